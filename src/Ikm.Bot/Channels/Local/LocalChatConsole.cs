@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Ikm.Workflow.Messaging;
+
+namespace Ikm.Bot.Channels.Local;
+
+/// <summary>
+/// The terminal side of the local chat: prints what the bot sends (buttons numbered) and remembers each chat's
+/// last buttons so the user can pick one by typing its number.
+/// </summary>
+public sealed class LocalChatConsole(TextWriter output) : IMessageSender
+{
+    private readonly ConcurrentDictionary<long, IReadOnlyList<Button>> _lastButtons = new();
+    private readonly Lock _write = new();
+    private long _messageId;
+
+    public long ActiveChatId { get; set; } = 1;
+
+    public Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken ct)
+    {
+        var buttons = message.Buttons?.SelectMany(row => row).ToList() ?? [];
+        if (message.Buttons is not null)
+            _lastButtons[message.ChatId] = buttons;
+
+        var text = new StringBuilder();
+        var who = message.ChatId == ActiveChatId ? "🤖" : $"🤖 → pengguna {message.ChatId}";
+        text.Append(who).Append(' ').AppendLine(message.Kind switch
+        {
+            OutgoingKind.Document => $"[berkas: {message.FileName}, {message.FileContent?.Length ?? 0} bita] {message.Text}",
+            OutgoingKind.Photo => $"[gambar: {message.FileName}] {message.Text}",
+            _ => message.Text,
+        });
+        for (var i = 0; i < buttons.Count; i++)
+            text.Append("   [").Append(i + 1).Append("] ").AppendLine(buttons[i].Label);
+        foreach (var key in message.Keyboard?.SelectMany(r => r) ?? [])
+            text.Append("   (tombol: ").Append(key.Label).AppendLine(key.RequestLocation ? " — ketik /lokasi …)" : key.RequestContact ? " — ketik /kontak …)" : ")");
+
+        lock (_write)
+        {
+            output.Write(text.ToString());
+            output.Flush();
+        }
+
+        return Task.FromResult(SendResult.Ok(Interlocked.Increment(ref _messageId)));
+    }
+
+    public Button? ButtonAt(long chatId, int number) =>
+        _lastButtons.TryGetValue(chatId, out var buttons) && number >= 1 && number <= buttons.Count ? buttons[number - 1] : null;
+
+    public void Say(string text)
+    {
+        lock (_write)
+        {
+            output.WriteLine(text);
+            output.Flush();
+        }
+    }
+}

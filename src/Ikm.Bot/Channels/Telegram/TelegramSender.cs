@@ -1,0 +1,83 @@
+using System.Net;
+using Ikm.Workflow.Messaging;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace Ikm.Bot.Channels.Telegram;
+
+/// <summary>Sends an <see cref="OutgoingMessage"/> through the Bot API and turns Telegram's answers into a <see cref="SendResult"/>.</summary>
+public sealed class TelegramSender(ITelegramBotClient bot) : IMessageSender
+{
+    public async Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken ct)
+    {
+        try
+        {
+            var sent = message.Kind switch
+            {
+                OutgoingKind.EditText => await bot.EditMessageText(message.ChatId, (int)message.EditMessageId!.Value, message.Text,
+                    replyMarkup: InlineMarkup(message), cancellationToken: ct),
+                OutgoingKind.Document => await bot.SendDocument(message.ChatId,
+                    InputFile.FromStream(new MemoryStream(message.FileContent ?? []), message.FileName ?? "file"),
+                    caption: NullIfEmpty(message.Text), replyMarkup: Markup(message), cancellationToken: ct),
+                OutgoingKind.Photo => await bot.SendPhoto(message.ChatId,
+                    InputFile.FromStream(new MemoryStream(message.FileContent ?? []), message.FileName ?? "chart.png"),
+                    caption: NullIfEmpty(message.Text), replyMarkup: Markup(message), cancellationToken: ct),
+                _ => await bot.SendMessage(message.ChatId, message.Text, replyMarkup: Markup(message), cancellationToken: ct),
+            };
+            return SendResult.Ok(sent.Id);
+        }
+        catch (ApiRequestException ex) when (ex.ErrorCode == 429)
+        {
+            return new SendResult(SendStatus.RetryAfter, RetryAfter: TimeSpan.FromSeconds(ex.Parameters?.RetryAfter ?? 1));
+        }
+        catch (ApiRequestException ex) when (ex.ErrorCode == 403)
+        {
+            return new SendResult(SendStatus.Blocked, Error: ex.Message);
+        }
+        catch (ApiRequestException ex) when (ex.ErrorCode is >= 400 and < 500)
+        {
+            return new SendResult(SendStatus.Rejected, Error: $"{ex.ErrorCode} {ex.Message}");
+        }
+        catch (ApiRequestException ex)
+        {
+            return new SendResult(SendStatus.Transient, Error: $"{ex.ErrorCode}");
+        }
+        catch (RequestException ex)
+        {
+            return new SendResult(SendStatus.Transient, Error: ex.HttpStatusCode is { } status ? ((int)status).ToString() : ex.GetType().Name);
+        }
+        catch (HttpRequestException ex)
+        {
+            return new SendResult(SendStatus.Transient, Error: ex.StatusCode is HttpStatusCode status ? ((int)status).ToString() : ex.GetType().Name);
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new SendResult(SendStatus.Transient, Error: "timeout");
+        }
+    }
+
+    private static string? NullIfEmpty(string text) => string.IsNullOrEmpty(text) ? null : text;
+
+    private static InlineKeyboardMarkup? InlineMarkup(OutgoingMessage message) =>
+        message.Buttons is { Count: > 0 } rows
+            ? new InlineKeyboardMarkup(rows.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Label, b.Data))))
+            : null;
+
+    private static ReplyMarkup? Markup(OutgoingMessage message)
+    {
+        if (InlineMarkup(message) is { } inline) return inline;
+        if (message.Keyboard is { Count: > 0 } keys)
+        {
+            return new ReplyKeyboardMarkup(keys.Select(row => row.Select(k => new KeyboardButton(k.Label)
+            {
+                RequestLocation = k.RequestLocation,
+                RequestContact = k.RequestContact,
+            })))
+            { ResizeKeyboard = true, OneTimeKeyboard = true };
+        }
+
+        return message.RemoveKeyboard ? new ReplyKeyboardRemove() : null;
+    }
+}

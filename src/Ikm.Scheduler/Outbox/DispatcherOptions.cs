@@ -1,0 +1,16 @@
+namespace Ikm.Scheduler.Outbox;
+
+/// <summary>Outbound pacing, bound from the "Telegram" section (Telegram__MaxMessagesPerSecond…).</summary>
+public sealed class DispatcherOptions
+{
+    /// <summary>Telegram's bulk limit over all chats; higher only with paid broadcast.</summary>
+    public double MaxMessagesPerSecond { get; init; } = 30;
+
+    public double MaxMessagesPerChatPerSecond { get; init; } = 1;
+
+    /// <summary>How many sends may be on the wire at once.</summary>
+    public int MaxConcurrentSends { get; init; } = 64;
+
+    /// <summary>How often the store is scanned for pending messages the in-memory queue does not know (restart, scheduled).</summary>
+    public TimeSpan ScanInterval { get; init; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,295 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Ikm.Workflow.Engine;
+using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Ikm.Scheduler.Outbox;
+
+/// <summary>
+/// Sends the outbox: messages handed over right after their commit, plus whatever a periodic store scan finds
+/// (after a restart, or scheduled for later). Keeps each chat's messages in order, one in flight per chat,
+/// paced to the global and per-chat caps; waits out 429s, retries 5xx/timeouts with backoff, stops sending
+/// to a chat that blocked the bot (403), and marks sends in the store in small batches.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IBotStore store,
+    IMessageSender sender,
+    TimeProvider time,
+    IOptions<DispatcherOptions> options,
+    ILogger<OutboxDispatcher> log) : BackgroundService, IOutboxNotifier
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
+
+    private readonly Pacer _global = new(options.Value.MaxMessagesPerSecond);
+    private readonly TimeSpan _perChatSpacing = new Pacer(options.Value.MaxMessagesPerChatPerSecond).Spacing;
+    private readonly Channel<long> _ready = Channel.CreateUnbounded<long>();
+    private readonly Channel<OutboxUpdate> _marks = Channel.CreateUnbounded<OutboxUpdate>();
+    private readonly Dictionary<long, Lane> _lanes = [];
+    /// <summary>Ids queued, in flight, or sent but not yet marked in the store: a scan must not queue them again.</summary>
+    private readonly HashSet<string> _known = [];
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _inFlight = new(options.Value.MaxConcurrentSends);
+    private long _sent;
+
+    /// <summary>Messages delivered since start (for benchmarks and tests).</summary>
+    public long SentCount => Interlocked.Read(ref _sent);
+
+    public void Notify(IReadOnlyList<OutgoingMessage> committed)
+    {
+        var now = time.GetUtcNow();
+        foreach (var message in committed)
+        {
+            if (message.NotBefore is { } notBefore && notBefore > now)
+                continue; // the scan picks it up when due
+            Enqueue(message, attempts: 0);
+        }
+    }
+
+    /// <summary>Completes when nothing is queued or in flight (tests).</summary>
+    public async Task WaitIdleAsync(TimeSpan timeout)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (true)
+        {
+            lock (_gate)
+            {
+                if (_known.Count == 0) return;
+            }
+
+            if (Stopwatch.GetTimestamp() > deadline) throw new TimeoutException("Outbox still busy.");
+            await Task.Delay(10);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var scan = ScanLoopAsync(stoppingToken);
+        var marks = MarkLoopAsync(stoppingToken);
+        try
+        {
+            await foreach (var chatId in _ready.Reader.ReadAllAsync(stoppingToken))
+            {
+                Lane lane;
+                OutboxItem item;
+                lock (_gate)
+                {
+                    if (!_lanes.TryGetValue(chatId, out lane!) || lane.InFlight || lane.Items.Count == 0)
+                        continue;
+                    var early = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), lane.NextAllowed);
+                    if (early > TimeSpan.Zero)
+                    {
+                        ScheduleLane(chatId, early);
+                        continue;
+                    }
+
+                    lane.InFlight = true;
+                    item = lane.Items.Peek();
+                }
+
+                await _global.WaitAsync(stoppingToken);
+                await _inFlight.WaitAsync(stoppingToken);
+                _ = SendAsync(lane, item, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        _marks.Writer.TryComplete();
+        await Task.WhenAll(scan, marks);
+    }
+
+    private void Enqueue(OutgoingMessage message, int attempts)
+    {
+        bool schedule;
+        TimeSpan delay;
+        lock (_gate)
+        {
+            if (!_known.Add(message.Id)) return;
+            if (!_lanes.TryGetValue(message.ChatId, out var lane))
+                _lanes[message.ChatId] = lane = new Lane(message.ChatId);
+            lane.Items.Enqueue(new OutboxItem(message, attempts));
+            schedule = !lane.InFlight && lane.Items.Count == 1;
+            delay = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), lane.NextAllowed);
+        }
+
+        if (schedule) ScheduleLane(message.ChatId, delay);
+    }
+
+    private async Task SendAsync(Lane lane, OutboxItem item, CancellationToken ct)
+    {
+        SendResult result;
+        try
+        {
+            result = await sender.SendAsync(item.Message, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception ex)
+        {
+            log.LogWarning("Send of {MessageId} failed with {ErrorType}", item.Message.Id, ex.GetType().Name);
+            result = new SendResult(SendStatus.Transient, Error: ex.GetType().Name);
+        }
+        finally
+        {
+            _inFlight.Release();
+        }
+
+        var now = time.GetUtcNow();
+        TimeSpan? next = null;
+        lock (_gate)
+        {
+            lane.InFlight = false;
+            lane.NextAllowed = Stopwatch.GetTimestamp() + (long)(_perChatSpacing.TotalSeconds * Stopwatch.Frequency);
+            switch (result.Status)
+            {
+                case SendStatus.Sent:
+                    lane.Items.Dequeue();
+                    Interlocked.Increment(ref _sent);
+                    _marks.Writer.TryWrite(new OutboxUpdate(item.Message.Id, OutboxStatus.Sent, item.Attempts + 1, null, now, result.ChannelMessageId));
+                    next = lane.Items.Count > 0 ? _perChatSpacing : null;
+                    break;
+                case SendStatus.RetryAfter:
+                    log.LogInformation("Chat {ChatId} rate-limited by the channel; waiting {RetryAfter}", lane.ChatId, result.RetryAfter);
+                    next = (result.RetryAfter ?? TimeSpan.FromSeconds(1)) + _perChatSpacing;
+                    lane.NextAllowed = Stopwatch.GetTimestamp() + (long)(next.Value.TotalSeconds * Stopwatch.Frequency);
+                    break;
+                case SendStatus.Transient:
+                    item.Attempts++;
+                    next = Backoff(item.Attempts);
+                    break;
+                case SendStatus.Blocked:
+                    log.LogInformation("Chat {ChatId} blocked the bot; {Count} queued messages dropped", lane.ChatId, lane.Items.Count);
+                    while (lane.Items.TryDequeue(out var dropped))
+                        _marks.Writer.TryWrite(new OutboxUpdate(dropped.Message.Id, OutboxStatus.Dropped, dropped.Attempts + 1, null, null, null));
+                    _ = MarkUnreachableAsync(lane.ChatId, ct);
+                    break;
+                case SendStatus.Rejected:
+                    log.LogWarning("Message {MessageId} rejected by the channel: {Error}", item.Message.Id, result.Error);
+                    lane.Items.Dequeue();
+                    _marks.Writer.TryWrite(new OutboxUpdate(item.Message.Id, OutboxStatus.Dropped, item.Attempts + 1, null, null, null));
+                    next = lane.Items.Count > 0 ? TimeSpan.Zero : null;
+                    break;
+            }
+        }
+
+        if (next is { } delay) ScheduleLane(lane.ChatId, delay);
+    }
+
+    private static TimeSpan Backoff(int attempts)
+    {
+        var seconds = Math.Min(MaxBackoff.TotalSeconds, 0.2 * Math.Pow(2, attempts - 1));
+        return TimeSpan.FromSeconds(seconds * (0.8 + Random.Shared.NextDouble() * 0.4));
+    }
+
+    private void ScheduleLane(long chatId, TimeSpan delay)
+    {
+        if (delay <= TimeSpan.Zero)
+        {
+            _ready.Writer.TryWrite(chatId);
+            return;
+        }
+
+        _ = Task.Delay(delay).ContinueWith(_ => _ready.Writer.TryWrite(chatId), TaskScheduler.Default);
+    }
+
+    private async Task MarkUnreachableAsync(long chatId, CancellationToken ct)
+    {
+        try
+        {
+            await store.MarkUnreachableAsync(chatId, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogWarning("Could not mark chat {ChatId} unreachable: {ErrorType}", chatId, ex.GetType().Name);
+        }
+    }
+
+    /// <summary>Writes send results in batches: one store write for many messages, not one per message.</summary>
+    private async Task MarkLoopAsync(CancellationToken ct)
+    {
+        var batch = new List<OutboxUpdate>();
+        while (await _marks.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            batch.Clear();
+            while (batch.Count < 500 && _marks.Reader.TryRead(out var update))
+                batch.Add(update);
+            try
+            {
+                await store.MarkOutboxAsync(batch, CancellationToken.None);
+                lock (_gate)
+                {
+                    foreach (var update in batch) _known.Remove(update.Id);
+                }
+            }
+            catch (Exception ex)
+            {
+                // The messages went out; if the mark is lost they may be sent again after a restart (at-least-once out).
+                log.LogWarning("Could not mark {Count} outbox entries: {ErrorType}", batch.Count, ex.GetType().Name);
+                foreach (var update in batch) _marks.Writer.TryWrite(update);
+                if (ct.IsCancellationRequested) return;
+                await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+            }
+        }
+    }
+
+    private void ForgetIdleLanes()
+    {
+        var now = Stopwatch.GetTimestamp();
+        lock (_gate)
+        {
+            foreach (var (chatId, lane) in _lanes)
+            {
+                if (lane.Items.Count == 0 && !lane.InFlight && lane.NextAllowed < now)
+                    _lanes.Remove(chatId);
+            }
+        }
+    }
+
+    private async Task ScanLoopAsync(CancellationToken ct)
+    {
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                try
+                {
+                    ForgetIdleLanes();
+                    var due = await store.GetDueOutboxAsync(time.GetUtcNow(), 1000, ct);
+                    foreach (var entry in due)
+                        Enqueue(entry.Message, entry.Attempts);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    log.LogWarning("Outbox scan failed: {ErrorType}", ex.GetType().Name);
+                }
+
+                await Task.Delay(options.Value.ScanInterval, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    private sealed class Lane(long chatId)
+    {
+        public long ChatId { get; } = chatId;
+        public Queue<OutboxItem> Items { get; } = new();
+        public bool InFlight { get; set; }
+        /// <summary>Stopwatch timestamp before which this chat gets nothing (per-chat cap, retry_after).</summary>
+        public long NextAllowed { get; set; }
+    }
+
+    private sealed class OutboxItem(OutgoingMessage message, int attempts)
+    {
+        public OutgoingMessage Message { get; } = message;
+        public int Attempts { get; set; } = attempts;
+    }
+}

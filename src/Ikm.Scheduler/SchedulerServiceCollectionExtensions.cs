@@ -1,0 +1,59 @@
+using Hangfire;
+using Hangfire.Mongo;
+using Hangfire.Mongo.Migration.Strategies;
+using Hangfire.Mongo.Migration.Strategies.Backup;
+using Ikm.Scheduler.Hosting;
+using Ikm.Scheduler.Outbox;
+using Ikm.Workflow.Engine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using MongoDB.Driver;
+
+namespace Ikm.Scheduler;
+
+public static class SchedulerServiceCollectionExtensions
+{
+    /// <summary>
+    /// The outbox dispatcher and Hangfire: Hangfire.Mongo when Storage:MongoUrl is set (explicit migration,
+    /// tailable notifications — works on a standalone server), Hangfire.InMemory otherwise.
+    /// </summary>
+    public static IServiceCollection AddIkmScheduler(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DispatcherOptions>().Bind(configuration.GetSection("Telegram"));
+        var schedulerOptions = configuration.GetSection("Scheduler").Get<SchedulerOptions>() ?? new SchedulerOptions();
+        services.AddSingleton(schedulerOptions);
+
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<IOutboxNotifier>(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<OutboxDispatcher>());
+
+        var mongoUrl = configuration["Storage:MongoUrl"];
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (string.IsNullOrWhiteSpace(mongoUrl))
+            {
+                config.UseInMemoryStorage();
+            }
+            else
+            {
+                var url = MongoUrl.Create(mongoUrl);
+                config.UseMongoStorage(new MongoClient(url), (url.DatabaseName ?? "ikm") + "-jobs", new MongoStorageOptions
+                {
+                    MigrationOptions = new MongoMigrationOptions
+                    {
+                        MigrationStrategy = new MigrateMongoMigrationStrategy(),
+                        BackupStrategy = new CollectionMongoBackupStrategy(),
+                    },
+                    CheckQueuedJobsStrategy = CheckQueuedJobsStrategy.TailNotificationsCollection,
+                    Prefix = "hangfire",
+                });
+            }
+        });
+        services.AddHangfireServer(server => server.WorkerCount = schedulerOptions.WorkerCount);
+        return services;
+    }
+}

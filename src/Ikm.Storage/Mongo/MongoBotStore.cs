@@ -1,0 +1,310 @@
+using Ikm.Workflow.Conversations;
+using Ikm.Workflow.Members;
+using Ikm.Workflow.Storage;
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace Ikm.Storage.Mongo;
+
+/// <summary>
+/// The MongoDB store: one document per conversation, member, outbox entry and failed update; optimistic concurrency
+/// by a version filter; majority write concern. A commit is one unordered bulk write per collection. Unlike SQLite
+/// it is not one transaction: when a conversation conflicts, that change set writes nothing, the others of the batch
+/// are written (their callers' versions move on), and <see cref="ConcurrencyException"/> names the conflicting chat —
+/// a retry of the whole batch is safe because the written chats remember their update ids.
+/// </summary>
+public sealed class MongoBotStore : IBotStore, IDisposable
+{
+    private const string OutboxCounterId = "outbox";
+
+    private readonly MongoClient _client;
+    private readonly IMongoDatabase _database;
+    private readonly IMongoCollection<Conversation> _conversations;
+    private readonly IMongoCollection<BsonDocument> _conversationDocuments;
+    private readonly IMongoCollection<Member> _members;
+    private readonly IMongoCollection<OutboxEntry> _outbox;
+    private readonly IMongoCollection<FailedUpdate> _failedUpdates;
+    private readonly IMongoCollection<BsonDocument> _counters;
+    private readonly TimeProvider _time;
+
+    /// <param name="timeProvider">Stamps <see cref="OutboxEntry.CreatedAt"/>; the system clock when null.</param>
+    public MongoBotStore(string connectionString, string databaseName, TimeProvider? timeProvider = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentException.ThrowIfNullOrWhiteSpace(databaseName);
+        MongoMappings.Register();
+        _time = timeProvider ?? TimeProvider.System;
+        _client = new MongoClient(connectionString);
+        DatabaseName = databaseName;
+        _database = _client.GetDatabase(databaseName).WithWriteConcern(WriteConcern.WMajority);
+        _conversations = _database.GetCollection<Conversation>(MongoMappings.ConversationsCollection);
+        _conversationDocuments = _database.GetCollection<BsonDocument>(MongoMappings.ConversationsCollection);
+        _members = _database.GetCollection<Member>(MongoMappings.MembersCollection);
+        _outbox = _database.GetCollection<OutboxEntry>(MongoMappings.OutboxCollection);
+        _failedUpdates = _database.GetCollection<FailedUpdate>(MongoMappings.FailedUpdatesCollection);
+        _counters = _database.GetCollection<BsonDocument>(MongoMappings.CountersCollection);
+    }
+
+    public string DatabaseName { get; }
+
+    public Task InitializeAsync(CancellationToken ct) => Guard(async () =>
+    {
+        await _outbox.Indexes.CreateManyAsync(MongoQueries.OutboxIndexes, ct).ConfigureAwait(false);
+        await _members.Indexes.CreateOneAsync(MongoQueries.MemberChatIndex, cancellationToken: ct).ConfigureAwait(false);
+        await _failedUpdates.Indexes.CreateOneAsync(MongoQueries.FailedUpdateKeyIndex, cancellationToken: ct).ConfigureAwait(false);
+        return true;
+    });
+
+    public async Task<bool> PingAsync(CancellationToken ct)
+    {
+        try
+        {
+            var reply = await _database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: ct)
+                .ConfigureAwait(false);
+            return reply.GetValue("ok", 0).ToDouble() == 1;
+        }
+        catch (Exception ex) when (ex is MongoException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    public Task<Conversation?> GetConversationAsync(long chatId, CancellationToken ct) => Guard(async () =>
+        (Conversation?)await _conversations.Find(MongoQueries.ConversationsByIds([chatId]))
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false));
+
+    public Task<IReadOnlyDictionary<long, Conversation>> GetConversationsAsync(IReadOnlyCollection<long> chatIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(chatIds);
+        if (chatIds.Count == 0)
+            return Task.FromResult<IReadOnlyDictionary<long, Conversation>>(new Dictionary<long, Conversation>());
+        return Guard<IReadOnlyDictionary<long, Conversation>>(async () =>
+        {
+            var found = await _conversations.Find(MongoQueries.ConversationsByIds(chatIds)).ToListAsync(ct).ConfigureAwait(false);
+            return found.ToDictionary(c => c.ChatId);
+        });
+    }
+
+    public Task<Member?> GetMemberAsync(long userId, CancellationToken ct) => Guard(async () =>
+        (Member?)await _members.Find(MongoQueries.MembersByIds([userId])).FirstOrDefaultAsync(ct).ConfigureAwait(false));
+
+    public Task<IReadOnlyDictionary<long, Member>> GetMembersAsync(IReadOnlyCollection<long> userIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        if (userIds.Count == 0)
+            return Task.FromResult<IReadOnlyDictionary<long, Member>>(new Dictionary<long, Member>());
+        return Guard<IReadOnlyDictionary<long, Member>>(async () =>
+        {
+            var found = await _members.Find(MongoQueries.MembersByIds(userIds)).ToListAsync(ct).ConfigureAwait(false);
+            return found.ToDictionary(m => m.UserId);
+        });
+    }
+
+    public async Task CommitAsync(IReadOnlyList<ChangeSet> changes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0)
+            return;
+        var writes = CommitPlan.ConversationWrites(changes);
+        var conflicts = await Guard(() => WriteConversationsAsync(writes, ct)).ConfigureAwait(false);
+
+        // A change set whose conversation conflicted writes nothing: its update will be handled again.
+        var accepted = conflicts.Count == 0
+            ? changes
+            : changes.Where(c => c.Conversation is null || !conflicts.Contains(c.Conversation.ChatId)).ToList();
+        await Guard(async () =>
+        {
+            await Task.WhenAll(
+                UpsertMembersAsync(accepted, ct),
+                InsertOutboxAsync(accepted, ct),
+                InsertFailuresAsync(accepted, ct)).ConfigureAwait(false);
+            return true;
+        }).ConfigureAwait(false);
+
+        foreach (var write in writes.Where(w => !conflicts.Contains(w.ChatId)))
+            write.ApplyNewVersion();
+        if (conflicts.Count > 0)
+            throw new ConcurrencyException(writes.First(w => conflicts.Contains(w.ChatId)).ChatId);
+    }
+
+    public Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int max, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        if (max == 0)
+            return Task.FromResult<IReadOnlyList<OutboxEntry>>([]);
+        return Guard<IReadOnlyList<OutboxEntry>>(async () =>
+            await _outbox.Find(MongoQueries.DueOutboxFilter(now))
+                .Sort(MongoQueries.DueOutboxSort)
+                .Limit(max)
+                .ToListAsync(ct).ConfigureAwait(false));
+    }
+
+    public Task MarkOutboxAsync(IReadOnlyList<OutboxUpdate> updates, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        if (updates.Count == 0)
+            return Task.CompletedTask;
+        return Guard(async () =>
+        {
+            var requests = updates.Select(u =>
+                new UpdateOneModel<OutboxEntry>(MongoQueries.OutboxById(u.Id), MongoQueries.MarkOutbox(u)));
+            await _outbox.BulkWriteAsync(requests, new BulkWriteOptions { IsOrdered = false }, ct).ConfigureAwait(false);
+            return true;
+        });
+    }
+
+    public Task<OutboxEntry?> GetOutboxEntryAsync(string id, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return Guard(async () =>
+            (OutboxEntry?)await _outbox.Find(MongoQueries.OutboxById(id)).FirstOrDefaultAsync(ct).ConfigureAwait(false));
+    }
+
+    public Task<IReadOnlyList<FailedUpdate>> GetFailedUpdatesAsync(CancellationToken ct) =>
+        Guard<IReadOnlyList<FailedUpdate>>(async () =>
+            await _failedUpdates.Find(FilterDefinition<FailedUpdate>.Empty)
+                .Sort(MongoQueries.FailedUpdatesSort)
+                .ToListAsync(ct).ConfigureAwait(false));
+
+    public Task MarkUnreachableAsync(long chatId, CancellationToken ct) => Guard(async () =>
+    {
+        var filter = MongoQueries.MembersOfChat(chatId) & Builders<Member>.Filter.Eq(m => m.Unreachable, false);
+        await _members.UpdateManyAsync(filter, MongoQueries.MarkUnreachable, cancellationToken: ct).ConfigureAwait(false);
+        return true;
+    });
+
+    public void Dispose() => _client.Dispose();
+
+    /// <summary>Returns the chats whose stored version had moved on (nothing of theirs was written).</summary>
+    private async Task<HashSet<long>> WriteConversationsAsync(List<ConversationWrite> writes, CancellationToken ct)
+    {
+        var conflicts = new HashSet<long>();
+        if (writes.Count == 0)
+            return conflicts;
+
+        var commitId = ObjectId.GenerateNewId();
+        var requests = new List<WriteModel<BsonDocument>>(writes.Count);
+        foreach (var write in writes)
+        {
+            var document = ToDocument(write);
+            document[MongoMappings.Fields.CommitId] = commitId;
+            requests.Add(new ReplaceOneModel<BsonDocument>(
+                MongoQueries.ConversationAtVersion(write.ChatId, write.ExpectedVersion), document)
+            {
+                // A new chat is inserted by upsert; if someone inserted it first, the upsert hits the duplicate _id.
+                IsUpsert = write.ExpectedVersion == 0,
+            });
+        }
+
+        long applied;
+        try
+        {
+            var result = await _conversationDocuments
+                .BulkWriteAsync(requests, new BulkWriteOptions { IsOrdered = false }, ct).ConfigureAwait(false);
+            applied = result.MatchedCount + result.Upserts.Count;
+        }
+        catch (MongoBulkWriteException<BsonDocument> ex) when (ex.WriteConcernError is null
+            && ex.WriteErrors.All(e => e.Category == ServerErrorCategory.DuplicateKey))
+        {
+            foreach (var error in ex.WriteErrors)
+                conflicts.Add(writes[error.Index].ChatId);
+            applied = ex.Result.MatchedCount + ex.Result.Upserts.Count;
+        }
+
+        if (applied + conflicts.Count < writes.Count)
+        {
+            // Some replaces matched nothing and the bulk result does not say which: ask which ones carry this commit.
+            var candidates = writes.Select(w => w.ChatId).Where(id => !conflicts.Contains(id)).ToList();
+            var written = await _conversationDocuments
+                .Find(MongoQueries.WrittenByCommit(candidates, commitId))
+                .Project(Builders<BsonDocument>.Projection.Include(MongoMappings.Fields.Id))
+                .ToListAsync(ct).ConfigureAwait(false);
+            var writtenIds = written.Select(d => d[MongoMappings.Fields.Id].ToInt64()).ToHashSet();
+            conflicts.UnionWith(candidates.Where(id => !writtenIds.Contains(id)));
+        }
+        return conflicts;
+    }
+
+    private static BsonDocument ToDocument(ConversationWrite write)
+    {
+        var stored = write.Latest.Clone();
+        stored.Version = write.NewVersion;
+        return stored.ToBsonDocument();
+    }
+
+    private async Task UpsertMembersAsync(IEnumerable<ChangeSet> changes, CancellationToken ct)
+    {
+        var requests = changes.SelectMany(c => c.Members)
+            .Select(m => new ReplaceOneModel<Member>(MongoQueries.MembersByIds([m.UserId]), m) { IsUpsert = true })
+            .ToList();
+        if (requests.Count > 0)
+            await _members.BulkWriteAsync(requests, new BulkWriteOptions { IsOrdered = false }, ct).ConfigureAwait(false);
+    }
+
+    private async Task InsertOutboxAsync(IEnumerable<ChangeSet> changes, CancellationToken ct)
+    {
+        var messages = changes.SelectMany(c => c.Outgoing).DistinctBy(m => m.Id).ToList();
+        if (messages.Count == 0)
+            return;
+
+        var counter = await _counters.FindOneAndUpdateAsync(
+            Builders<BsonDocument>.Filter.Eq(MongoMappings.Fields.Id, OutboxCounterId),
+            MongoQueries.ReserveSequence(messages.Count),
+            new FindOneAndUpdateOptions<BsonDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.After },
+            ct).ConfigureAwait(false);
+        var sequence = counter[MongoMappings.Fields.Sequence].ToInt64() - messages.Count;
+
+        var createdAt = _time.GetUtcNow();
+        var requests = messages.Select(m => new InsertOneModel<OutboxEntry>(new OutboxEntry
+        {
+            Message = m,
+            CreatedAt = createdAt,
+            Sequence = ++sequence,
+            DueAt = m.NotBefore,
+        }));
+        await InsertIgnoringDuplicatesAsync(_outbox, requests, ct).ConfigureAwait(false);
+    }
+
+    private async Task InsertFailuresAsync(IEnumerable<ChangeSet> changes, CancellationToken ct)
+    {
+        var requests = changes.SelectMany(c => c.Failures).Select(f => new InsertOneModel<FailedUpdate>(f));
+        await InsertIgnoringDuplicatesAsync(_failedUpdates, requests, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Inserts; a document already there (same key) is left as it is — that is a replay, not an error.</summary>
+    private static async Task InsertIgnoringDuplicatesAsync<T>(
+        IMongoCollection<T> collection, IEnumerable<InsertOneModel<T>> requests, CancellationToken ct)
+    {
+        var list = requests.ToList();
+        if (list.Count == 0)
+            return;
+        try
+        {
+            await collection.BulkWriteAsync(list, new BulkWriteOptions { IsOrdered = false }, ct).ConfigureAwait(false);
+        }
+        catch (MongoBulkWriteException<T> ex) when (ex.WriteConcernError is null
+            && ex.WriteErrors.All(e => e.Category == ServerErrorCategory.DuplicateKey))
+        {
+        }
+    }
+
+    private static async Task<T> Guard<T>(Func<Task<T>> operation)
+    {
+        try
+        {
+            return await operation().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsUnavailable(ex))
+        {
+            throw new StoreUnavailableException($"MongoDB is unavailable ({ex.GetType().Name}).", ex);
+        }
+    }
+
+    internal static bool IsUnavailable(Exception ex) => ex is MongoConnectionException
+        or TimeoutException
+        or MongoExecutionTimeoutException
+        or MongoNotPrimaryException
+        or MongoNodeIsRecoveringException
+        or MongoWriteConcernException
+        or MongoBulkWriteException { WriteConcernError: not null };
+}

@@ -1,0 +1,74 @@
+using Ikm.Workflow.Conversations;
+using Ikm.Workflow.Members;
+using Ikm.Workflow.Storage;
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace Ikm.Storage.Mongo;
+
+/// <summary>The queries of <see cref="MongoBotStore"/>, kept apart so tests can render them without a server.</summary>
+internal static class MongoQueries
+{
+    private static FilterDefinitionBuilder<OutboxEntry> Outbox => Builders<OutboxEntry>.Filter;
+
+    /// <summary>Replace filter of an optimistic write: matches only the version the writer read.</summary>
+    public static FilterDefinition<BsonDocument> ConversationAtVersion(long chatId, long expectedVersion) =>
+        Builders<BsonDocument>.Filter.Eq(MongoMappings.Fields.Id, chatId)
+        & Builders<BsonDocument>.Filter.Eq(MongoMappings.Fields.Version, expectedVersion);
+
+    /// <summary>Which of these chats the given commit wrote.</summary>
+    public static FilterDefinition<BsonDocument> WrittenByCommit(IEnumerable<long> chatIds, ObjectId commitId) =>
+        Builders<BsonDocument>.Filter.In(MongoMappings.Fields.Id, chatIds)
+        & Builders<BsonDocument>.Filter.Eq(MongoMappings.Fields.CommitId, commitId);
+
+    public static FilterDefinition<Conversation> ConversationsByIds(IEnumerable<long> chatIds) =>
+        Builders<Conversation>.Filter.In(c => c.ChatId, chatIds);
+
+    public static FilterDefinition<Member> MembersByIds(IEnumerable<long> userIds) =>
+        Builders<Member>.Filter.In(m => m.UserId, userIds);
+
+    public static FilterDefinition<Member> MembersOfChat(long chatId) =>
+        Builders<Member>.Filter.Eq(m => m.ChatId, chatId);
+
+    public static UpdateDefinition<Member> MarkUnreachable { get; } =
+        Builders<Member>.Update.Set(m => m.Unreachable, true).Inc(m => m.Version, 1);
+
+    /// <summary>Pending and due: no due time, or a due time not after <paramref name="now"/>.</summary>
+    public static FilterDefinition<OutboxEntry> DueOutboxFilter(DateTimeOffset now) =>
+        Outbox.Eq(e => e.Status, OutboxStatus.Pending)
+        & (Outbox.Eq(e => e.DueAt, null) | Outbox.Lte(e => e.DueAt, now));
+
+    public static SortDefinition<OutboxEntry> DueOutboxSort { get; } = Builders<OutboxEntry>.Sort.Ascending(e => e.Sequence);
+
+    public static FilterDefinition<OutboxEntry> OutboxById(string id) => Outbox.Eq(e => e.Id, id);
+
+    public static UpdateDefinition<OutboxEntry> MarkOutbox(OutboxUpdate update) =>
+        Builders<OutboxEntry>.Update
+            .Set(e => e.Status, update.Status)
+            .Set(e => e.Attempts, update.Attempts)
+            .Set(e => e.DueAt, update.DueAt)
+            .Set(e => e.SentAt, update.SentAt)
+            .Set(e => e.ChannelMessageId, update.ChannelMessageId);
+
+    public static SortDefinition<FailedUpdate> FailedUpdatesSort { get; } =
+        Builders<FailedUpdate>.Sort.Ascending(f => f.At).Ascending(f => f.UpdateId);
+
+    /// <summary>Reserves <paramref name="count"/> outbox sequence numbers in one atomic increment.</summary>
+    public static UpdateDefinition<BsonDocument> ReserveSequence(int count) =>
+        Builders<BsonDocument>.Update.Inc(MongoMappings.Fields.Sequence, (long)count);
+
+    public static IEnumerable<CreateIndexModel<OutboxEntry>> OutboxIndexes { get; } =
+    [
+        new(Builders<OutboxEntry>.IndexKeys.Ascending(e => e.Status).Ascending(e => e.DueAt).Ascending(e => e.Sequence),
+            new CreateIndexOptions { Name = "status_dueAt_sequence" }),
+        new(Builders<OutboxEntry>.IndexKeys.Ascending(e => e.ChatId), new CreateIndexOptions { Name = "chatId" }),
+    ];
+
+    public static CreateIndexModel<Member> MemberChatIndex { get; } =
+        new(Builders<Member>.IndexKeys.Ascending(m => m.ChatId), new CreateIndexOptions { Name = "chatId" });
+
+    /// <summary>A replayed failure is recorded once.</summary>
+    public static CreateIndexModel<FailedUpdate> FailedUpdateKeyIndex { get; } =
+        new(Builders<FailedUpdate>.IndexKeys.Ascending(f => f.UpdateId).Ascending(f => f.ChatId),
+            new CreateIndexOptions { Name = "updateId_chatId", Unique = true });
+}

@@ -1,0 +1,433 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Ikm.Workflow.Conversations;
+using Ikm.Workflow.Members;
+using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Storage;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Ikm.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file, WAL journal with <c>synchronous=FULL</c>, one table per collection holding
+/// the aggregate as JSON plus the queried fields as indexed columns.
+/// All writes go through one writer connection (guarded by a semaphore) whose prepared commands are reused, so a
+/// commit of a whole batch costs one transaction and one fsync; reads use pooled connections (WAL lets them run
+/// beside the writer).
+/// </summary>
+public sealed class SqliteBotStore : IBotStore, IAsyncDisposable, IDisposable
+{
+    private static readonly SqliteJsonContext Json = SqliteJsonContext.Default;
+
+    private readonly string _readConnectionString;
+    private readonly string _writeConnectionString;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private SqliteWriter? _writer;
+    private volatile bool _initialized;
+    private bool _disposed;
+
+    /// <param name="pathOrConnectionString">A database file path, or a connection string (recognised by its '=').</param>
+    /// <param name="timeProvider">Stamps <see cref="OutboxEntry.CreatedAt"/>; the system clock when null.</param>
+    public SqliteBotStore(string pathOrConnectionString, TimeProvider? timeProvider = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pathOrConnectionString);
+        var builder = pathOrConnectionString.Contains('=')
+            ? new SqliteConnectionStringBuilder(pathOrConnectionString)
+            : new SqliteConnectionStringBuilder { DataSource = pathOrConnectionString };
+        if (string.IsNullOrWhiteSpace(builder.DataSource)
+            || builder.DataSource == ":memory:"
+            || builder.Mode == SqliteOpenMode.Memory)
+        {
+            // Readers use their own connections, which an in-memory database would not share.
+            throw new ArgumentException("SqliteBotStore needs a database file.", nameof(pathOrConnectionString));
+        }
+
+        FilePath = Path.GetFullPath(builder.DataSource);
+        builder.DataSource = FilePath;
+        builder.Mode = SqliteOpenMode.ReadWriteCreate;
+        builder.Pooling = true;
+        _readConnectionString = builder.ToString();
+        // The writer connection lives as long as the store; pooling it would only keep it open after disposal.
+        builder.Pooling = false;
+        _writeConnectionString = builder.ToString();
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    public string FilePath { get; }
+
+    public async Task InitializeAsync(CancellationToken ct)
+    {
+        await _writeLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_initialized)
+                return;
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new StoreUnavailableException($"Cannot create the directory of {FilePath}.", ex);
+            }
+            GetWriter();
+            _initialized = true;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<bool> PingAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await ReadAsync(c => Convert.ToInt64(Scalar(c, "SELECT 1")) == 1, ct).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException)
+        {
+            return false;
+        }
+    }
+
+    public Task<Conversation?> GetConversationAsync(long chatId, CancellationToken ct) =>
+        ReadAsync(c =>
+        {
+            using var cmd = Command(c, "SELECT doc, version FROM conversations WHERE id = @id", ("@id", chatId));
+            using var reader = cmd.ExecuteReader();
+            return reader.Read() ? ReadConversation(reader) : null;
+        }, ct);
+
+    public Task<IReadOnlyDictionary<long, Conversation>> GetConversationsAsync(IReadOnlyCollection<long> chatIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(chatIds);
+        if (chatIds.Count == 0)
+            return Task.FromResult<IReadOnlyDictionary<long, Conversation>>(new Dictionary<long, Conversation>());
+        return ReadAsync<IReadOnlyDictionary<long, Conversation>>(c =>
+        {
+            using var cmd = Command(c,
+                "SELECT doc, version FROM conversations WHERE id IN (SELECT value FROM json_each(@ids))",
+                ("@ids", IdArray(chatIds)));
+            using var reader = cmd.ExecuteReader();
+            var result = new Dictionary<long, Conversation>(chatIds.Count);
+            while (reader.Read())
+            {
+                var conversation = ReadConversation(reader);
+                result[conversation.ChatId] = conversation;
+            }
+            return result;
+        }, ct);
+    }
+
+    public Task<Member?> GetMemberAsync(long userId, CancellationToken ct) =>
+        ReadAsync(c =>
+        {
+            using var cmd = Command(c, "SELECT doc FROM members WHERE id = @id", ("@id", userId));
+            using var reader = cmd.ExecuteReader();
+            return reader.Read() ? Deserialize(reader, Json.Member) : null;
+        }, ct);
+
+    public Task<IReadOnlyDictionary<long, Member>> GetMembersAsync(IReadOnlyCollection<long> userIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        if (userIds.Count == 0)
+            return Task.FromResult<IReadOnlyDictionary<long, Member>>(new Dictionary<long, Member>());
+        return ReadAsync<IReadOnlyDictionary<long, Member>>(c =>
+        {
+            using var cmd = Command(c,
+                "SELECT doc FROM members WHERE id IN (SELECT value FROM json_each(@ids))",
+                ("@ids", IdArray(userIds)));
+            using var reader = cmd.ExecuteReader();
+            var result = new Dictionary<long, Member>(userIds.Count);
+            while (reader.Read())
+            {
+                var member = Deserialize(reader, Json.Member);
+                result[member.UserId] = member;
+            }
+            return result;
+        }, ct);
+    }
+
+    public async Task CommitAsync(IReadOnlyList<ChangeSet> changes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0)
+            return;
+        var conversations = CommitPlan.ConversationWrites(changes);
+        var createdAt = _time.GetUtcNow();
+        await WriteAsync(w =>
+        {
+            using var tx = w.Begin();
+            foreach (var write in conversations)
+                w.WriteConversation(write);
+            var sequence = w.MaxOutboxSequence();
+            foreach (var change in changes)
+            {
+                foreach (var member in change.Members)
+                    w.UpsertMember(member);
+                foreach (var message in change.Outgoing)
+                {
+                    var entry = new OutboxEntry
+                    {
+                        Message = message,
+                        CreatedAt = createdAt,
+                        Sequence = sequence + 1,
+                        DueAt = message.NotBefore,
+                    };
+                    if (w.InsertOutbox(entry))
+                        sequence++;
+                }
+                foreach (var failure in change.Failures)
+                    w.InsertFailure(failure);
+            }
+            tx.Commit();
+            return true;
+        }, ct).ConfigureAwait(false);
+
+        foreach (var write in conversations)
+            write.ApplyNewVersion();
+    }
+
+    public Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int max, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        return ReadAsync<IReadOnlyList<OutboxEntry>>(c =>
+        {
+            // The status literal (not a parameter) lets SQLite use the partial index of pending entries.
+            using var cmd = Command(c, $"""
+                SELECT doc FROM outbox
+                WHERE status = {(int)OutboxStatus.Pending} AND (due_at IS NULL OR due_at <= @now)
+                ORDER BY sequence
+                LIMIT @max
+                """, ("@now", now.UtcTicks), ("@max", max));
+            using var reader = cmd.ExecuteReader();
+            var result = new List<OutboxEntry>();
+            while (reader.Read())
+                result.Add(Deserialize(reader, Json.OutboxEntry));
+            return result;
+        }, ct);
+    }
+
+    public async Task MarkOutboxAsync(IReadOnlyList<OutboxUpdate> updates, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        if (updates.Count == 0)
+            return;
+        await WriteAsync(w =>
+        {
+            using var tx = w.Begin();
+            foreach (var update in updates)
+                w.MarkOutbox(update);
+            tx.Commit();
+            return true;
+        }, ct).ConfigureAwait(false);
+    }
+
+    public Task<OutboxEntry?> GetOutboxEntryAsync(string id, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return ReadAsync(c =>
+        {
+            using var cmd = Command(c, "SELECT doc FROM outbox WHERE id = @id", ("@id", id));
+            using var reader = cmd.ExecuteReader();
+            return reader.Read() ? Deserialize(reader, Json.OutboxEntry) : null;
+        }, ct);
+    }
+
+    public Task<IReadOnlyList<FailedUpdate>> GetFailedUpdatesAsync(CancellationToken ct) =>
+        ReadAsync<IReadOnlyList<FailedUpdate>>(c =>
+        {
+            using var cmd = Command(c, "SELECT doc FROM failed_updates ORDER BY at, update_id");
+            using var reader = cmd.ExecuteReader();
+            var result = new List<FailedUpdate>();
+            while (reader.Read())
+                result.Add(Deserialize(reader, Json.FailedUpdate));
+            return result;
+        }, ct);
+
+    public async Task MarkUnreachableAsync(long chatId, CancellationToken ct)
+    {
+        await WriteAsync(w =>
+        {
+            using var tx = w.Begin();
+            w.MarkUnreachable(chatId);
+            tx.Commit();
+            return true;
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads pragmas on the writer connection (synchronous is per connection, so a fresh one would not tell).</summary>
+    internal Task<(string JournalMode, long Synchronous)> ReadWriterPragmasAsync(CancellationToken ct) =>
+        WriteAsync(w => (
+            (string)Scalar(w.Connection, "PRAGMA journal_mode")!,
+            Convert.ToInt64(Scalar(w.Connection, "PRAGMA synchronous"))), ct);
+
+    /// <summary>
+    /// Durable conversation inserts per second through <see cref="CommitAsync"/>, <paramref name="perTransaction"/>
+    /// per commit (1 = the naive one-fsync-per-update ceiling). Writes new chats into <paramref name="path"/>
+    /// (created if missing); meant for a scratch file.
+    /// </summary>
+    public static async Task<double> MeasureDurableWritesPerSecondAsync(
+        string path, int count, int perTransaction = 1, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perTransaction);
+        await using var store = new SqliteBotStore(path);
+        await store.InitializeAsync(ct).ConfigureAwait(false);
+        var firstChatId = await store.WriteAsync(
+            w => Convert.ToInt64(Scalar(w.Connection, "SELECT COALESCE(MAX(id), 0) FROM conversations")) + 1, ct)
+            .ConfigureAwait(false);
+        var now = DateTimeOffset.UtcNow;
+        var stopwatch = Stopwatch.StartNew();
+        for (var done = 0; done < count; done += perTransaction)
+        {
+            var batch = new List<ChangeSet>(perTransaction);
+            for (var i = done; i < Math.Min(count, done + perTransaction); i++)
+            {
+                var conversation = Conversation.New(firstChatId + i, firstChatId + i, "id");
+                conversation.Flow = "benchmark";
+                conversation.State = "Asking";
+                conversation.Data["q1"] = "jawaban";
+                conversation.RememberUpdate(i);
+                conversation.UpdatedAt = now;
+                batch.Add(new ChangeSet { Conversation = conversation });
+            }
+            await store.CommitAsync(batch, ct).ConfigureAwait(false);
+        }
+        return count / stopwatch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>One durable single-document write per transaction: the ceiling without group commit.</summary>
+    public static Task<double> MeasureDurableSingleWritesPerSecondAsync(string path, int count, CancellationToken ct = default) =>
+        MeasureDurableWritesPerSecondAsync(path, count, 1, ct);
+
+    public void Dispose()
+    {
+        _writeLock.Wait();
+        try
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+            _writer?.Dispose();
+            _writer = null;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+        using var pooled = new SqliteConnection(_readConnectionString);
+        SqliteConnection.ClearPool(pooled);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task EnsureInitializedAsync(CancellationToken ct)
+    {
+        if (!_initialized)
+            await InitializeAsync(ct).ConfigureAwait(false);
+    }
+
+    private async Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken ct)
+    {
+        await EnsureInitializedAsync(ct).ConfigureAwait(false);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        try
+        {
+            using var connection = new SqliteConnection(_readConnectionString);
+            connection.Open();
+            return read(connection);
+        }
+        catch (SqliteException ex) when (IsUnavailable(ex))
+        {
+            throw Unavailable(ex);
+        }
+    }
+
+    private async Task<T> WriteAsync<T>(Func<SqliteWriter, T> write, CancellationToken ct)
+    {
+        await EnsureInitializedAsync(ct).ConfigureAwait(false);
+        await _writeLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var writer = GetWriter();
+            try
+            {
+                return write(writer);
+            }
+            catch (SqliteException ex) when (IsUnavailable(ex))
+            {
+                // The connection may be unusable now (I/O error, file gone); the next write opens a fresh one.
+                _writer = null;
+                writer.Dispose();
+                throw Unavailable(ex);
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Caller holds the write lock.</summary>
+    private SqliteWriter GetWriter()
+    {
+        if (_writer is not null)
+            return _writer;
+        try
+        {
+            _writer = SqliteWriter.Open(_writeConnectionString);
+            return _writer;
+        }
+        catch (SqliteException ex) when (IsUnavailable(ex))
+        {
+            throw Unavailable(ex);
+        }
+    }
+
+    internal static bool IsUnavailable(SqliteException ex) =>
+        (ex.SqliteErrorCode & 0xFF) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED or raw.SQLITE_NOMEM or raw.SQLITE_READONLY
+            or raw.SQLITE_IOERR or raw.SQLITE_FULL or raw.SQLITE_CANTOPEN or raw.SQLITE_PROTOCOL;
+
+    private StoreUnavailableException Unavailable(SqliteException ex) =>
+        new($"SQLite database {FilePath} is unavailable (error {ex.SqliteErrorCode}).", ex);
+
+    private static Conversation ReadConversation(SqliteDataReader reader)
+    {
+        var conversation = Deserialize(reader, Json.Conversation);
+        conversation.Version = reader.GetInt64(1);
+        return conversation;
+    }
+
+    internal static T Deserialize<T>(SqliteDataReader reader, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
+        JsonSerializer.Deserialize(reader.GetString(0), type)
+        ?? throw new InvalidDataException($"A stored {typeof(T).Name} document is null.");
+
+    /// <summary>A JSON array for <c>json_each</c>: one statement for any number of ids.</summary>
+    private static string IdArray(IReadOnlyCollection<long> ids) =>
+        "[" + string.Join(',', ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]";
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+            cmd.Parameters.AddWithValue(name, value);
+        return cmd;
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var cmd = Command(connection, sql);
+        return cmd.ExecuteScalar();
+    }
+}

@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+using Ikm.Workflow.Conversations;
+using Ikm.Workflow.Members;
+using Ikm.Workflow.Storage;
+
+namespace Ikm.Storage.Sqlite;
+
+/// <summary>Source-generated so the hot write path does no reflection.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(Conversation))]
+[JsonSerializable(typeof(Member))]
+[JsonSerializable(typeof(OutboxEntry))]
+[JsonSerializable(typeof(FailedUpdate))]
+internal sealed partial class SqliteJsonContext : JsonSerializerContext;

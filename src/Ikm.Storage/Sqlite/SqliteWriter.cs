@@ -1,0 +1,263 @@
+using System.Text.Json;
+using Ikm.Workflow.Members;
+using Ikm.Workflow.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Ikm.Storage.Sqlite;
+
+/// <summary>
+/// The single writer connection and its commands. The commands are created once and reused, so SQLite keeps their
+/// statements prepared across transactions; only parameter values change per row. Not thread-safe: the store
+/// serialises access.
+/// </summary>
+internal sealed class SqliteWriter : IDisposable
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS conversations (
+            id         INTEGER PRIMARY KEY,  -- chat id
+            version    INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,     -- UTC ticks
+            doc        TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS members (
+            id          INTEGER PRIMARY KEY, -- user id
+            version     INTEGER NOT NULL,
+            chat_id     INTEGER NOT NULL,
+            role        TEXT NOT NULL,
+            unreachable INTEGER NOT NULL,
+            doc         TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_members_chat_id ON members (chat_id);
+        CREATE TABLE IF NOT EXISTS outbox (
+            sequence   INTEGER PRIMARY KEY,  -- order of creation
+            id         TEXT NOT NULL UNIQUE, -- the message's deterministic id
+            chat_id    INTEGER NOT NULL,
+            status     INTEGER NOT NULL,
+            due_at     INTEGER,              -- UTC ticks; null = as soon as possible
+            created_at INTEGER NOT NULL,     -- UTC ticks
+            doc        TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_outbox_pending ON outbox (sequence, due_at) WHERE status = 0;
+        CREATE INDEX IF NOT EXISTS ix_outbox_chat_id ON outbox (chat_id, sequence);
+        CREATE TABLE IF NOT EXISTS failed_updates (
+            update_id INTEGER NOT NULL,
+            chat_id   INTEGER NOT NULL,
+            at        INTEGER NOT NULL,      -- UTC ticks
+            doc       TEXT NOT NULL,
+            PRIMARY KEY (update_id, chat_id)
+        ) WITHOUT ROWID;
+        """;
+
+    private static readonly SqliteJsonContext Json = SqliteJsonContext.Default;
+
+    private readonly SqliteCommand _insertConversation;
+    private readonly SqliteCommand _updateConversation;
+    private readonly SqliteCommand _upsertMember;
+    private readonly SqliteCommand _maxOutboxSequence;
+    private readonly SqliteCommand _insertOutbox;
+    private readonly SqliteCommand _selectOutbox;
+    private readonly SqliteCommand _updateOutbox;
+    private readonly SqliteCommand _insertFailure;
+    private readonly SqliteCommand _selectMembersOfChat;
+    private readonly SqliteCommand[] _all;
+
+    private SqliteWriter(SqliteConnection connection)
+    {
+        Connection = connection;
+        _insertConversation = Prepare("""
+            INSERT INTO conversations (id, version, updated_at, doc) VALUES (@id, @version, @updated_at, @doc)
+            ON CONFLICT (id) DO NOTHING
+            """, "@id", "@version", "@updated_at", "@doc");
+        _updateConversation = Prepare("""
+            UPDATE conversations SET version = @version, updated_at = @updated_at, doc = @doc
+            WHERE id = @id AND version = @expected
+            """, "@id", "@version", "@updated_at", "@doc", "@expected");
+        _upsertMember = Prepare("""
+            INSERT INTO members (id, version, chat_id, role, unreachable, doc)
+            VALUES (@id, @version, @chat_id, @role, @unreachable, @doc)
+            ON CONFLICT (id) DO UPDATE SET version = excluded.version, chat_id = excluded.chat_id,
+                role = excluded.role, unreachable = excluded.unreachable, doc = excluded.doc
+            """, "@id", "@version", "@chat_id", "@role", "@unreachable", "@doc");
+        _maxOutboxSequence = Prepare("SELECT COALESCE(MAX(sequence), 0) FROM outbox");
+        _insertOutbox = Prepare("""
+            INSERT INTO outbox (sequence, id, chat_id, status, due_at, created_at, doc)
+            VALUES (@sequence, @id, @chat_id, @status, @due_at, @created_at, @doc)
+            ON CONFLICT (id) DO NOTHING
+            """, "@sequence", "@id", "@chat_id", "@status", "@due_at", "@created_at", "@doc");
+        _selectOutbox = Prepare("SELECT doc FROM outbox WHERE id = @id", "@id");
+        _updateOutbox = Prepare(
+            "UPDATE outbox SET status = @status, due_at = @due_at, doc = @doc WHERE id = @id",
+            "@id", "@status", "@due_at", "@doc");
+        _insertFailure = Prepare("""
+            INSERT INTO failed_updates (update_id, chat_id, at, doc) VALUES (@update_id, @chat_id, @at, @doc)
+            ON CONFLICT (update_id, chat_id) DO NOTHING
+            """, "@update_id", "@chat_id", "@at", "@doc");
+        _selectMembersOfChat = Prepare("SELECT doc FROM members WHERE chat_id = @chat_id", "@chat_id");
+        _all =
+        [
+            _insertConversation, _updateConversation, _upsertMember, _maxOutboxSequence, _insertOutbox,
+            _selectOutbox, _updateOutbox, _insertFailure, _selectMembersOfChat,
+        ];
+    }
+
+    public SqliteConnection Connection { get; }
+
+    public static SqliteWriter Open(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA journal_mode = WAL";
+                var mode = pragma.ExecuteScalar() as string;
+                if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+                    throw new InvalidOperationException($"SQLite refused WAL journal mode (got '{mode}').");
+                pragma.CommandText = "PRAGMA synchronous = FULL";
+                pragma.ExecuteNonQuery();
+            }
+            using (var schema = connection.CreateCommand())
+            {
+                schema.CommandText = Schema;
+                schema.ExecuteNonQuery();
+            }
+            return new SqliteWriter(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>BEGIN IMMEDIATE: takes the write lock up front, so a commit never fails half-way on a busy upgrade.</summary>
+    public SqliteTransaction Begin()
+    {
+        var tx = Connection.BeginTransaction(deferred: false);
+        foreach (var cmd in _all)
+            cmd.Transaction = tx;
+        return tx;
+    }
+
+    /// <summary>Throws <see cref="ConcurrencyException"/> (the caller's transaction then rolls back) when the stored version moved on.</summary>
+    public void WriteConversation(ConversationWrite write)
+    {
+        var conversation = write.Latest;
+        string doc;
+        var callerVersion = conversation.Version;
+        conversation.Version = write.NewVersion;
+        try
+        {
+            doc = JsonSerializer.Serialize(conversation, Json.Conversation);
+        }
+        finally
+        {
+            conversation.Version = callerVersion;
+        }
+
+        var cmd = write.ExpectedVersion == 0 ? _insertConversation : _updateConversation;
+        var p = cmd.Parameters;
+        p[0].Value = write.ChatId;
+        p[1].Value = write.NewVersion;
+        p[2].Value = conversation.UpdatedAt.UtcTicks;
+        p[3].Value = doc;
+        if (write.ExpectedVersion != 0)
+            p[4].Value = write.ExpectedVersion;
+        if (cmd.ExecuteNonQuery() != 1)
+            throw new ConcurrencyException(write.ChatId);
+    }
+
+    public void UpsertMember(Member member)
+    {
+        var p = _upsertMember.Parameters;
+        p[0].Value = member.UserId;
+        p[1].Value = member.Version;
+        p[2].Value = member.ChatId;
+        p[3].Value = member.Role.ToString();
+        p[4].Value = member.Unreachable;
+        p[5].Value = JsonSerializer.Serialize(member, Json.Member);
+        _upsertMember.ExecuteNonQuery();
+    }
+
+    public long MaxOutboxSequence() => (long)_maxOutboxSequence.ExecuteScalar()!;
+
+    /// <summary>False when an entry with the same id is already queued (a replayed update).</summary>
+    public bool InsertOutbox(OutboxEntry entry)
+    {
+        var p = _insertOutbox.Parameters;
+        p[0].Value = entry.Sequence;
+        p[1].Value = entry.Id;
+        p[2].Value = entry.ChatId;
+        p[3].Value = (int)entry.Status;
+        p[4].Value = (object?)entry.DueAt?.UtcTicks ?? DBNull.Value;
+        p[5].Value = entry.CreatedAt.UtcTicks;
+        p[6].Value = JsonSerializer.Serialize(entry, Json.OutboxEntry);
+        return _insertOutbox.ExecuteNonQuery() == 1;
+    }
+
+    public void MarkOutbox(OutboxUpdate update)
+    {
+        _selectOutbox.Parameters[0].Value = update.Id;
+        if (_selectOutbox.ExecuteScalar() is not string doc)
+            return;
+        var entry = JsonSerializer.Deserialize(doc, Json.OutboxEntry)!;
+        entry = entry with
+        {
+            Status = update.Status,
+            Attempts = update.Attempts,
+            DueAt = update.DueAt,
+            SentAt = update.SentAt,
+            ChannelMessageId = update.ChannelMessageId,
+        };
+        var p = _updateOutbox.Parameters;
+        p[0].Value = update.Id;
+        p[1].Value = (int)entry.Status;
+        p[2].Value = (object?)entry.DueAt?.UtcTicks ?? DBNull.Value;
+        p[3].Value = JsonSerializer.Serialize(entry, Json.OutboxEntry);
+        _updateOutbox.ExecuteNonQuery();
+    }
+
+    public void InsertFailure(FailedUpdate failure)
+    {
+        var p = _insertFailure.Parameters;
+        p[0].Value = failure.UpdateId;
+        p[1].Value = failure.ChatId;
+        p[2].Value = failure.At.UtcTicks;
+        p[3].Value = JsonSerializer.Serialize(failure, Json.FailedUpdate);
+        _insertFailure.ExecuteNonQuery();
+    }
+
+    public void MarkUnreachable(long chatId)
+    {
+        var members = new List<Member>();
+        _selectMembersOfChat.Parameters[0].Value = chatId;
+        using (var reader = _selectMembersOfChat.ExecuteReader())
+        {
+            while (reader.Read())
+                members.Add(SqliteBotStore.Deserialize(reader, Json.Member));
+        }
+        foreach (var member in members.Where(m => !m.Unreachable))
+        {
+            member.Unreachable = true;
+            member.Version++;
+            UpsertMember(member);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var cmd in _all)
+            cmd.Dispose();
+        Connection.Dispose();
+    }
+
+    private SqliteCommand Prepare(string sql, params string[] parameterNames)
+    {
+        var cmd = Connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var name in parameterNames)
+            cmd.Parameters.Add(new SqliteParameter { ParameterName = name });
+        return cmd;
+    }
+}

@@ -1,0 +1,43 @@
+using Ikm.Storage.Mongo;
+using Ikm.Storage.Sqlite;
+using Ikm.Workflow.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MongoDB.Driver;
+
+namespace Ikm.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    public const string DefaultMongoDatabase = "ikm";
+    public const string DefaultDataDirectory = "data";
+    public const string SqliteFileName = "ikm.db";
+
+    /// <summary>
+    /// Registers <see cref="IBotStore"/>: MongoDB when <c>Storage:MongoUrl</c> is set (database from the URL, else
+    /// "ikm"), otherwise SQLite at <c>{Storage:DataDirectory}/ikm.db</c> (default directory "data").
+    /// </summary>
+    public static IServiceCollection AddIkmStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        var mongoUrl = configuration["Storage:MongoUrl"];
+        if (!string.IsNullOrWhiteSpace(mongoUrl))
+        {
+            // Parsed now so a malformed URL fails at start-up, not at the first update.
+            var database = MongoUrl.Create(mongoUrl).DatabaseName;
+            if (string.IsNullOrWhiteSpace(database))
+                database = DefaultMongoDatabase;
+            services.AddSingleton<IBotStore>(sp => new MongoBotStore(mongoUrl, database, sp.GetService<TimeProvider>()));
+            return services;
+        }
+
+        var directory = configuration["Storage:DataDirectory"];
+        if (string.IsNullOrWhiteSpace(directory))
+            directory = DefaultDataDirectory;
+        var path = Path.Combine(directory, SqliteFileName);
+        services.AddSingleton<IBotStore>(sp => new SqliteBotStore(path, sp.GetService<TimeProvider>()));
+        return services;
+    }
+}

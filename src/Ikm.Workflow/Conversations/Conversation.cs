@@ -1,0 +1,50 @@
+namespace Ikm.Workflow.Conversations;
+
+/// <summary>
+/// The stored state of one chat: which flow is open, where in it the user is, what the flow has collected so far,
+/// and the window of recently processed update ids. One document per chat; <see cref="Version"/> guards
+/// against two writers (optimistic concurrency).
+/// </summary>
+public sealed class Conversation
+{
+    /// <summary>How many processed update ids are remembered for dedupe.</summary>
+    public const int RecentUpdateWindow = 64;
+
+    public long ChatId { get; set; }
+    public long UserId { get; set; }
+    public string Flow { get; set; } = "";
+    public string State { get; set; } = "";
+    /// <summary>0 = never stored.</summary>
+    public long Version { get; set; }
+    public string Language { get; set; } = "id";
+    /// <summary>Answers and scratch values of the open flow, by key.</summary>
+    public Dictionary<string, string> Data { get; set; } = [];
+    /// <summary>Ids of the last processed updates, newest last. Not a high-water mark: webhook updates may arrive out of order.</summary>
+    public List<long> RecentUpdateIds { get; set; } = [];
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public static Conversation New(long chatId, long userId, string language) =>
+        new() { ChatId = chatId, UserId = userId, Language = language };
+
+    public bool HasProcessed(long updateId) => RecentUpdateIds.Contains(updateId);
+
+    public void RememberUpdate(long updateId)
+    {
+        RecentUpdateIds.Add(updateId);
+        if (RecentUpdateIds.Count > RecentUpdateWindow)
+            RecentUpdateIds.RemoveRange(0, RecentUpdateIds.Count - RecentUpdateWindow);
+    }
+
+    public Conversation Clone() => new()
+    {
+        ChatId = ChatId,
+        UserId = UserId,
+        Flow = Flow,
+        State = State,
+        Version = Version,
+        Language = Language,
+        Data = new Dictionary<string, string>(Data),
+        RecentUpdateIds = [.. RecentUpdateIds],
+        UpdatedAt = UpdatedAt,
+    };
+}

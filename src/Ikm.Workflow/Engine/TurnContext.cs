@@ -1,0 +1,56 @@
+using Ikm.Workflow.Conversations;
+using Ikm.Workflow.Members;
+using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Texts;
+
+namespace Ikm.Workflow.Engine;
+
+/// <summary>
+/// One update being handled: what came in, the chat's conversation (a working copy), the member, and what to send.
+/// Flows change the conversation and member here; the pipeline writes them in one go.
+/// </summary>
+public sealed class TurnContext(IncomingMessage message, Conversation conversation, Member? member, DateTimeOffset now, BotOptions options)
+{
+    private readonly List<OutgoingMessage> _outgoing = [];
+
+    public IncomingMessage Message { get; } = message;
+    public Conversation Conversation { get; } = conversation;
+    public Member? Member { get; private set; } = member;
+    public bool MemberChanged { get; private set; }
+    public DateTimeOffset Now { get; } = now;
+    public BotOptions Options { get; } = options;
+    public string Language => Conversation.Language;
+    public IReadOnlyList<OutgoingMessage> Outgoing => _outgoing;
+
+    public string T(Text text) => text.In(Language);
+
+    public string T(Text text, params object[] args) => text.In(Language, args);
+
+    /// <summary>Queues a text reply. Its id is derived from the update, so replaying the update cannot send it twice.</summary>
+    public void Reply(
+        string text,
+        IReadOnlyList<IReadOnlyList<Button>>? buttons = null,
+        IReadOnlyList<IReadOnlyList<KeyboardKey>>? keyboard = null,
+        bool removeKeyboard = false) =>
+        _outgoing.Add(new OutgoingMessage
+        {
+            Id = NextId(),
+            ChatId = Message.ChatId,
+            Text = text,
+            Buttons = buttons,
+            Keyboard = keyboard,
+            RemoveKeyboard = removeKeyboard,
+        });
+
+    public void Send(OutgoingMessage message) => _outgoing.Add(message with { Id = NextId(), ChatId = Message.ChatId });
+
+    public void SetMember(Member member)
+    {
+        Member = member;
+        MemberChanged = true;
+    }
+
+    public void ClearOutgoing() => _outgoing.Clear();
+
+    private string NextId() => $"u:{Message.ChatId}:{Message.UpdateId}:{_outgoing.Count}";
+}

@@ -1,0 +1,9 @@
+namespace Ikm.Workflow.Flows.Onboarding;
+
+public enum OnboardingTrigger
+{
+    Begin,
+    ChooseLanguage,
+    ChooseRole,
+    Back,
+}

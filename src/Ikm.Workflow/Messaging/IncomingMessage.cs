@@ -1,0 +1,57 @@
+namespace Ikm.Workflow.Messaging;
+
+/// <summary>What a user sent, in a form no flow has to know the channel of.</summary>
+public enum IncomingKind
+{
+    Text,
+    Command,
+    Button,
+    Location,
+    Photo,
+    Contact,
+    /// <summary>Something the bot cannot read (a sticker, a voice note…); answered with help.</summary>
+    Unsupported,
+}
+
+public sealed record GeoPoint(double Latitude, double Longitude);
+
+public sealed record ContactCard(string PhoneNumber, long? UserId);
+
+/// <summary>One update from a channel. <see cref="UpdateId"/> is the channel's own id, used for dedupe.</summary>
+public sealed record IncomingMessage
+{
+    public required long UpdateId { get; init; }
+    public required long ChatId { get; init; }
+    public required long UserId { get; init; }
+    public required IncomingKind Kind { get; init; }
+    /// <summary>Text as typed; for a command the whole line ("/start abc").</summary>
+    public string? Text { get; init; }
+    /// <summary>Callback data of a pressed inline button.</summary>
+    public string? ButtonData { get; init; }
+    /// <summary>Channel id of the button press, answered by the channel (answerCallbackQuery).</summary>
+    public string? CallbackId { get; init; }
+    /// <summary>The message the pressed button was attached to, so a flow can edit it.</summary>
+    public long? ButtonMessageId { get; init; }
+    public GeoPoint? Location { get; init; }
+    public string? PhotoFileId { get; init; }
+    public ContactCard? Contact { get; init; }
+    /// <summary>The user's client language ("id", "en"), a hint for the first greeting only.</summary>
+    public string? LanguageCode { get; init; }
+
+    /// <summary>The command word without slash and bot suffix, lower case ("start" for "/start@IkmBot x").</summary>
+    public string? Command => Kind == IncomingKind.Command && Text is { } t ? ParseCommand(t).Name : null;
+
+    /// <summary>Everything after the command word ("abc" for "/start abc").</summary>
+    public string? CommandArgument => Kind == IncomingKind.Command && Text is { } t ? ParseCommand(t).Argument : null;
+
+    private static (string Name, string? Argument) ParseCommand(string text)
+    {
+        var trimmed = text.Trim();
+        var space = trimmed.IndexOf(' ');
+        var word = space < 0 ? trimmed[1..] : trimmed[1..space];
+        var at = word.IndexOf('@');
+        if (at >= 0) word = word[..at];
+        var argument = space < 0 ? null : trimmed[(space + 1)..].Trim();
+        return (word.ToLowerInvariant(), string.IsNullOrEmpty(argument) ? null : argument);
+    }
+}

@@ -1,0 +1,54 @@
+using Ikm.Workflow.Conversations;
+using Ikm.Workflow.Members;
+
+namespace Ikm.Workflow.Storage;
+
+/// <summary>The store the conversation engine needs. Implemented for SQLite (embedded) and MongoDB.</summary>
+public interface IBotStore
+{
+    Task InitializeAsync(CancellationToken ct);
+
+    /// <summary>True when the store answers; used by /health.</summary>
+    Task<bool> PingAsync(CancellationToken ct);
+
+    Task<Conversation?> GetConversationAsync(long chatId, CancellationToken ct);
+
+    /// <summary>Loads many conversations in one round trip (a getUpdates batch).</summary>
+    Task<IReadOnlyDictionary<long, Conversation>> GetConversationsAsync(IReadOnlyCollection<long> chatIds, CancellationToken ct);
+
+    Task<Member?> GetMemberAsync(long userId, CancellationToken ct);
+
+    Task<IReadOnlyDictionary<long, Member>> GetMembersAsync(IReadOnlyCollection<long> userIds, CancellationToken ct);
+
+    /// <summary>
+    /// Writes all change sets in one transaction (SQLite) or one bulk write (MongoDB); each conversation is stored
+    /// with Version + 1 and the caller's objects are updated to the new version on success.
+    /// Throws <see cref="ConcurrencyException"/> when a conversation's stored version moved on (nothing written in SQLite).
+    /// Throws <see cref="StoreUnavailableException"/> when the store cannot be reached.
+    /// </summary>
+    Task CommitAsync(IReadOnlyList<ChangeSet> changes, CancellationToken ct);
+
+    /// <summary>Pending outbox entries due at <paramref name="now"/>, oldest first.</summary>
+    Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int max, CancellationToken ct);
+
+    Task MarkOutboxAsync(IReadOnlyList<OutboxUpdate> updates, CancellationToken ct);
+
+    Task<OutboxEntry?> GetOutboxEntryAsync(string id, CancellationToken ct);
+
+    Task<IReadOnlyList<FailedUpdate>> GetFailedUpdatesAsync(CancellationToken ct);
+
+    /// <summary>Marks a member unreachable (the chat blocked the bot).</summary>
+    Task MarkUnreachableAsync(long chatId, CancellationToken ct);
+}
+
+/// <summary>A change to one outbox entry after a send attempt.</summary>
+public sealed record OutboxUpdate(string Id, OutboxStatus Status, int Attempts, DateTimeOffset? DueAt, DateTimeOffset? SentAt, long? ChannelMessageId);
+
+public sealed class ConcurrencyException(long chatId)
+    : Exception($"Conversation {chatId} was changed by another writer.")
+{
+    public long ChatId { get; } = chatId;
+}
+
+/// <summary>The store cannot be reached (disk, network, server down): an outage, retried, never a user's fault.</summary>
+public sealed class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

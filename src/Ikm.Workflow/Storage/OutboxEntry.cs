@@ -1,0 +1,32 @@
+using Ikm.Workflow.Messaging;
+
+namespace Ikm.Workflow.Storage;
+
+public enum OutboxStatus
+{
+    Pending,
+    Sent,
+    /// <summary>Given up: the chat blocked the bot, or the channel refused the message for good.</summary>
+    Dropped,
+}
+
+/// <summary>
+/// A queued outgoing message. Written in the same write as the conversation state that produced it,
+/// then sent by the dispatcher and marked. Separate from the conversation document so that marking it sent
+/// never races with the chat's next update.
+/// </summary>
+public sealed record OutboxEntry
+{
+    public required OutgoingMessage Message { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    /// <summary>Order of creation, so one chat's messages leave in the order they were written.</summary>
+    public long Sequence { get; init; }
+    public OutboxStatus Status { get; init; } = OutboxStatus.Pending;
+    public int Attempts { get; init; }
+    public DateTimeOffset? DueAt { get; init; }
+    public DateTimeOffset? SentAt { get; init; }
+    public long? ChannelMessageId { get; init; }
+
+    public string Id => Message.Id;
+    public long ChatId => Message.ChatId;
+}

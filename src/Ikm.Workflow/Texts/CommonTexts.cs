@@ -1,0 +1,51 @@
+namespace Ikm.Workflow.Texts;
+
+/// <summary>Texts the engine itself says, whatever flow is open.</summary>
+public static class CommonTexts
+{
+    public static readonly Text Cancelled = new(
+        "Baik, dibatalkan. Jawaban yang sudah Anda isi tetap tersimpan.",
+        "All right, cancelled. The answers you already gave are kept.");
+
+    public static readonly Text NothingToCancel = new(
+        "Tidak ada yang sedang berjalan untuk dibatalkan.",
+        "Nothing is in progress to cancel.");
+
+    public static readonly Text NothingToGoBack = new(
+        "Tidak ada pertanyaan sebelumnya untuk diulang.",
+        "There is no earlier question to go back to.");
+
+    public static readonly Text StaleButton = new(
+        "Tombol itu sudah tidak berlaku. Silakan pakai tombol pada pesan terakhir, atau ketik /menu.",
+        "That button is no longer valid. Please use the buttons on the latest message, or type /menu.");
+
+    public static readonly Text EmptyText = new(
+        "Pesan Anda kosong. Silakan ketik jawaban Anda, contoh: Tenun Ikat Sumba. Ketik /bantuan untuk panduan.",
+        "Your message is empty. Please type your answer, for example: Sumba Ikat Weaving. Type /help for guidance.");
+
+    public static readonly Text TooLong = new(
+        "Pesan terlalu panjang ({0} karakter). Batasnya {1} karakter — mohon diringkas.",
+        "The message is too long ({0} characters). The limit is {1} characters — please shorten it.");
+
+    public static readonly Text Unsupported = new(
+        "Maaf, saya belum bisa membaca jenis pesan itu (stiker, suara, atau video). Silakan ketik teks atau pilih tombol. Ketik /bantuan untuk panduan.",
+        "Sorry, I can't read that kind of message yet (sticker, voice or video). Please type text or press a button. Type /help for guidance.");
+
+    public static readonly Text NoLetters = new(
+        "Saya belum mengerti pesan itu. Silakan ketik dengan huruf atau angka, atau pilih tombol. Ketik /bantuan untuk panduan.",
+        "I didn't understand that. Please type letters or numbers, or press a button. Type /help for guidance.");
+
+    public static readonly Text UnknownCommand = new(
+        "Perintah /{0} tidak dikenal. Perintah yang tersedia: /menu, /bantuan, /batal, /kembali, /bahasa.",
+        "Unknown command /{0}. Available commands: /menu, /help, /cancel, /back, /language.");
+
+    public static readonly Text Apology = new(
+        "Maaf, terjadi kesalahan di sistem kami saat memproses pesan Anda. Tim kami sudah tercatat untuk memeriksanya. Silakan coba lagi atau ketik /menu.",
+        "Sorry, something went wrong on our side while handling your message. It has been recorded for our team. Please try again or type /menu.");
+
+    public static readonly Text GlobalHelp = new(
+        "Perintah yang bisa dipakai kapan saja:\n/menu — menu utama\n/batal — batalkan langkah yang sedang berjalan\n/kembali — kembali satu pertanyaan\n/bahasa — ganti bahasa\n/bantuan — panduan ini",
+        "Commands you can use at any time:\n/menu — main menu\n/cancel — cancel what is in progress\n/back — back one question\n/language — change language\n/help — this guide");
+
+    public const int MaxTextLength = 1000;
+}

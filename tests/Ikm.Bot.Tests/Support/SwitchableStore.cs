@@ -1,0 +1,42 @@
+using Ikm.Workflow.Conversations;
+using Ikm.Workflow.Members;
+using Ikm.Workflow.Storage;
+
+namespace Ikm.Bot.Tests.Support;
+
+/// <summary>Wraps the real store; while <see cref="Down"/> is set every call fails as an outage would.</summary>
+public sealed class SwitchableStore(IBotStore inner) : IBotStore
+{
+    public volatile bool Down;
+
+    public IBotStore Inner => inner;
+
+    private void Check()
+    {
+        if (Down) throw new StoreUnavailableException("store switched off by the test");
+    }
+
+    public Task InitializeAsync(CancellationToken ct) => inner.InitializeAsync(ct);
+
+    public async Task<bool> PingAsync(CancellationToken ct) => !Down && await inner.PingAsync(ct);
+
+    public Task<Conversation?> GetConversationAsync(long chatId, CancellationToken ct) { Check(); return inner.GetConversationAsync(chatId, ct); }
+
+    public Task<IReadOnlyDictionary<long, Conversation>> GetConversationsAsync(IReadOnlyCollection<long> chatIds, CancellationToken ct) { Check(); return inner.GetConversationsAsync(chatIds, ct); }
+
+    public Task<Member?> GetMemberAsync(long userId, CancellationToken ct) { Check(); return inner.GetMemberAsync(userId, ct); }
+
+    public Task<IReadOnlyDictionary<long, Member>> GetMembersAsync(IReadOnlyCollection<long> userIds, CancellationToken ct) { Check(); return inner.GetMembersAsync(userIds, ct); }
+
+    public Task CommitAsync(IReadOnlyList<ChangeSet> changes, CancellationToken ct) { Check(); return inner.CommitAsync(changes, ct); }
+
+    public Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int max, CancellationToken ct) { Check(); return inner.GetDueOutboxAsync(now, max, ct); }
+
+    public Task MarkOutboxAsync(IReadOnlyList<OutboxUpdate> updates, CancellationToken ct) { Check(); return inner.MarkOutboxAsync(updates, ct); }
+
+    public Task<OutboxEntry?> GetOutboxEntryAsync(string id, CancellationToken ct) { Check(); return inner.GetOutboxEntryAsync(id, ct); }
+
+    public Task<IReadOnlyList<FailedUpdate>> GetFailedUpdatesAsync(CancellationToken ct) { Check(); return inner.GetFailedUpdatesAsync(ct); }
+
+    public Task MarkUnreachableAsync(long chatId, CancellationToken ct) { Check(); return inner.MarkUnreachableAsync(chatId, ct); }
+}

@@ -1,0 +1,104 @@
+using Ikm.Workflow.Engine;
+using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Storage;
+using Ikm.Workflow.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ikm.Workflow.Tests.Engine;
+
+public sealed class UpdatePipelineTests
+{
+    private readonly InMemoryStore _store = new();
+    private readonly RecordingNotifier _notifier = new();
+    private readonly UpdatePipeline _pipeline;
+
+    public UpdatePipelineTests()
+    {
+        var services = new ServiceCollection()
+            .AddIkmWorkflow()
+            .AddSingleton<IBotStore>(_store)
+            .AddSingleton<IOutboxNotifier>(_notifier)
+            .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)))
+            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
+            .AddSingleton(Options.Create(new BotOptions { Coordinators = "9" }));
+        _pipeline = services.BuildServiceProvider().GetRequiredService<UpdatePipeline>();
+    }
+
+    private static IncomingMessage Command(long updateId, long chat, string text) =>
+        new() { UpdateId = updateId, ChatId = chat, UserId = chat, Kind = IncomingKind.Command, Text = text };
+
+    private static IncomingMessage Press(long updateId, long chat, string data) =>
+        new() { UpdateId = updateId, ChatId = chat, UserId = chat, Kind = IncomingKind.Button, ButtonData = data };
+
+    [Fact]
+    public async Task ProcessAsync_WritesWholeBatchInOneCommit_WhenManyChats()
+    {
+        var batch = Enumerable.Range(1, 100).Select(i => Command(i, 1000 + i, "/start")).ToList();
+
+        var outcome = await _pipeline.ProcessAsync(batch, CancellationToken.None);
+
+        Assert.Equal(new BatchOutcome(100, 0, 0), outcome);
+        Assert.Equal(1, _store.Commits);
+        Assert.Equal(100, _store.Outbox.Count);
+        Assert.Equal(100, _notifier.Messages.Count);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_HandlesOneChatInOrder_WithinABatch()
+    {
+        await _pipeline.ProcessAsync([Command(1, 5, "/start"), Press(2, 5, "ob:lang:en"), Press(3, 5, "ob:role:owner")], CancellationToken.None);
+
+        var texts = _store.Outbox.Select(e => e.Message.Text).ToList();
+        Assert.Equal(3, texts.Count);
+        Assert.Contains("Selamat datang", texts[0]);
+        Assert.Contains("How are you joining?", texts[1]);
+        Assert.Contains("IKM owner menu", texts[2]);
+        var conversation = await _store.GetConversationAsync(5, CancellationToken.None);
+        Assert.Equal(1, conversation!.Version);
+        Assert.Equal([1L, 2L, 3L], conversation.RecentUpdateIds);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_IgnoresRedeliveredUpdate_EvenOlderThanTheNewest()
+    {
+        await _pipeline.ProcessAsync([Command(10, 6, "/start")], CancellationToken.None);
+        await _pipeline.ProcessAsync([Command(12, 6, "/bantuan")], CancellationToken.None);
+
+        var outcome = await _pipeline.ProcessAsync([Command(10, 6, "/start"), Command(11, 6, "/menu")], CancellationToken.None);
+
+        Assert.Equal(1, outcome.Duplicates);
+        Assert.Equal(1, outcome.Handled);
+    }
+
+    [Fact]
+    public void RecentUpdateWindow_KeepsOnlyTheLast64()
+    {
+        var conversation = Conversations.Conversation.New(1, 1, "id");
+        for (var i = 1; i <= 100; i++) conversation.RememberUpdate(i);
+
+        Assert.Equal(64, conversation.RecentUpdateIds.Count);
+        Assert.False(conversation.HasProcessed(36));
+        Assert.True(conversation.HasProcessed(37));
+        Assert.True(conversation.HasProcessed(100));
+    }
+
+    [Fact]
+    public async Task ReplyIds_AreDeterministic_SoAReplayQueuesNothingNew()
+    {
+        await _pipeline.ProcessAsync([Command(20, 7, "/start")], CancellationToken.None);
+        var ids = _store.Outbox.Select(e => e.Id).ToList();
+
+        Assert.Equal(["u:7:20:0"], ids);
+    }
+
+    private sealed class RecordingNotifier : IOutboxNotifier
+    {
+        public List<OutgoingMessage> Messages { get; } = [];
+
+        public void Notify(IReadOnlyList<OutgoingMessage> committed) => Messages.AddRange(committed);
+    }
+}

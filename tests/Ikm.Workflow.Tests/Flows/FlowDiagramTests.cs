@@ -1,0 +1,43 @@
+using Ikm.Workflow.Engine;
+using Ikm.Workflow.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Stateless.Graph;
+
+namespace Ikm.Workflow.Tests.Flows;
+
+/// <summary>
+/// docs/flows/*.md are generated from the Stateless machines. This test fails when a committed diagram is stale;
+/// run it with IKM_WRITE_DIAGRAMS=1 to regenerate them.
+/// </summary>
+public sealed class FlowDiagramTests
+{
+    public static TheoryData<string> FlowNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var flow in Flows()) data.Add(flow.Name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(FlowNames))]
+    public void CommittedDiagram_MatchesTheMachine(string flowName)
+    {
+        var flow = Flows().Single(f => f.Name == flowName);
+        var expected = Render(flow);
+        var path = Path.Combine(RepositoryRoot.Path, "docs", "flows", flowName + ".md");
+
+        if (Environment.GetEnvironmentVariable("IKM_WRITE_DIAGRAMS") == "1")
+            File.WriteAllText(path, expected);
+
+        Assert.True(File.Exists(path), $"{path} is missing; run the tests with IKM_WRITE_DIAGRAMS=1");
+        Assert.Equal(expected, File.ReadAllText(path).ReplaceLineEndings("\n"));
+    }
+
+    private static string Render(IFlow flow) =>
+        ($"# Flow `{flow.Name}`\n\nGenerated from the Stateless machine by `FlowDiagramTests` — do not edit by hand.\n\n```mermaid\n"
+         + MermaidGraph.Format(flow.Describe()).ReplaceLineEndings("\n").TrimEnd()
+         + "\n```\n");
+
+    private static IEnumerable<IFlow> Flows() =>
+        new ServiceCollection().AddIkmWorkflow().BuildServiceProvider().GetServices<IFlow>();
+}

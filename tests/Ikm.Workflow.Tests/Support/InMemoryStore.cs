@@ -1,0 +1,80 @@
+using Ikm.Workflow.Conversations;
+using Ikm.Workflow.Members;
+using Ikm.Workflow.Storage;
+
+namespace Ikm.Workflow.Tests.Support;
+
+/// <summary>A store for engine unit tests: keeps version semantics, counts commits.</summary>
+public sealed class InMemoryStore : IBotStore
+{
+    private readonly Dictionary<long, Conversation> _conversations = [];
+    private readonly Dictionary<long, Member> _members = [];
+    private readonly Dictionary<string, OutboxEntry> _outbox = [];
+    private readonly List<FailedUpdate> _failures = [];
+    private long _sequence;
+
+    public int Commits { get; private set; }
+
+    public Task InitializeAsync(CancellationToken ct) => Task.CompletedTask;
+
+    public Task<bool> PingAsync(CancellationToken ct) => Task.FromResult(true);
+
+    public Task<Conversation?> GetConversationAsync(long chatId, CancellationToken ct) =>
+        Task.FromResult(_conversations.GetValueOrDefault(chatId)?.Clone());
+
+    public Task<IReadOnlyDictionary<long, Conversation>> GetConversationsAsync(IReadOnlyCollection<long> chatIds, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<long, Conversation>>(chatIds.Where(_conversations.ContainsKey).ToDictionary(id => id, id => _conversations[id].Clone()));
+
+    public Task<Member?> GetMemberAsync(long userId, CancellationToken ct) => Task.FromResult(_members.GetValueOrDefault(userId)?.CloneMember());
+
+    public Task<IReadOnlyDictionary<long, Member>> GetMembersAsync(IReadOnlyCollection<long> userIds, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<long, Member>>(userIds.Where(_members.ContainsKey).ToDictionary(id => id, id => _members[id].CloneMember()));
+
+    public Task CommitAsync(IReadOnlyList<ChangeSet> changes, CancellationToken ct)
+    {
+        foreach (var change in changes)
+        {
+            if (change.Conversation is { } c && (_conversations.TryGetValue(c.ChatId, out var stored) ? stored.Version : 0) != c.Version)
+                throw new ConcurrencyException(c.ChatId);
+        }
+
+        Commits++;
+        foreach (var change in changes)
+        {
+            if (change.Conversation is { } c)
+            {
+                c.Version++;
+                _conversations[c.ChatId] = c.Clone();
+            }
+
+            foreach (var m in change.Members) _members[m.UserId] = m.CloneMember();
+            foreach (var o in change.Outgoing)
+                _outbox.TryAdd(o.Id, new OutboxEntry { Message = o, CreatedAt = DateTimeOffset.UnixEpoch, Sequence = ++_sequence });
+            _failures.AddRange(change.Failures);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int max, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<OutboxEntry>>(_outbox.Values.Where(e => e.Status == OutboxStatus.Pending).OrderBy(e => e.Sequence).Take(max).ToList());
+
+    public Task MarkOutboxAsync(IReadOnlyList<OutboxUpdate> updates, CancellationToken ct)
+    {
+        foreach (var u in updates)
+            _outbox[u.Id] = _outbox[u.Id] with { Status = u.Status, Attempts = u.Attempts, SentAt = u.SentAt };
+        return Task.CompletedTask;
+    }
+
+    public Task<OutboxEntry?> GetOutboxEntryAsync(string id, CancellationToken ct) => Task.FromResult(_outbox.GetValueOrDefault(id));
+
+    public Task<IReadOnlyList<FailedUpdate>> GetFailedUpdatesAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<FailedUpdate>>([.. _failures]);
+
+    public Task MarkUnreachableAsync(long chatId, CancellationToken ct)
+    {
+        foreach (var m in _members.Values.Where(m => m.ChatId == chatId)) m.Unreachable = true;
+        return Task.CompletedTask;
+    }
+
+    public IReadOnlyList<OutboxEntry> Outbox => [.. _outbox.Values.OrderBy(e => e.Sequence)];
+}
