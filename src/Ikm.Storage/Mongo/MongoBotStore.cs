@@ -8,10 +8,13 @@ namespace Ikm.Storage.Mongo;
 
 /// <summary>
 /// The MongoDB store: one document per conversation, member, outbox entry and failed update; optimistic concurrency
-/// by a version filter; majority write concern. A commit is one unordered bulk write per collection. Unlike SQLite
-/// it is not one transaction: when a conversation conflicts, that change set writes nothing, the others of the batch
-/// are written (their callers' versions move on), and <see cref="ConcurrencyException"/> names the conflicting chat —
-/// a retry of the whole batch is safe because the written chats remember their update ids.
+/// by a version filter; majority write concern. A commit is one unordered bulk write per collection, not one
+/// transaction, so the order matters: outbox entries, failures and members are written first and the conversations
+/// last, because a conversation write is what marks its update as processed. An outage between the two leaves an
+/// update not marked processed, and its redelivery finds its messages already queued (same ids, ignored) — nothing is
+/// lost. When a conversation conflicts, the other conversations of the batch are still written (their callers'
+/// versions move on) and <see cref="ConcurrencyException"/> names the conflicting chat; its change set's messages may
+/// already be queued, and its retry produces the same ids, which are ignored.
 /// </summary>
 public sealed class MongoBotStore : IBotStore, IDisposable
 {
@@ -106,20 +109,15 @@ public sealed class MongoBotStore : IBotStore, IDisposable
         if (changes.Count == 0)
             return;
         var writes = CommitPlan.ConversationWrites(changes);
-        var conflicts = await Guard(() => WriteConversationsAsync(writes, ct)).ConfigureAwait(false);
-
-        // A change set whose conversation conflicted writes nothing: its update will be handled again.
-        var accepted = conflicts.Count == 0
-            ? changes
-            : changes.Where(c => c.Conversation is null || !conflicts.Contains(c.Conversation.ChatId)).ToList();
         await Guard(async () =>
         {
             await Task.WhenAll(
-                UpsertMembersAsync(accepted, ct),
-                InsertOutboxAsync(accepted, ct),
-                InsertFailuresAsync(accepted, ct)).ConfigureAwait(false);
+                UpsertMembersAsync(changes, ct),
+                InsertOutboxAsync(changes, ct),
+                InsertFailuresAsync(changes, ct)).ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);
+        var conflicts = await Guard(() => WriteConversationsAsync(writes, ct)).ConfigureAwait(false);
 
         foreach (var write in writes.Where(w => !conflicts.Contains(w.ChatId)))
             write.ApplyNewVersion();
@@ -285,6 +283,7 @@ public sealed class MongoBotStore : IBotStore, IDisposable
         catch (MongoBulkWriteException<T> ex) when (ex.WriteConcernError is null
             && ex.WriteErrors.All(e => e.Category == ServerErrorCategory.DuplicateKey))
         {
+            // Every failed insert was a document already stored by an earlier commit of the same update.
         }
     }
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Ikm.Workflow.Conversations;
 using Ikm.Workflow.Members;
-using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Storage;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -408,7 +408,7 @@ public sealed class SqliteBotStore : IBotStore, IAsyncDisposable, IDisposable
         return conversation;
     }
 
-    internal static T Deserialize<T>(SqliteDataReader reader, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
+    internal static T Deserialize<T>(SqliteDataReader reader, JsonTypeInfo<T> type) =>
         JsonSerializer.Deserialize(reader.GetString(0), type)
         ?? throw new InvalidDataException($"A stored {typeof(T).Name} document is null.");
 

@@ -1,0 +1,108 @@
+using Ikm.Storage.Mongo;
+using Ikm.Storage.Tests.Support;
+using Ikm.Workflow.Members;
+using Ikm.Workflow.Storage;
+using MongoDB.Bson;
+using MongoDB.Bson.IO;
+using MongoDB.Bson.Serialization;
+using MongoDB.Driver;
+
+namespace Ikm.Storage.Tests;
+
+/// <summary>The MongoDB queries as the server would receive them, rendered without a server.</summary>
+public sealed class MongoQueriesTests
+{
+    private static readonly JsonWriterSettings Shell = new() { OutputMode = JsonOutputMode.Shell };
+
+    static MongoQueriesTests() => MongoMappings.Register();
+
+    [Fact]
+    public void DueOutboxFilter_MatchesPendingWithoutOrUpToDueTime()
+    {
+        var rendered = Render(MongoQueries.DueOutboxFilter(A.T0));
+
+        Assert.Equal(
+            """{ "status" : "Pending", "$or" : [{ "dueAt" : null }, { "dueAt" : { "$lte" : ISODate("2025-03-03T01:30:15.123Z") } }] }""",
+            rendered);
+    }
+
+    [Fact]
+    public void DueOutboxSort_IsBySequence()
+    {
+        var rendered = MongoQueries.DueOutboxSort.Render(Args<OutboxEntry>()).ToJson(Shell);
+
+        Assert.Equal("""{ "sequence" : 1 }""", rendered);
+    }
+
+    [Fact]
+    public void ConversationAtVersion_FiltersOnIdAndExpectedVersion()
+    {
+        var rendered = MongoQueries.ConversationAtVersion(42, 7).Render(Args<BsonDocument>()).ToJson(Shell);
+
+        Assert.Equal("""{ "_id" : NumberLong(42), "version" : NumberLong(7) }""", rendered);
+    }
+
+    [Fact]
+    public void WrittenByCommit_FiltersOnIdsAndCommitMarker()
+    {
+        var commit = ObjectId.Parse("65f000000000000000000001");
+
+        var rendered = MongoQueries.WrittenByCommit([1, 2], commit).Render(Args<BsonDocument>()).ToJson(Shell);
+
+        Assert.Equal(
+            """{ "_id" : { "$in" : [NumberLong(1), NumberLong(2)] }, "commitId" : ObjectId("65f000000000000000000001") }""",
+            rendered);
+    }
+
+    [Fact]
+    public void ConversationsByIds_IsOneInQuery()
+    {
+        Assert.Equal(
+            """{ "_id" : { "$in" : [NumberLong(5), NumberLong(6)] } }""",
+            Render(MongoQueries.ConversationsByIds([5, 6])));
+    }
+
+    [Fact]
+    public void OutboxById_FiltersOnMessageId()
+    {
+        Assert.Equal("""{ "_id" : "upd-1-0" }""", Render(MongoQueries.OutboxById("upd-1-0")));
+    }
+
+    [Fact]
+    public void MarkOutbox_SetsTheSendResult()
+    {
+        var update = new OutboxUpdate("m", OutboxStatus.Sent, 1, null, A.T0, 77);
+
+        var rendered = MongoQueries.MarkOutbox(update).Render(Args<OutboxEntry>()).AsBsonDocument.ToJson(Shell);
+
+        Assert.Equal(
+            """{ "$set" : { "status" : "Sent", "attempts" : 1, "dueAt" : null, "sentAt" : ISODate("2025-03-03T01:30:15.123Z"), "channelMessageId" : NumberLong(77) } }""",
+            rendered);
+    }
+
+    [Fact]
+    public void MembersOfChat_AndMarkUnreachable_RenderAsExpected()
+    {
+        Assert.Equal("""{ "chatId" : NumberLong(10) }""", Render(MongoQueries.MembersOfChat(10)));
+        Assert.Equal(
+            """{ "$set" : { "unreachable" : true }, "$inc" : { "version" : NumberLong(1) } }""",
+            MongoQueries.MarkUnreachable.Render(Args<Member>()).AsBsonDocument.ToJson(Shell));
+    }
+
+    [Fact]
+    public void OutboxIndexes_CoverTheDueQueryAndChat()
+    {
+        var keys = MongoQueries.OutboxIndexes.Select(i => i.Keys.Render(Args<OutboxEntry>()).ToJson(Shell));
+
+        Assert.Equal(["""{ "status" : 1, "dueAt" : 1, "sequence" : 1 }""", """{ "chatId" : 1 }"""], keys);
+        Assert.Equal(
+            """{ "updateId" : 1, "chatId" : 1 }""",
+            MongoQueries.FailedUpdateKeyIndex.Keys.Render(Args<FailedUpdate>()).ToJson(Shell));
+        Assert.True(MongoQueries.FailedUpdateKeyIndex.Options.Unique);
+    }
+
+    private static string Render<T>(FilterDefinition<T> filter) => filter.Render(Args<T>()).ToJson(Shell);
+
+    private static RenderArgs<T> Args<T>() =>
+        new(BsonSerializer.LookupSerializer<T>(), BsonSerializer.SerializerRegistry);
+}
