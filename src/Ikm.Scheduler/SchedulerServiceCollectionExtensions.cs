@@ -2,7 +2,9 @@ using Hangfire;
 using Hangfire.Mongo;
 using Hangfire.Mongo.Migration.Strategies;
 using Hangfire.Mongo.Migration.Strategies.Backup;
+using Ikm.Scheduler.Exports;
 using Ikm.Scheduler.Hosting;
+using Ikm.Workflow.Flows.OwnerData;
 using Ikm.Scheduler.Outbox;
 using Ikm.Workflow.Engine;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +26,7 @@ public static class SchedulerServiceCollectionExtensions
         var schedulerOptions = configuration.GetSection("Scheduler").Get<SchedulerOptions>() ?? new SchedulerOptions();
         services.AddSingleton(schedulerOptions);
 
+        services.AddSingleton<IOwnerDataExporter, MiniExcelOwnerDataExporter>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<IOutboxNotifier>(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<OutboxDispatcher>());

@@ -1,4 +1,7 @@
+using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Conversations;
+using Ikm.Workflow.Diagnoses;
+using Ikm.Workflow.Members;
 using Ikm.Workflow.Storage;
 
 namespace Ikm.Storage;
@@ -32,6 +35,60 @@ internal sealed class ConversationWrite(Conversation first)
     }
 }
 
+/// <summary>
+/// One upsert of a versioned document (business, diagnosis response) of a commit. Stored at the caller's version + 1
+/// with no version check: the last writer wins. When a batch carries the same id more than once, the content of the
+/// last occurrence is written once, and every caller object of that id ends at the same new version.
+/// </summary>
+internal sealed class DocumentWrite<T>(Guid id, T first, Func<T, long> versionOf, Action<T, long> setVersion)
+    where T : class
+{
+    private readonly List<T> _occurrences = [first];
+
+    public Guid Id { get; } = id;
+    public T Latest { get; private set; } = first;
+    public long NewVersion => _occurrences.Max(versionOf) + 1;
+
+    public void Add(T later)
+    {
+        Latest = later;
+        if (!_occurrences.Contains(later))
+            _occurrences.Add(later);
+    }
+
+    /// <summary>
+    /// Serializes <see cref="Latest"/> as stored, at <see cref="NewVersion"/>, leaving the caller's object as it was
+    /// (its version moves on only in <see cref="ApplyNewVersion"/>, once the write is durable).
+    /// </summary>
+    public TResult Serialize<TResult>(Func<T, TResult> serialize)
+    {
+        var callerVersion = versionOf(Latest);
+        setVersion(Latest, NewVersion);
+        try
+        {
+            return serialize(Latest);
+        }
+        finally
+        {
+            setVersion(Latest, callerVersion);
+        }
+    }
+
+    /// <summary>Called only after the write is durable.</summary>
+    public void ApplyNewVersion()
+    {
+        var newVersion = NewVersion;
+        foreach (var occurrence in _occurrences)
+            setVersion(occurrence, newVersion);
+    }
+}
+
+/// <summary>What a commit does to one member: the last of the batch's upserts and deletions of that user wins.</summary>
+internal readonly record struct MemberWrite(long UserId, Member? Upsert)
+{
+    public bool IsDelete => Upsert is null;
+}
+
 internal static class CommitPlan
 {
     public static List<ConversationWrite> ConversationWrites(IReadOnlyList<ChangeSet> changes)
@@ -49,6 +106,68 @@ internal static class CommitPlan
             }
             write = new ConversationWrite(conversation);
             byChat.Add(conversation.ChatId, write);
+            ordered.Add(write);
+        }
+        return ordered;
+    }
+
+    public static List<DocumentWrite<Business>> BusinessWrites(IReadOnlyList<ChangeSet> changes) =>
+        DocumentWrites(changes.SelectMany(c => c.Businesses), b => b.Id, b => b.Version, (b, v) => b.Version = v);
+
+    public static List<DocumentWrite<DiagnosisResponse>> DiagnosisWrites(IReadOnlyList<ChangeSet> changes) =>
+        DocumentWrites(changes.SelectMany(c => c.Diagnoses), d => d.Id, d => d.Version, (d, v) => d.Version = v);
+
+    /// <summary>
+    /// Member upserts and deletions in the order the change sets give them (within one change set, deletions after
+    /// upserts: erasing is the later intent), reduced to one write per user, so an unordered bulk write cannot reorder them.
+    /// </summary>
+    public static List<MemberWrite> MemberWrites(IReadOnlyList<ChangeSet> changes)
+    {
+        var byUser = new Dictionary<long, int>();
+        var ordered = new List<MemberWrite>();
+        foreach (var change in changes)
+        {
+            foreach (var member in change.Members)
+                Set(new MemberWrite(member.UserId, member));
+            foreach (var userId in change.DeletedMembers)
+                Set(new MemberWrite(userId, null));
+        }
+        return ordered;
+
+        void Set(MemberWrite write)
+        {
+            if (byUser.TryGetValue(write.UserId, out var index))
+            {
+                ordered[index] = write;
+                return;
+            }
+            byUser.Add(write.UserId, ordered.Count);
+            ordered.Add(write);
+        }
+    }
+
+    private static List<DocumentWrite<T>> DocumentWrites<T>(
+        IEnumerable<T> documents, Func<T, Guid> idOf, Func<T, long> versionOf, Action<T, long> setVersion)
+        where T : class
+    {
+        var byId = new Dictionary<Guid, DocumentWrite<T>>();
+        var ordered = new List<DocumentWrite<T>>();
+        foreach (var document in documents)
+        {
+            ArgumentNullException.ThrowIfNull(document);
+            var id = idOf(document);
+            if (id == Guid.Empty)
+            {
+                // Every new document would land on the same id and overwrite the last one: a bug upstream, never stored.
+                throw new ArgumentException($"A {typeof(T).Name} to store has an empty id.");
+            }
+            if (byId.TryGetValue(id, out var write))
+            {
+                write.Add(document);
+                continue;
+            }
+            write = new DocumentWrite<T>(id, document, versionOf, setVersion);
+            byId.Add(id, write);
             ordered.Add(write);
         }
         return ordered;

@@ -14,8 +14,11 @@ public static class StorageServiceCollectionExtensions
     public const string SqliteFileName = "ikm.db";
 
     /// <summary>
-    /// Registers <see cref="IBotStore"/>: MongoDB when <c>Storage:MongoUrl</c> is set (database from the URL, else
-    /// "ikm"), otherwise SQLite at <c>{Storage:DataDirectory}/ikm.db</c> (default directory "data").
+    /// Registers the store: MongoDB when <c>Storage:MongoUrl</c> is set (database from the URL, else "ikm"), otherwise
+    /// SQLite at <c>{Storage:DataDirectory}/ikm.db</c> (default directory "data"). The adapter is one singleton,
+    /// registered under its own type and resolved from there as both <see cref="IBotStore"/> and
+    /// <see cref="IOwnerStore"/>: replacing or decorating the <see cref="IBotStore"/> registration leaves
+    /// <see cref="IOwnerStore"/> on the same adapter.
     /// </summary>
     public static IServiceCollection AddIkmStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,15 +32,22 @@ public static class StorageServiceCollectionExtensions
             var database = MongoUrl.Create(mongoUrl).DatabaseName;
             if (string.IsNullOrWhiteSpace(database))
                 database = DefaultMongoDatabase;
-            services.AddSingleton<IBotStore>(sp => new MongoBotStore(mongoUrl, database, sp.GetService<TimeProvider>()));
-            return services;
+            return services.AddStore(sp => new MongoBotStore(mongoUrl, database, sp.GetService<TimeProvider>()));
         }
 
         var directory = configuration["Storage:DataDirectory"];
         if (string.IsNullOrWhiteSpace(directory))
             directory = DefaultDataDirectory;
         var path = Path.Combine(directory, SqliteFileName);
-        services.AddSingleton<IBotStore>(sp => new SqliteBotStore(path, sp.GetService<TimeProvider>()));
+        return services.AddStore(sp => new SqliteBotStore(path, sp.GetService<TimeProvider>()));
+    }
+
+    private static IServiceCollection AddStore<TStore>(this IServiceCollection services, Func<IServiceProvider, TStore> create)
+        where TStore : class, IBotStore, IOwnerStore
+    {
+        services.AddSingleton(create);
+        services.AddSingleton<IBotStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IOwnerStore>(sp => sp.GetRequiredService<TStore>());
         return services;
     }
 }

@@ -1,20 +1,35 @@
 using Ikm.Workflow.Engine;
+using Ikm.Workflow.Flows.Diagnosis;
 using Ikm.Workflow.Flows.Onboarding;
+using Ikm.Workflow.Flows.OwnerData;
+using Ikm.Workflow.Flows.Questions;
+using Ikm.Workflow.Flows.Registration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ikm.Workflow;
 
 public static class WorkflowServiceCollectionExtensions
 {
-    /// <summary>The conversation engine, its flows and the update pipeline. Needs an IBotStore, an IOutboxNotifier and a TimeProvider.</summary>
+    /// <summary>The conversation engine, its flows and the update pipeline. Needs an IBotStore, IOwnerStore, IOutboxNotifier, IQuestionnaireCatalog, IOwnerDataExporter and a TimeProvider.</summary>
     public static IServiceCollection AddIkmWorkflow(this IServiceCollection services)
     {
         services.AddSingleton<MenuPresenter>();
-        services.AddSingleton<OnboardingFlow>();
-        services.AddSingleton<IFlow>(sp => sp.GetRequiredService<OnboardingFlow>());
+        services.AddSingleton<QuestionPrompter>();
+        services.AddSingleton<OwnerDataService>();
+        AddFlow<OnboardingFlow>(services);
+        AddFlow<RegistrationFlow>(services);
+        AddFlow<DiagnosisFlow>(services);
+        AddFlow<EraseFlow>(services);
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<UpdatePipeline>();
         services.AddSingleton<UpdateIntake>();
         return services;
+    }
+
+    private static void AddFlow<TFlow>(IServiceCollection services)
+        where TFlow : class, IFlow
+    {
+        services.AddSingleton<TFlow>();
+        services.AddSingleton<IFlow>(sp => sp.GetRequiredService<TFlow>());
     }
 }

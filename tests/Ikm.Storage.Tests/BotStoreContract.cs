@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Ikm.Storage.Tests;
 
 /// <summary>What every <see cref="IBotStore"/> must do. Derived once per store; each test gets an empty store.</summary>
-public abstract class BotStoreContract : IAsyncLifetime
+public abstract partial class BotStoreContract : IAsyncLifetime
 {
     protected static readonly CancellationToken Ct = CancellationToken.None;
 

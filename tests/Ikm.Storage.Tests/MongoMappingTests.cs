@@ -1,6 +1,9 @@
 using Ikm.Storage.Mongo;
 using Ikm.Storage.Tests.Support;
+using System.Globalization;
+using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Conversations;
+using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Storage;
@@ -162,6 +165,145 @@ public sealed class MongoMappingTests
     }
 
     [Fact]
+    public void Business_RoundTrips_WithGuidIdAsStandardUuidAndTurnoverAsDecimal128()
+    {
+        var business = A.Business(7, ownerUserId: 100);
+        business.Id = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
+        business.Version = 3;
+
+        var document = business.ToBsonDocument();
+        var back = RoundTrip(business);
+
+        Assert.Equal(
+            ["_id", "ownerUserId", "version", "ownerName", "businessName", "products", "commodity", "kecamatan", "kelurahan",
+             "location", "phone", "workers", "monthlyTurnover", "legality", "keepsBooks", "hasBankAccount", "hadBankCredit",
+             "consent", "registeredAt", "updatedAt", "anonymised"],
+            document.Names);
+        var id = document["_id"].AsBsonBinaryData;
+        Assert.Equal(BsonBinarySubType.UuidStandard, id.SubType);
+        Assert.Equal(business.Id.ToByteArray(bigEndian: true), id.Bytes);
+        Assert.Equal(BsonType.Decimal128, document["monthlyTurnover"].BsonType);
+        Assert.Equal("12500000.50", document["monthlyTurnover"].AsDecimal128.ToString());
+        Assert.Equal(["latitude", "longitude"], document["location"].AsBsonDocument.Names);
+        Assert.Equal((-7.8291234567, 110.4012345678), (document["location"]["latitude"].AsDouble, document["location"]["longitude"].AsDouble));
+        Assert.Equal(
+            """{ "ownerUserId" : NumberLong(100), "legality" : ["NIB", "PIRT", "Halal"], "hadBankCredit" : false, "consent" : { "textVersion" : "2025.1", "acceptedAt" : ISODate("2025-03-03T01:25:15.123Z") }, "registeredAt" : ISODate("2025-03-03T01:30:15.123Z") }""",
+            new BsonDocument(document.Where(e => e.Name is "ownerUserId" or "legality" or "hadBankCredit" or "consent" or "registeredAt"))
+                .ToJson(new JsonWriterSettings { OutputMode = JsonOutputMode.Shell }));
+
+        Assert.Equal((business.Id, 100L, 3L, 4), (back.Id, back.OwnerUserId, back.Version, back.Workers));
+        Assert.Equal(
+            ("Siti Aminah", "Bakpia Bu Siti", "Bakpia kacang hijau, bakpia keju", "makanan", "Kotagede", "Prenggan", "+6281234567890"),
+            (back.OwnerName, back.BusinessName, back.Products, back.Commodity, back.Kecamatan, back.Kelurahan, back.Phone));
+        Assert.Equal(new GeoPoint(-7.8291234567, 110.4012345678), back.Location);
+        Assert.Equal(12_500_000.50m, back.MonthlyTurnover);
+        Assert.Equal(["NIB", "PIRT", "Halal"], back.Legality);
+        Assert.Equal((true, true, (bool?)false, false), (back.KeepsBooks, back.HasBankAccount, back.HadBankCredit, back.Anonymised));
+        Assert.Equal(new ConsentRecord("2025.1", A.T0.AddMinutes(-5)), back.Consent);
+        Assert.Equal((A.T0, A.T0.AddMinutes(1)), (back.RegisteredAt, back.UpdatedAt));
+    }
+
+    [Fact]
+    public void Business_KeepsEveryDecimalExactly()
+    {
+        decimal[] amounts =
+        [
+            12_500_000.50m, 0m, 0.0000000000000000000000000001m, 1234567890123456789.0123456789m, decimal.MaxValue,
+            decimal.MinValue, -0.01m,
+        ];
+
+        foreach (var amount in amounts)
+        {
+            var business = A.Business(1, 100);
+            business.MonthlyTurnover = amount;
+
+            var back = RoundTrip(business).MonthlyTurnover;
+
+            Assert.Equal(amount, back);
+            // Same digits and scale, not just an equal value.
+            Assert.Equal(amount.ToString(CultureInfo.InvariantCulture), back.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
+    public void Business_RoundTrips_WhenAnonymised_WritingTheErasedFieldsAsNull()
+    {
+        var business = A.AnonymisedBusiness(1);
+
+        var document = business.ToBsonDocument();
+        var back = RoundTrip(business);
+
+        Assert.Equal(0L, document["ownerUserId"].AsInt64);
+        Assert.All(["ownerName", "phone", "location", "consent", "hadBankCredit"], name => Assert.Equal(BsonNull.Value, document[name]));
+        Assert.Equal((0L, true, (string?)null, (GeoPoint?)null, (ConsentRecord?)null, (bool?)null),
+            (back.OwnerUserId, back.Anonymised, back.Phone, back.Location, back.Consent, back.HadBankCredit));
+        Assert.Equal(("makanan", 12_500_000.50m, 4), (back.Commodity, back.MonthlyTurnover, back.Workers));
+    }
+
+    [Fact]
+    public void DiagnosisResponse_RoundTrips_WithStandardUuidsAndAnswersAsKeyValueArray()
+    {
+        var diagnosis = A.Completed(A.Diagnosis(1, 100, A.T0), A.T0.AddDays(1));
+        diagnosis.Version = 2;
+
+        var document = diagnosis.ToBsonDocument();
+        var back = RoundTrip(diagnosis);
+
+        Assert.Equal(
+            ["_id", "ownerUserId", "businessId", "questionnaireId", "questionnaireVersion", "status", "answers", "startedAt",
+             "lastAnsweredAt", "completedAt", "areaScores", "weakestAreas", "version"],
+            document.Names);
+        Assert.Equal(BsonBinarySubType.UuidStandard, document["_id"].AsBsonBinaryData.SubType);
+        Assert.Equal(A.Id(1).ToByteArray(bigEndian: true), document["_id"].AsBsonBinaryData.Bytes);
+        Assert.Equal(BsonBinarySubType.UuidStandard, document["businessId"].AsBsonBinaryData.SubType);
+        Assert.Equal("Completed", document["status"].AsString);
+        Assert.Equal(
+            """[{ "k" : "omzet", "v" : "1500000" }, { "k" : "alamat.kota", "v" : "Yogyakarta" }, { "k" : "$catatan", "v" : "" }, { "k" : "pembukuan", "v" : "tidak" }]""",
+            document["answers"].ToJson());
+        Assert.Equal(
+            """[{ "k" : "production", "v" : 3.6666666666666665 }, { "k" : "quality", "v" : 1.0 }, { "k" : "marketing", "v" : 4.25 }]""",
+            document["areaScores"].ToJson());
+        Assert.Equal(new BsonDateTime(A.T0.AddDays(1).UtcDateTime), document["completedAt"]);
+
+        Assert.Equal((A.Id(1), 100L, A.Id(1001), "diagnosis", "2025.1", DiagnosisStatus.Completed, 2L),
+            (back.Id, back.OwnerUserId, back.BusinessId, back.QuestionnaireId, back.QuestionnaireVersion, back.Status, back.Version));
+        Assert.Equal(diagnosis.Answers, back.Answers);
+        Assert.Equal(diagnosis.AreaScores, back.AreaScores);
+        Assert.Equal(["quality", "production"], back.WeakestAreas);
+        Assert.Equal((A.T0, A.T0.AddDays(1), (DateTimeOffset?)A.T0.AddDays(1)), (back.StartedAt, back.LastAnsweredAt, back.CompletedAt));
+    }
+
+    [Fact]
+    public void DiagnosisResponse_RoundTrips_WhenInProgress()
+    {
+        var diagnosis = A.Diagnosis(1, 100, A.T0);
+
+        var document = diagnosis.ToBsonDocument();
+        var back = RoundTrip(diagnosis);
+
+        Assert.Equal(BsonNull.Value, document["completedAt"]);
+        Assert.Equal("InProgress", document["status"].AsString);
+        Assert.Equal((DiagnosisStatus.InProgress, (DateTimeOffset?)null), (back.Status, back.CompletedAt));
+        Assert.Empty(back.AreaScores);
+        Assert.Empty(back.WeakestAreas);
+    }
+
+    [Theory]
+    [InlineData(typeof(Business))]
+    [InlineData(typeof(DiagnosisResponse))]
+    [InlineData(typeof(GeoPoint))]
+    [InlineData(typeof(ConsentRecord))]
+    public void OwnerClassMaps_MapEveryPublicProperty(Type type)
+    {
+        // Explicit maps skip a property nobody mapped; this fails instead of losing a new field silently.
+        var properties = type.GetProperties().Select(p => p.Name).Order();
+
+        var mapped = BsonClassMap.LookupClassMap(type).AllMemberMaps.Select(m => m.MemberName).Order();
+
+        Assert.Equal(properties, mapped);
+    }
+
+    [Fact]
     public void Register_IsIdempotent()
     {
         MongoMappings.Register();
@@ -170,6 +312,8 @@ public sealed class MongoMappingTests
         Assert.Equal("_id", BsonClassMap.LookupClassMap(typeof(Conversation)).IdMemberMap.ElementName);
         Assert.Equal("_id", BsonClassMap.LookupClassMap(typeof(Member)).IdMemberMap.ElementName);
         Assert.Equal("_id", BsonClassMap.LookupClassMap(typeof(OutboxEntry)).IdMemberMap.ElementName);
+        Assert.Equal("_id", BsonClassMap.LookupClassMap(typeof(Business)).IdMemberMap.ElementName);
+        Assert.Equal("_id", BsonClassMap.LookupClassMap(typeof(DiagnosisResponse)).IdMemberMap.ElementName);
     }
 
     private static T RoundTrip<T>(T value) => BsonSerializer.Deserialize<T>(value.ToBsonDocument());

@@ -1,5 +1,7 @@
 using Ikm.Storage.Mongo;
 using Ikm.Storage.Tests.Support;
+using Ikm.Workflow.Businesses;
+using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Storage;
 using MongoDB.Bson;
@@ -99,6 +101,46 @@ public sealed class MongoQueriesTests
             """{ "updateId" : 1, "chatId" : 1 }""",
             MongoQueries.FailedUpdateKeyIndex.Keys.Render(Args<FailedUpdate>()).ToJson(Shell));
         Assert.True(MongoQueries.FailedUpdateKeyIndex.Options.Unique);
+    }
+
+    [Fact]
+    public void BusinessByOwner_FiltersOnOwnerUserId_SortedById()
+    {
+        Assert.Equal("""{ "ownerUserId" : NumberLong(100) }""", Render(MongoQueries.BusinessByOwner(100)));
+        Assert.Equal("""{ "_id" : 1 }""", MongoQueries.BusinessSort.Render(Args<Business>()).ToJson(Shell));
+    }
+
+    [Fact]
+    public void DiagnosesByOwner_FiltersOnOwnerUserId_OldestFirst()
+    {
+        Assert.Equal("""{ "ownerUserId" : NumberLong(100) }""", Render(MongoQueries.DiagnosesByOwner(100)));
+        Assert.Equal(
+            """{ "startedAt" : 1, "_id" : 1 }""",
+            MongoQueries.DiagnosesSort.Render(Args<DiagnosisResponse>()).ToJson(Shell));
+    }
+
+    [Fact]
+    public void DocumentById_MatchesTheStandardUuid()
+    {
+        var id = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
+
+        var filter = MongoQueries.DocumentById(id).Render(Args<BsonDocument>());
+
+        Assert.Equal("""{ "_id" : UUID("0f8fad5b-d9cb-469f-a165-70867728950e") }""", filter.ToJson(Shell));
+        Assert.Equal(BsonBinarySubType.UuidStandard, filter["_id"].AsBsonBinaryData.SubType);
+        Assert.Equal(new Business { Id = id }.ToBsonDocument()["_id"], filter["_id"]);
+    }
+
+    [Fact]
+    public void OwnerIndexes_CoverTheOwnerQueries()
+    {
+        Assert.Equal(
+            """{ "ownerUserId" : 1 }""",
+            MongoQueries.BusinessOwnerIndex.Keys.Render(Args<Business>()).ToJson(Shell));
+        Assert.NotEqual(true, MongoQueries.BusinessOwnerIndex.Options.Unique);
+        Assert.Equal(
+            """{ "ownerUserId" : 1, "startedAt" : 1 }""",
+            MongoQueries.DiagnosisOwnerIndex.Keys.Render(Args<DiagnosisResponse>()).ToJson(Shell));
     }
 
     private static string Render<T>(FilterDefinition<T> filter) => filter.Render(Args<T>()).ToJson(Shell);

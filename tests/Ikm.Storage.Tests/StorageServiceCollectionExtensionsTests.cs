@@ -42,6 +42,65 @@ public sealed class StorageServiceCollectionExtensionsTests
         Assert.Equal(database, store.DatabaseName);
     }
 
+    [Fact]
+    public void AddIkmStorage_ResolvesOwnerStore_AsTheSameSqliteInstance()
+    {
+        using var provider = Build([]);
+
+        var store = Assert.IsType<SqliteBotStore>(provider.GetRequiredService<IBotStore>());
+
+        Assert.Same(store, provider.GetRequiredService<IOwnerStore>());
+        Assert.Same(store, provider.GetRequiredService<SqliteBotStore>());
+    }
+
+    [Fact]
+    public void AddIkmStorage_ResolvesOwnerStore_AsTheSameMongoInstance()
+    {
+        var provider = Build(new() { ["Storage:MongoUrl"] = "mongodb://db.example:27017/ikm" });
+
+        var store = Assert.IsType<MongoBotStore>(provider.GetRequiredService<IBotStore>());
+
+        Assert.Same(store, provider.GetRequiredService<IOwnerStore>());
+        Assert.Same(store, provider.GetRequiredService<MongoBotStore>());
+        provider.Dispose(); // disposes the one instance once per registration: must not throw
+    }
+
+    [Fact]
+    public void AddIkmStorage_KeepsOwnerStoreOnTheAdapter_WhenBotStoreIsDecorated()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([]).Build();
+        var services = new ServiceCollection().AddIkmStorage(configuration);
+        // As a test host does: replace the IBotStore registration with a decorator around what it produced.
+        var original = services.Single(d => d.ServiceType == typeof(IBotStore));
+        services.Remove(original);
+        services.AddSingleton<IBotStore>(sp => new Decorator((IBotStore)original.ImplementationFactory!(sp)));
+        using var provider = services.BuildServiceProvider();
+
+        var decorator = Assert.IsType<Decorator>(provider.GetRequiredService<IBotStore>());
+        var owners = provider.GetRequiredService<IOwnerStore>();
+
+        var adapter = Assert.IsType<SqliteBotStore>(decorator.Inner);
+        Assert.Same(adapter, owners);
+        Assert.Same(adapter, provider.GetRequiredService<SqliteBotStore>());
+    }
+
+    private sealed class Decorator(IBotStore inner) : IBotStore
+    {
+        public IBotStore Inner { get; } = inner;
+        public Task InitializeAsync(CancellationToken ct) => Inner.InitializeAsync(ct);
+        public Task<bool> PingAsync(CancellationToken ct) => Inner.PingAsync(ct);
+        public Task<Workflow.Conversations.Conversation?> GetConversationAsync(long chatId, CancellationToken ct) => Inner.GetConversationAsync(chatId, ct);
+        public Task<IReadOnlyDictionary<long, Workflow.Conversations.Conversation>> GetConversationsAsync(IReadOnlyCollection<long> chatIds, CancellationToken ct) => Inner.GetConversationsAsync(chatIds, ct);
+        public Task<Workflow.Members.Member?> GetMemberAsync(long userId, CancellationToken ct) => Inner.GetMemberAsync(userId, ct);
+        public Task<IReadOnlyDictionary<long, Workflow.Members.Member>> GetMembersAsync(IReadOnlyCollection<long> userIds, CancellationToken ct) => Inner.GetMembersAsync(userIds, ct);
+        public Task CommitAsync(IReadOnlyList<ChangeSet> changes, CancellationToken ct) => Inner.CommitAsync(changes, ct);
+        public Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int max, CancellationToken ct) => Inner.GetDueOutboxAsync(now, max, ct);
+        public Task MarkOutboxAsync(IReadOnlyList<OutboxUpdate> updates, CancellationToken ct) => Inner.MarkOutboxAsync(updates, ct);
+        public Task<OutboxEntry?> GetOutboxEntryAsync(string id, CancellationToken ct) => Inner.GetOutboxEntryAsync(id, ct);
+        public Task<IReadOnlyList<FailedUpdate>> GetFailedUpdatesAsync(CancellationToken ct) => Inner.GetFailedUpdatesAsync(ct);
+        public Task MarkUnreachableAsync(long chatId, CancellationToken ct) => Inner.MarkUnreachableAsync(chatId, ct);
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

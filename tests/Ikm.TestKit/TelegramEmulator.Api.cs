@@ -470,6 +470,7 @@ public sealed partial class TelegramEmulator
         _messages[(sent.ChatId, sent.MessageId)] = new StoredMessage(json, sent, FromBot: true);
         _sent.Add(sent);
         Pulse(ref _stateChanged);
+        MessageRecorded?.Invoke(sent);
         return json.DeepClone();
     }
 

@@ -207,6 +207,14 @@ public sealed partial class TelegramEmulator : IAsyncDisposable
             return _sent.Where(m => m.ChatId == chatId).ToArray();
     }
 
+    /// <summary>
+    /// Raised for every successful send or edit right after it joined <see cref="Sent"/>, in the same order. It runs
+    /// on the request's thread while the emulator holds its lock: handlers must be short, must not throw, and should
+    /// hand any further work (such as submitting the next update) to another thread. Benchmarks use it to time
+    /// replies without polling <see cref="SentTo"/>.
+    /// </summary>
+    public event Action<SentMessage>? MessageRecorded;
+
     /// <summary>Every Bot API method called (after the token check), in order, including refused calls.</summary>
     public IReadOnlyList<string> Calls
     {

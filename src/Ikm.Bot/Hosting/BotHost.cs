@@ -1,12 +1,14 @@
 using Hangfire;
 using Ikm.Bot.Channels.Local;
 using Ikm.Bot.Channels.Telegram;
+using Ikm.Bot.Questionnaires;
 using Ikm.Scheduler;
 using Ikm.Scheduler.Hosting;
 using Ikm.Storage;
 using Ikm.Workflow;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Storage;
 using Telegram.Bot;
 
@@ -45,6 +47,9 @@ public static class BotHost
         // Hosted services start in registration order: the store is ready before anything reads or sends.
         builder.Services.AddHostedService<StoreInitializer>();
         builder.Services.AddIkmWorkflow();
+        builder.Services.AddSingleton<IQuestionnaireCatalog>(_ => new FileQuestionnaireCatalog(
+            configuration.GetSection("Questionnaires").Get<QuestionnaireOptions>() ?? new QuestionnaireOptions(),
+            configuration["Storage:DataDirectory"] ?? "data"));
         builder.Services.AddIkmScheduler(configuration);
         builder.Services.AddHostedService<IntakeService>();
 

@@ -24,8 +24,9 @@ public sealed class OutboxDispatcher(
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
 
-    private readonly Pacer _global = new(options.Value.MaxMessagesPerSecond);
-    private readonly TimeSpan _perChatSpacing = new Pacer(options.Value.MaxMessagesPerChatPerSecond).Spacing;
+    private readonly SendWindow _global = new(options.Value.MaxMessagesPerSecond);
+    /// <summary>Counted from the previous send's completion, so the server sees at least this much between a chat's messages.</summary>
+    private readonly TimeSpan _perChatSpacing = TimeSpan.FromSeconds(1.0 / options.Value.MaxMessagesPerChatPerSecond);
     private readonly Channel<long> _ready = Channel.CreateUnbounded<long>();
     private readonly Channel<OutboxUpdate> _marks = Channel.CreateUnbounded<OutboxUpdate>();
     private readonly Dictionary<long, Lane> _lanes = [];
@@ -138,6 +139,7 @@ public sealed class OutboxDispatcher(
         }
         finally
         {
+            _global.Complete();
             _inFlight.Release();
         }
 

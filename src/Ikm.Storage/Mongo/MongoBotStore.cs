@@ -1,4 +1,6 @@
+using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Conversations;
+using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Storage;
 using MongoDB.Bson;
@@ -7,16 +9,18 @@ using MongoDB.Driver;
 namespace Ikm.Storage.Mongo;
 
 /// <summary>
-/// The MongoDB store: one document per conversation, member, outbox entry and failed update; optimistic concurrency
-/// by a version filter; majority write concern. A commit is one unordered bulk write per collection, not one
-/// transaction, so the order matters: outbox entries, failures and members are written first and the conversations
-/// last, because a conversation write is what marks its update as processed. An outage between the two leaves an
+/// The MongoDB store: one document per conversation, member, outbox entry, failed update, business and diagnosis
+/// response; optimistic concurrency on conversations by a version filter; majority write concern. A commit is one
+/// unordered bulk write per collection, not one transaction, so the order matters: outbox entries, failures, members
+/// (upserts and deletions), businesses and diagnoses are written first and the conversations last, because a
+/// conversation write is what marks its update as processed. Every first-phase write is safe to repeat (upserts and
+/// deletions by id, inserts that ignore an id already there). An outage between the two leaves an
 /// update not marked processed, and its redelivery finds its messages already queued (same ids, ignored) — nothing is
 /// lost. When a conversation conflicts, the other conversations of the batch are still written (their callers'
 /// versions move on) and <see cref="ConcurrencyException"/> names the conflicting chat; its change set's messages may
 /// already be queued, and its retry produces the same ids, which are ignored.
 /// </summary>
-public sealed class MongoBotStore : IBotStore, IDisposable
+public sealed class MongoBotStore : IBotStore, IOwnerStore, IDisposable
 {
     private const string OutboxCounterId = "outbox";
 
@@ -28,7 +32,12 @@ public sealed class MongoBotStore : IBotStore, IDisposable
     private readonly IMongoCollection<OutboxEntry> _outbox;
     private readonly IMongoCollection<FailedUpdate> _failedUpdates;
     private readonly IMongoCollection<BsonDocument> _counters;
+    private readonly IMongoCollection<Business> _businesses;
+    private readonly IMongoCollection<BsonDocument> _businessDocuments;
+    private readonly IMongoCollection<DiagnosisResponse> _diagnoses;
+    private readonly IMongoCollection<BsonDocument> _diagnosisDocuments;
     private readonly TimeProvider _time;
+    private int _disposed;
 
     /// <param name="timeProvider">Stamps <see cref="OutboxEntry.CreatedAt"/>; the system clock when null.</param>
     public MongoBotStore(string connectionString, string databaseName, TimeProvider? timeProvider = null)
@@ -46,6 +55,10 @@ public sealed class MongoBotStore : IBotStore, IDisposable
         _outbox = _database.GetCollection<OutboxEntry>(MongoMappings.OutboxCollection);
         _failedUpdates = _database.GetCollection<FailedUpdate>(MongoMappings.FailedUpdatesCollection);
         _counters = _database.GetCollection<BsonDocument>(MongoMappings.CountersCollection);
+        _businesses = _database.GetCollection<Business>(MongoMappings.BusinessesCollection);
+        _businessDocuments = _database.GetCollection<BsonDocument>(MongoMappings.BusinessesCollection);
+        _diagnoses = _database.GetCollection<DiagnosisResponse>(MongoMappings.DiagnosesCollection);
+        _diagnosisDocuments = _database.GetCollection<BsonDocument>(MongoMappings.DiagnosesCollection);
     }
 
     public string DatabaseName { get; }
@@ -55,6 +68,8 @@ public sealed class MongoBotStore : IBotStore, IDisposable
         await _outbox.Indexes.CreateManyAsync(MongoQueries.OutboxIndexes, ct).ConfigureAwait(false);
         await _members.Indexes.CreateOneAsync(MongoQueries.MemberChatIndex, cancellationToken: ct).ConfigureAwait(false);
         await _failedUpdates.Indexes.CreateOneAsync(MongoQueries.FailedUpdateKeyIndex, cancellationToken: ct).ConfigureAwait(false);
+        await _businesses.Indexes.CreateOneAsync(MongoQueries.BusinessOwnerIndex, cancellationToken: ct).ConfigureAwait(false);
+        await _diagnoses.Indexes.CreateOneAsync(MongoQueries.DiagnosisOwnerIndex, cancellationToken: ct).ConfigureAwait(false);
         return true;
     });
 
@@ -109,14 +124,25 @@ public sealed class MongoBotStore : IBotStore, IDisposable
         if (changes.Count == 0)
             return;
         var writes = CommitPlan.ConversationWrites(changes);
+        var members = CommitPlan.MemberWrites(changes);
+        var businesses = CommitPlan.BusinessWrites(changes);
+        var diagnoses = CommitPlan.DiagnosisWrites(changes);
         await Guard(async () =>
         {
             await Task.WhenAll(
-                UpsertMembersAsync(changes, ct),
+                WriteMembersAsync(members, ct),
                 InsertOutboxAsync(changes, ct),
-                InsertFailuresAsync(changes, ct)).ConfigureAwait(false);
+                InsertFailuresAsync(changes, ct),
+                UpsertDocumentsAsync(_businessDocuments, businesses, ct),
+                UpsertDocumentsAsync(_diagnosisDocuments, diagnoses, ct)).ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);
+        // Stored now, whatever happens to the conversations below.
+        foreach (var business in businesses)
+            business.ApplyNewVersion();
+        foreach (var diagnosis in diagnoses)
+            diagnosis.ApplyNewVersion();
+
         var conflicts = await Guard(() => WriteConversationsAsync(writes, ct)).ConfigureAwait(false);
 
         foreach (var write in writes.Where(w => !conflicts.Contains(w.ChatId)))
@@ -124,6 +150,33 @@ public sealed class MongoBotStore : IBotStore, IDisposable
         if (conflicts.Count > 0)
             throw new ConcurrencyException(writes.First(w => conflicts.Contains(w.ChatId)).ChatId);
     }
+
+    public Task<Business?> GetBusinessByOwnerAsync(long ownerUserId, CancellationToken ct)
+    {
+        // 0 marks an anonymised business: it belongs to nobody, whoever asks.
+        if (ownerUserId == 0)
+            return Task.FromResult<Business?>(null);
+        return Guard(async () =>
+            (Business?)await _businesses.Find(MongoQueries.BusinessByOwner(ownerUserId))
+                .Sort(MongoQueries.BusinessSort)
+                .FirstOrDefaultAsync(ct).ConfigureAwait(false));
+    }
+
+    public Task<IReadOnlyList<DiagnosisResponse>> GetDiagnosesByOwnerAsync(long ownerUserId, CancellationToken ct)
+    {
+        if (ownerUserId == 0)
+            return Task.FromResult<IReadOnlyList<DiagnosisResponse>>([]);
+        return Guard<IReadOnlyList<DiagnosisResponse>>(async () =>
+            await _diagnoses.Find(MongoQueries.DiagnosesByOwner(ownerUserId))
+                .Sort(MongoQueries.DiagnosesSort)
+                .ToListAsync(ct).ConfigureAwait(false));
+    }
+
+    public Task<IReadOnlyList<Business>> GetBusinessesAsync(CancellationToken ct) =>
+        Guard<IReadOnlyList<Business>>(async () =>
+            await _businesses.Find(FilterDefinition<Business>.Empty)
+                .Sort(MongoQueries.BusinessSort)
+                .ToListAsync(ct).ConfigureAwait(false));
 
     public Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int max, CancellationToken ct)
     {
@@ -171,7 +224,12 @@ public sealed class MongoBotStore : IBotStore, IDisposable
         return true;
     });
 
-    public void Dispose() => _client.Dispose();
+    /// <summary>Idempotent: the container disposes this instance once per service it is registered as.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            _client.Dispose();
+    }
 
     /// <summary>Returns the chats whose stored version had moved on (nothing of theirs was written).</summary>
     private async Task<HashSet<long>> WriteConversationsAsync(List<ConversationWrite> writes, CancellationToken ct)
@@ -230,13 +288,31 @@ public sealed class MongoBotStore : IBotStore, IDisposable
         return stored.ToBsonDocument();
     }
 
-    private async Task UpsertMembersAsync(IEnumerable<ChangeSet> changes, CancellationToken ct)
+    /// <summary>One write per user (the plan has reduced the batch), so the unordered bulk write cannot reorder an upsert and a deletion.</summary>
+    private async Task WriteMembersAsync(List<MemberWrite> writes, CancellationToken ct)
     {
-        var requests = changes.SelectMany(c => c.Members)
-            .Select(m => new ReplaceOneModel<Member>(MongoQueries.MembersByIds([m.UserId]), m) { IsUpsert = true })
+        var requests = writes.Select(w => w.Upsert is { } member
+                ? (WriteModel<Member>)new ReplaceOneModel<Member>(MongoQueries.MembersByIds([member.UserId]), member) { IsUpsert = true }
+                : new DeleteOneModel<Member>(MongoQueries.MembersByIds([w.UserId])))
             .ToList();
         if (requests.Count > 0)
             await _members.BulkWriteAsync(requests, new BulkWriteOptions { IsOrdered = false }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Upserts by id, replacing the whole document (last writer wins), at each write's new version.</summary>
+    private static async Task UpsertDocumentsAsync<T>(
+        IMongoCollection<BsonDocument> collection, List<DocumentWrite<T>> writes, CancellationToken ct)
+        where T : class
+    {
+        if (writes.Count == 0)
+            return;
+        var requests = writes
+            .Select(w => new ReplaceOneModel<BsonDocument>(MongoQueries.DocumentById(w.Id), w.Serialize(d => d.ToBsonDocument()))
+            {
+                IsUpsert = true,
+            })
+            .ToList();
+        await collection.BulkWriteAsync(requests, new BulkWriteOptions { IsOrdered = false }, ct).ConfigureAwait(false);
     }
 
     private async Task InsertOutboxAsync(IEnumerable<ChangeSet> changes, CancellationToken ct)

@@ -1,4 +1,6 @@
+using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Conversations;
+using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Storage;
@@ -19,6 +21,8 @@ public static class MongoMappings
     public const string MembersCollection = "members";
     public const string OutboxCollection = "outbox";
     public const string FailedUpdatesCollection = "failed_updates";
+    public const string BusinessesCollection = "businesses";
+    public const string DiagnosesCollection = "diagnoses";
     /// <summary>Holds the outbox sequence counter.</summary>
     public const string CountersCollection = "counters";
 
@@ -30,6 +34,7 @@ public static class MongoMappings
     {
         public const string Id = "_id";
         public const string Version = "version";
+        public const string OwnerUserId = "ownerUserId";
         /// <summary>Marks the commit that last wrote a conversation, to tell which replaces of a bulk write matched.</summary>
         public const string CommitId = "commitId";
         public const string Sequence = "seq";
@@ -142,6 +147,76 @@ public static class MongoMappings
             cm.MapCreator(f => new FailedUpdate(f.UpdateId, f.ChatId, f.ErrorType, f.At));
             // _id is the server's ObjectId; (updateId, chatId) is the unique key.
             cm.SetIgnoreExtraElements(true);
+        });
+
+        RegisterOwnerClassMaps(date, optionalDate);
+    }
+
+    private static void RegisterOwnerClassMaps(IBsonSerializer<DateTimeOffset> date, IBsonSerializer<DateTimeOffset?> optionalDate)
+    {
+        // Set per member rather than relying on the global Guid serializer, which another component could register first.
+        var guid = new GuidSerializer(GuidRepresentation.Standard);
+        // Decimal128 keeps every System.Decimal exactly (a double would not), and the server can sum and compare it.
+        var money = new DecimalSerializer(BsonType.Decimal128);
+        // Array of {k, v}, as for conversation data: a key is then never a field name, whatever characters it has.
+        var answers = new DictionaryInterfaceImplementerSerializer<Dictionary<string, string>>(DictionaryRepresentation.ArrayOfDocuments);
+        var scores = new DictionaryInterfaceImplementerSerializer<Dictionary<string, double>>(DictionaryRepresentation.ArrayOfDocuments);
+
+        BsonClassMap.TryRegisterClassMap<GeoPoint>(cm =>
+        {
+            cm.MapMember(p => p.Latitude).SetElementName("latitude");
+            cm.MapMember(p => p.Longitude).SetElementName("longitude");
+            cm.MapCreator(p => new GeoPoint(p.Latitude, p.Longitude));
+        });
+
+        BsonClassMap.TryRegisterClassMap<ConsentRecord>(cm =>
+        {
+            cm.MapMember(c => c.TextVersion).SetElementName("textVersion");
+            cm.MapMember(c => c.AcceptedAt).SetElementName("acceptedAt").SetSerializer(date);
+            cm.MapCreator(c => new ConsentRecord(c.TextVersion, c.AcceptedAt));
+        });
+
+        BsonClassMap.TryRegisterClassMap<Business>(cm =>
+        {
+            cm.MapIdMember(b => b.Id).SetSerializer(guid);
+            cm.MapMember(b => b.OwnerUserId).SetElementName(Fields.OwnerUserId);
+            cm.MapMember(b => b.Version).SetElementName(Fields.Version);
+            // Personal fields are written even when null: an erased profile shows what was erased.
+            cm.MapMember(b => b.OwnerName).SetElementName("ownerName");
+            cm.MapMember(b => b.BusinessName).SetElementName("businessName");
+            cm.MapMember(b => b.Products).SetElementName("products");
+            cm.MapMember(b => b.Commodity).SetElementName("commodity");
+            cm.MapMember(b => b.Kecamatan).SetElementName("kecamatan");
+            cm.MapMember(b => b.Kelurahan).SetElementName("kelurahan");
+            cm.MapMember(b => b.Location).SetElementName("location");
+            cm.MapMember(b => b.Phone).SetElementName("phone");
+            cm.MapMember(b => b.Workers).SetElementName("workers");
+            cm.MapMember(b => b.MonthlyTurnover).SetElementName("monthlyTurnover").SetSerializer(money);
+            cm.MapMember(b => b.Legality).SetElementName("legality");
+            cm.MapMember(b => b.KeepsBooks).SetElementName("keepsBooks");
+            cm.MapMember(b => b.HasBankAccount).SetElementName("hasBankAccount");
+            cm.MapMember(b => b.HadBankCredit).SetElementName("hadBankCredit");
+            cm.MapMember(b => b.Consent).SetElementName("consent");
+            cm.MapMember(b => b.RegisteredAt).SetElementName("registeredAt").SetSerializer(date);
+            cm.MapMember(b => b.UpdatedAt).SetElementName("updatedAt").SetSerializer(date);
+            cm.MapMember(b => b.Anonymised).SetElementName("anonymised");
+        });
+
+        BsonClassMap.TryRegisterClassMap<DiagnosisResponse>(cm =>
+        {
+            cm.MapIdMember(d => d.Id).SetSerializer(guid);
+            cm.MapMember(d => d.OwnerUserId).SetElementName(Fields.OwnerUserId);
+            cm.MapMember(d => d.BusinessId).SetElementName("businessId").SetSerializer(guid);
+            cm.MapMember(d => d.QuestionnaireId).SetElementName("questionnaireId");
+            cm.MapMember(d => d.QuestionnaireVersion).SetElementName("questionnaireVersion");
+            cm.MapMember(d => d.Status).SetElementName("status").SetSerializer(new EnumSerializer<DiagnosisStatus>(BsonType.String));
+            cm.MapMember(d => d.Answers).SetElementName("answers").SetSerializer(answers);
+            cm.MapMember(d => d.StartedAt).SetElementName("startedAt").SetSerializer(date);
+            cm.MapMember(d => d.LastAnsweredAt).SetElementName("lastAnsweredAt").SetSerializer(date);
+            cm.MapMember(d => d.CompletedAt).SetElementName("completedAt").SetSerializer(optionalDate);
+            cm.MapMember(d => d.AreaScores).SetElementName("areaScores").SetSerializer(scores);
+            cm.MapMember(d => d.WeakestAreas).SetElementName("weakestAreas");
+            cm.MapMember(d => d.Version).SetElementName(Fields.Version);
         });
     }
 

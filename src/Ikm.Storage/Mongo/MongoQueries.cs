@@ -1,4 +1,6 @@
+using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Conversations;
+using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Storage;
 using MongoDB.Bson;
@@ -71,4 +73,30 @@ internal static class MongoQueries
     public static CreateIndexModel<FailedUpdate> FailedUpdateKeyIndex { get; } =
         new(Builders<FailedUpdate>.IndexKeys.Ascending(f => f.UpdateId).Ascending(f => f.ChatId),
             new CreateIndexOptions { Name = "updateId_chatId", Unique = true });
+
+    /// <summary>The upsert filter of a business or diagnosis document: its Guid id as a standard UUID.</summary>
+    public static FilterDefinition<BsonDocument> DocumentById(Guid id) =>
+        Builders<BsonDocument>.Filter.Eq(MongoMappings.Fields.Id, new BsonBinaryData(id, GuidRepresentation.Standard));
+
+    public static FilterDefinition<Business> BusinessByOwner(long ownerUserId) =>
+        Builders<Business>.Filter.Eq(b => b.OwnerUserId, ownerUserId);
+
+    /// <summary>By id: a stable order for the list of all businesses, and for the unexpected owner with two.</summary>
+    public static SortDefinition<Business> BusinessSort { get; } = Builders<Business>.Sort.Ascending(b => b.Id);
+
+    public static FilterDefinition<DiagnosisResponse> DiagnosesByOwner(long ownerUserId) =>
+        Builders<DiagnosisResponse>.Filter.Eq(d => d.OwnerUserId, ownerUserId);
+
+    /// <summary>Oldest first; the id orders responses started in the same millisecond.</summary>
+    public static SortDefinition<DiagnosisResponse> DiagnosesSort { get; } =
+        Builders<DiagnosisResponse>.Sort.Ascending(d => d.StartedAt).Ascending(d => d.Id);
+
+    /// <summary>Not unique: every anonymised business has owner 0.</summary>
+    public static CreateIndexModel<Business> BusinessOwnerIndex { get; } =
+        new(Builders<Business>.IndexKeys.Ascending(b => b.OwnerUserId), new CreateIndexOptions { Name = "ownerUserId" });
+
+    /// <summary>Serves the owner's diagnoses in their sort order.</summary>
+    public static CreateIndexModel<DiagnosisResponse> DiagnosisOwnerIndex { get; } =
+        new(Builders<DiagnosisResponse>.IndexKeys.Ascending(d => d.OwnerUserId).Ascending(d => d.StartedAt),
+            new CreateIndexOptions { Name = "ownerUserId_startedAt" });
 }

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Conversations;
+using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Storage;
 using Microsoft.Data.Sqlite;
@@ -16,7 +18,7 @@ namespace Ikm.Storage.Sqlite;
 /// commit of a whole batch costs one transaction and one fsync; reads use pooled connections (WAL lets them run
 /// beside the writer).
 /// </summary>
-public sealed class SqliteBotStore : IBotStore, IAsyncDisposable, IDisposable
+public sealed class SqliteBotStore : IBotStore, IOwnerStore, IAsyncDisposable, IDisposable
 {
     private static readonly SqliteJsonContext Json = SqliteJsonContext.Default;
 
@@ -158,17 +160,29 @@ public sealed class SqliteBotStore : IBotStore, IAsyncDisposable, IDisposable
         if (changes.Count == 0)
             return;
         var conversations = CommitPlan.ConversationWrites(changes);
+        var members = CommitPlan.MemberWrites(changes);
+        var businesses = CommitPlan.BusinessWrites(changes);
+        var diagnoses = CommitPlan.DiagnosisWrites(changes);
         var createdAt = _time.GetUtcNow();
         await WriteAsync(w =>
         {
             using var tx = w.Begin();
             foreach (var write in conversations)
                 w.WriteConversation(write);
+            foreach (var member in members)
+            {
+                if (member.Upsert is { } upsert)
+                    w.UpsertMember(upsert);
+                else
+                    w.DeleteMember(member.UserId);
+            }
+            foreach (var business in businesses)
+                w.UpsertBusiness(business);
+            foreach (var diagnosis in diagnoses)
+                w.UpsertDiagnosis(diagnosis);
             var sequence = w.MaxOutboxSequence();
             foreach (var change in changes)
             {
-                foreach (var member in change.Members)
-                    w.UpsertMember(member);
                 foreach (var message in change.Outgoing)
                 {
                     var entry = new OutboxEntry
@@ -190,7 +204,53 @@ public sealed class SqliteBotStore : IBotStore, IAsyncDisposable, IDisposable
 
         foreach (var write in conversations)
             write.ApplyNewVersion();
+        foreach (var write in businesses)
+            write.ApplyNewVersion();
+        foreach (var write in diagnoses)
+            write.ApplyNewVersion();
     }
+
+    public Task<Business?> GetBusinessByOwnerAsync(long ownerUserId, CancellationToken ct)
+    {
+        // 0 marks an anonymised business: it belongs to nobody, whoever asks.
+        if (ownerUserId == 0)
+            return Task.FromResult<Business?>(null);
+        return ReadAsync(c =>
+        {
+            // One business per owner is expected; ordering by id keeps the answer stable should there be more.
+            using var cmd = Command(c,
+                "SELECT doc FROM businesses WHERE owner_user_id = @owner ORDER BY id LIMIT 1", ("@owner", ownerUserId));
+            using var reader = cmd.ExecuteReader();
+            return reader.Read() ? Deserialize(reader, Json.Business) : null;
+        }, ct);
+    }
+
+    public Task<IReadOnlyList<DiagnosisResponse>> GetDiagnosesByOwnerAsync(long ownerUserId, CancellationToken ct)
+    {
+        if (ownerUserId == 0)
+            return Task.FromResult<IReadOnlyList<DiagnosisResponse>>([]);
+        return ReadAsync<IReadOnlyList<DiagnosisResponse>>(c =>
+        {
+            using var cmd = Command(c,
+                "SELECT doc FROM diagnoses WHERE owner_user_id = @owner ORDER BY started_at, id", ("@owner", ownerUserId));
+            using var reader = cmd.ExecuteReader();
+            var result = new List<DiagnosisResponse>();
+            while (reader.Read())
+                result.Add(Deserialize(reader, Json.DiagnosisResponse));
+            return result;
+        }, ct);
+    }
+
+    public Task<IReadOnlyList<Business>> GetBusinessesAsync(CancellationToken ct) =>
+        ReadAsync<IReadOnlyList<Business>>(c =>
+        {
+            using var cmd = Command(c, "SELECT doc FROM businesses ORDER BY id");
+            using var reader = cmd.ExecuteReader();
+            var result = new List<Business>();
+            while (reader.Read())
+                result.Add(Deserialize(reader, Json.Business));
+            return result;
+        }, ct);
 
     public Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int max, CancellationToken ct)
     {

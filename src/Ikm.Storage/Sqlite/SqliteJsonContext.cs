@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
+using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Conversations;
+using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Storage;
 
@@ -14,4 +16,6 @@ namespace Ikm.Storage.Sqlite;
 [JsonSerializable(typeof(Member))]
 [JsonSerializable(typeof(OutboxEntry))]
 [JsonSerializable(typeof(FailedUpdate))]
+[JsonSerializable(typeof(Business))]
+[JsonSerializable(typeof(DiagnosisResponse))]
 internal sealed partial class SqliteJsonContext : JsonSerializerContext;

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
+using Ikm.Workflow.Businesses;
+using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Storage;
 using Microsoft.Data.Sqlite;
@@ -46,6 +49,22 @@ internal sealed class SqliteWriter : IDisposable
             doc       TEXT NOT NULL,
             PRIMARY KEY (update_id, chat_id)
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS businesses (
+            id            TEXT PRIMARY KEY,  -- Guid, "D" format, lower case
+            owner_user_id INTEGER NOT NULL,  -- 0 once the owner erased their data
+            version       INTEGER NOT NULL,
+            doc           TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_businesses_owner_user_id ON businesses (owner_user_id);
+        CREATE TABLE IF NOT EXISTS diagnoses (
+            id            TEXT PRIMARY KEY,  -- Guid, "D" format, lower case
+            owner_user_id INTEGER NOT NULL,  -- 0 once the owner erased their data
+            version       INTEGER NOT NULL,
+            status        TEXT NOT NULL,
+            started_at    INTEGER NOT NULL,  -- UTC ticks
+            doc           TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_diagnoses_owner_user_id ON diagnoses (owner_user_id, started_at);
         """;
 
     private static readonly SqliteJsonContext Json = SqliteJsonContext.Default;
@@ -59,6 +78,9 @@ internal sealed class SqliteWriter : IDisposable
     private readonly SqliteCommand _updateOutbox;
     private readonly SqliteCommand _insertFailure;
     private readonly SqliteCommand _selectMembersOfChat;
+    private readonly SqliteCommand _deleteMember;
+    private readonly SqliteCommand _upsertBusiness;
+    private readonly SqliteCommand _upsertDiagnosis;
     private readonly SqliteCommand[] _all;
 
     private SqliteWriter(SqliteConnection connection)
@@ -93,10 +115,23 @@ internal sealed class SqliteWriter : IDisposable
             ON CONFLICT (update_id, chat_id) DO NOTHING
             """, "@update_id", "@chat_id", "@at", "@doc");
         _selectMembersOfChat = Prepare("SELECT doc FROM members WHERE chat_id = @chat_id", "@chat_id");
+        _deleteMember = Prepare("DELETE FROM members WHERE id = @id", "@id");
+        _upsertBusiness = Prepare("""
+            INSERT INTO businesses (id, owner_user_id, version, doc) VALUES (@id, @owner_user_id, @version, @doc)
+            ON CONFLICT (id) DO UPDATE SET owner_user_id = excluded.owner_user_id, version = excluded.version,
+                doc = excluded.doc
+            """, "@id", "@owner_user_id", "@version", "@doc");
+        _upsertDiagnosis = Prepare("""
+            INSERT INTO diagnoses (id, owner_user_id, version, status, started_at, doc)
+            VALUES (@id, @owner_user_id, @version, @status, @started_at, @doc)
+            ON CONFLICT (id) DO UPDATE SET owner_user_id = excluded.owner_user_id, version = excluded.version,
+                status = excluded.status, started_at = excluded.started_at, doc = excluded.doc
+            """, "@id", "@owner_user_id", "@version", "@status", "@started_at", "@doc");
         _all =
         [
             _insertConversation, _updateConversation, _upsertMember, _maxOutboxSequence, _insertOutbox,
-            _selectOutbox, _updateOutbox, _insertFailure, _selectMembersOfChat,
+            _selectOutbox, _updateOutbox, _insertFailure, _selectMembersOfChat, _deleteMember, _upsertBusiness,
+            _upsertDiagnosis,
         ];
     }
 
@@ -179,6 +214,39 @@ internal sealed class SqliteWriter : IDisposable
         p[5].Value = JsonSerializer.Serialize(member, Json.Member);
         _upsertMember.ExecuteNonQuery();
     }
+
+    public void DeleteMember(long userId)
+    {
+        _deleteMember.Parameters[0].Value = userId;
+        _deleteMember.ExecuteNonQuery();
+    }
+
+    public void UpsertBusiness(DocumentWrite<Business> write)
+    {
+        var business = write.Latest;
+        var p = _upsertBusiness.Parameters;
+        p[0].Value = IdText(write.Id);
+        p[1].Value = business.OwnerUserId;
+        p[2].Value = write.NewVersion;
+        p[3].Value = write.Serialize(b => JsonSerializer.Serialize(b, Json.Business));
+        _upsertBusiness.ExecuteNonQuery();
+    }
+
+    public void UpsertDiagnosis(DocumentWrite<DiagnosisResponse> write)
+    {
+        var diagnosis = write.Latest;
+        var p = _upsertDiagnosis.Parameters;
+        p[0].Value = IdText(write.Id);
+        p[1].Value = diagnosis.OwnerUserId;
+        p[2].Value = write.NewVersion;
+        p[3].Value = diagnosis.Status.ToString();
+        p[4].Value = diagnosis.StartedAt.UtcTicks;
+        p[5].Value = write.Serialize(d => JsonSerializer.Serialize(d, Json.DiagnosisResponse));
+        _upsertDiagnosis.ExecuteNonQuery();
+    }
+
+    /// <summary>The text form of a Guid key: lower-case "D", so it sorts like the Guid's big-endian bytes.</summary>
+    public static string IdText(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
 
     public long MaxOutboxSequence() => (long)_maxOutboxSequence.ExecuteScalar()!;
 

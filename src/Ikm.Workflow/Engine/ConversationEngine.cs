@@ -1,17 +1,32 @@
-using Ikm.Workflow.Conversations;
+using Ikm.Workflow.Flows.Diagnosis;
 using Ikm.Workflow.Flows.Onboarding;
+using Ikm.Workflow.Flows.OwnerData;
+using Ikm.Workflow.Flows.Registration;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Texts;
 
 namespace Ikm.Workflow.Engine;
 
 /// <summary>
 /// Handles one update against a chat's conversation: global commands first (/start, /menu, /batal, /kembali,
-/// /bantuan, /bahasa), then input checks, then the open flow. Pure: no I/O, the pipeline stores the result.
+/// /bantuan, /bahasa, /datasaya, /hapusdata…), then input checks, menu buttons, then the open flow.
+/// No I/O of its own: reads and writes go through the turn's <see cref="ChatWork"/>, stored by the pipeline.
 /// </summary>
-public sealed class ConversationEngine(IEnumerable<IFlow> flows, MenuPresenter menu, OnboardingFlow onboarding)
+public sealed class ConversationEngine(
+    IEnumerable<IFlow> flows,
+    MenuPresenter menu,
+    OnboardingFlow onboarding,
+    RegistrationFlow registration,
+    DiagnosisFlow diagnosis,
+    EraseFlow erase,
+    OwnerDataService ownerData,
+    IQuestionnaireCatalog catalog)
 {
+    private const string LeavePrefix = "menu:leave:";
+    private const string StayButton = "menu:stay";
+
     private readonly Dictionary<string, IFlow> _flows = flows.ToDictionary(f => f.Name, StringComparer.Ordinal);
 
     public IReadOnlyCollection<IFlow> Flows => _flows.Values;
@@ -24,6 +39,12 @@ public sealed class ConversationEngine(IEnumerable<IFlow> flows, MenuPresenter m
 
         if (RejectBadInput(context))
             return;
+
+        if (message.ButtonData is { } data && data.StartsWith(MenuPresenter.Prefix, StringComparison.Ordinal))
+        {
+            await HandleMenuButtonAsync(context, data);
+            return;
+        }
 
         if (OpenFlow(context) is { } flow)
         {
@@ -56,6 +77,59 @@ public sealed class ConversationEngine(IEnumerable<IFlow> flows, MenuPresenter m
     private IFlow? OpenFlow(TurnContext context) =>
         _flows.GetValueOrDefault(context.Conversation.Flow);
 
+    /// <summary>
+    /// A menu button (also on old messages and proactive notices). While another flow is open the user is asked
+    /// whether to leave it — its answers are kept — or to continue it; the open flow's state is not touched.
+    /// </summary>
+    private async Task HandleMenuButtonAsync(TurnContext context, string data)
+    {
+        if (data == StayButton)
+        {
+            if (OpenFlow(context) is { } open) await open.HelpAsync(context);
+            else menu.Show(context);
+            return;
+        }
+
+        var leave = data.StartsWith(LeavePrefix, StringComparison.Ordinal);
+        var target = leave ? MenuPresenter.Prefix + data[LeavePrefix.Length..] : data;
+        if (!leave && OpenFlow(context) is { } current && current != onboarding && !IsFlowOf(target, current))
+        {
+            context.Reply(context.T(MenuTexts.LeaveOpenFlow),
+            [[new Button(context.T(MenuTexts.Leave), LeavePrefix + target[MenuPresenter.Prefix.Length..]), new Button(context.T(MenuTexts.Continue), StayButton)]]);
+            return;
+        }
+
+        if (target != MenuPresenter.HelpButton && context.Member?.Role != MemberRole.Owner)
+        {
+            context.Reply(context.T(MenuTexts.OwnersOnly));
+            return;
+        }
+
+        CloseFlow(context);
+        switch (target)
+        {
+            case MenuPresenter.ProfileButton:
+                context.Conversation.Flow = registration.Name;
+                await registration.StartEditAsync(context);
+                break;
+            case MenuPresenter.DiagnosisButton:
+                await StartFlowAsync(context, diagnosis);
+                break;
+            case MenuPresenter.PlanButton:
+                await diagnosis.ShowPlanAsync(context);
+                break;
+            case MenuPresenter.HelpButton:
+                context.Reply(context.T(CommonTexts.GlobalHelp));
+                break;
+            default:
+                context.Reply(context.T(CommonTexts.StaleButton));
+                break;
+        }
+    }
+
+    private bool IsFlowOf(string target, IFlow flow) =>
+        (target == MenuPresenter.ProfileButton && flow == registration) || (target == MenuPresenter.DiagnosisButton && flow == diagnosis);
+
     private async Task<bool> TryGlobalCommandAsync(TurnContext context, string command)
     {
         switch (command)
@@ -64,8 +138,7 @@ public sealed class ConversationEngine(IEnumerable<IFlow> flows, MenuPresenter m
                 if (context.Member is { Role: not MemberRole.None })
                 {
                     CloseFlow(context);
-                    context.Reply(context.T(MenuTexts.WelcomeBack));
-                    menu.Show(context);
+                    menu.Show(context, context.T(MenuTexts.WelcomeBack));
                 }
                 else
                 {
@@ -78,16 +151,9 @@ public sealed class ConversationEngine(IEnumerable<IFlow> flows, MenuPresenter m
                 else menu.Show(context);
                 return true;
             case "batal" or "cancel":
-                if (OpenFlow(context) is null)
-                {
-                    context.Reply(context.T(CommonTexts.NothingToCancel));
-                }
-                else
-                {
-                    CloseFlow(context);
-                    context.Reply(context.T(CommonTexts.Cancelled));
-                }
-                menu.Show(context);
+                var hadFlow = OpenFlow(context) is not null;
+                CloseFlow(context);
+                menu.Show(context, context.T(hadFlow ? CommonTexts.Cancelled : CommonTexts.NothingToCancel));
                 return true;
             case "kembali" or "back":
                 if (OpenFlow(context) is not { } flow || !await flow.BackAsync(context))
@@ -95,16 +161,52 @@ public sealed class ConversationEngine(IEnumerable<IFlow> flows, MenuPresenter m
                 return true;
             case "bantuan" or "help":
                 context.Reply(context.T(CommonTexts.GlobalHelp));
-                if (OpenFlow(context) is { } open) open.Help(context);
+                if (OpenFlow(context) is { } open) await open.HelpAsync(context);
                 return true;
             case "bahasa" or "language":
                 onboarding.StartLanguageChange(context);
+                return true;
+            case "datasaya" or "mydata":
+                await ownerData.SendAsync(context);
+                return true;
+            case "hapusdata" or "deletemydata":
+                await StartFlowAsync(context, erase);
+                return true;
+            case "kuesioner" or "questionnaire":
+                UseQuestionnaire(context);
                 return true;
             default:
                 if (OpenFlow(context) is not null) return false;
                 context.Reply(context.T(CommonTexts.UnknownCommand, command));
                 return true;
         }
+    }
+
+    /// <summary>/kuesioner file.yaml (coordinators): points new diagnoses at another questionnaire file, if it is valid.</summary>
+    private void UseQuestionnaire(TurnContext context)
+    {
+        if (context.Member?.Role != MemberRole.Coordinator)
+        {
+            context.Reply(context.T(CommonTexts.CoordinatorsOnly));
+            return;
+        }
+
+        if (context.Message.CommandArgument is not { } fileName)
+        {
+            context.Reply(context.T(CommonTexts.QuestionnaireUsage, catalog.Diagnosis.Id, catalog.Diagnosis.Version));
+            return;
+        }
+
+        var result = catalog.TryUseDiagnosis(fileName);
+        if (result.IsSuccess)
+        {
+            var questionnaire = result.Questionnaire!;
+            context.Reply(context.T(CommonTexts.QuestionnaireSwitched, questionnaire.Title.Get(context.Language), questionnaire.Id, questionnaire.Version, questionnaire.Questions.Count));
+            return;
+        }
+
+        var errors = result.Errors.Take(10).Select(e => "• " + e.Describe(context.Language));
+        context.Reply(context.T(CommonTexts.QuestionnaireRefused, fileName, catalog.Diagnosis.Id) + "\n" + string.Join("\n", errors));
     }
 
     /// <summary>Answers input no flow can use, so flows only see text they can read.</summary>
@@ -131,7 +233,7 @@ public sealed class ConversationEngine(IEnumerable<IFlow> flows, MenuPresenter m
                     return true;
                 }
 
-                if (!text.Any(char.IsLetterOrDigit))
+                if (!text.Any(char.IsLetterOrDigit) && text.Trim() != "-")
                 {
                     context.Reply(context.T(CommonTexts.NoLetters));
                     return true;

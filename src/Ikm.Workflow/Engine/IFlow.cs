@@ -18,7 +18,7 @@ public interface IFlow
     Task HandleAsync(TurnContext context);
 
     /// <summary>Repeats the current step with guidance (/bantuan, unknown input).</summary>
-    void Help(TurnContext context);
+    Task HelpAsync(TurnContext context);
 
     /// <summary>Goes back one question (/kembali); false when the flow has nothing to go back to.</summary>
     Task<bool> BackAsync(TurnContext context);

@@ -5,8 +5,22 @@ namespace Ikm.Workflow.Engine;
 public static class MenuTexts
 {
     public static readonly Text OwnerMenu = new(
-        "Menu pemilik IKM 🏭\nAnda terdaftar sebagai pemilik IKM. Pendaftaran usaha dan diagnosis usaha akan dibuka di sini.\n\n/bantuan — panduan · /bahasa — ganti bahasa",
-        "IKM owner menu 🏭\nYou are registered as an IKM owner. Business registration and the business diagnosis will open here.\n\n/help — guide · /language — change language");
+        "Menu pemilik IKM 🏭\nPilih di bawah: profil usaha (daftar atau ubah), diagnosis usaha, dan rencana pembinaan.\n\n/datasaya — salinan data Anda · /hapusdata — hapus data Anda · /bahasa — ganti bahasa",
+        "IKM owner menu 🏭\nChoose below: business profile (register or edit), business diagnosis, and the mentoring plan.\n\n/datasaya — a copy of your data · /hapusdata — delete your data · /language — change language");
+
+    public static readonly Text Profile = new("👤 Profil usaha", "👤 Business profile");
+    public static readonly Text Diagnosis = new("🩺 Diagnosis", "🩺 Diagnosis");
+    public static readonly Text Plan = new("📋 Rencana pembinaan", "📋 Mentoring plan");
+    public static readonly Text Help = new("❓ Bantuan", "❓ Help");
+
+    public static readonly Text LeaveOpenFlow = new(
+        "Anda sedang mengisi sesuatu yang belum selesai. Tinggalkan dulu (jawaban yang sudah diisi tetap tersimpan) atau lanjutkan?",
+        "You are in the middle of something. Leave it for now (your answers so far are kept) or continue?");
+    public static readonly Text Leave = new("↪️ Tinggalkan", "↪️ Leave it");
+    public static readonly Text Continue = new("▶️ Lanjutkan", "▶️ Continue");
+    public static readonly Text OwnersOnly = new(
+        "Menu itu untuk pemilik IKM. Ketik /menu untuk melihat menu Anda.",
+        "That menu is for IKM owners. Type /menu to see your menu.");
 
     public static readonly Text MentorMenu = new(
         "Menu pendamping 🧑‍🏫\nDaftar IKM dampingan, check-in kunjungan, dan logbook pembinaan akan tampil di sini.\n\n/bantuan — panduan · /bahasa — ganti bahasa",

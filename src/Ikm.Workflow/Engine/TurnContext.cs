@@ -9,7 +9,7 @@ namespace Ikm.Workflow.Engine;
 /// One update being handled: what came in, the chat's conversation (a working copy), the member, and what to send.
 /// Flows change the conversation and member here; the pipeline writes them in one go.
 /// </summary>
-public sealed class TurnContext(IncomingMessage message, Conversation conversation, Member? member, DateTimeOffset now, BotOptions options)
+public sealed class TurnContext(IncomingMessage message, Conversation conversation, Member? member, DateTimeOffset now, BotOptions options, ChatWork? work = null)
 {
     private readonly List<OutgoingMessage> _outgoing = [];
 
@@ -21,6 +21,9 @@ public sealed class TurnContext(IncomingMessage message, Conversation conversati
     public BotOptions Options { get; } = options;
     public string Language => Conversation.Language;
     public IReadOnlyList<OutgoingMessage> Outgoing => _outgoing;
+
+    /// <summary>Domain reads and staged writes of this chat (business, diagnoses…), committed with the conversation.</summary>
+    public ChatWork Work => work ?? throw new InvalidOperationException("This turn has no domain access.");
 
     public string T(Text text) => text.In(Language);
 

@@ -17,6 +17,7 @@ public sealed record BatchOutcome(int Handled, int Duplicates, int Failed);
 /// </summary>
 public sealed class UpdatePipeline(
     IBotStore store,
+    IOwnerStore owners,
     ConversationEngine engine,
     IOutboxNotifier notifier,
     TimeProvider time,
@@ -50,12 +51,12 @@ public sealed class UpdatePipeline(
         var results = new ChatResult[byChat.Count];
         if (byChat.Count == 1)
         {
-            results[0] = await HandleChatAsync(byChat[0], conversations, members);
+            results[0] = await HandleChatAsync(byChat[0], conversations, members, ct);
         }
         else
         {
-            await Parallel.ForAsync(0, byChat.Count, new ParallelOptions { CancellationToken = ct }, async (i, _) =>
-                results[i] = await HandleChatAsync(byChat[i], conversations, members));
+            await Parallel.ForAsync(0, byChat.Count, new ParallelOptions { CancellationToken = ct }, async (i, token) =>
+                results[i] = await HandleChatAsync(byChat[i], conversations, members, token));
         }
 
         var changes = results.Where(r => r.Changes is not null).Select(r => r.Changes!).ToList();
@@ -72,7 +73,8 @@ public sealed class UpdatePipeline(
     private async Task<ChatResult> HandleChatAsync(
         List<IncomingMessage> updates,
         IReadOnlyDictionary<long, Conversation> conversations,
-        IReadOnlyDictionary<long, Member> members)
+        IReadOnlyDictionary<long, Member> members,
+        CancellationToken ct)
     {
         var first = updates[0];
         var conversation = conversations.TryGetValue(first.ChatId, out var stored)
@@ -81,6 +83,7 @@ public sealed class UpdatePipeline(
         var touchedMembers = new Dictionary<long, Member>();
         var outgoing = new List<OutgoingMessage>();
         var failures = new List<FailedUpdate>();
+        var work = new ChatWork(owners, ct);
         int handled = 0, duplicates = 0;
 
         foreach (var update in updates)
@@ -93,7 +96,8 @@ public sealed class UpdatePipeline(
 
             var member = touchedMembers.GetValueOrDefault(update.UserId) ?? members.GetValueOrDefault(update.UserId)?.CloneMember();
             var before = conversation.Clone();
-            var context = new TurnContext(update, conversation, member, time.GetUtcNow(), options.Value);
+            var checkpoint = work.Save();
+            var context = new TurnContext(update, conversation, member, time.GetUtcNow(), options.Value, work);
             try
             {
                 await engine.HandleAsync(context);
@@ -108,6 +112,7 @@ public sealed class UpdatePipeline(
                 // apologise, and acknowledge it so one poison update cannot block the chat or the queue.
                 log.LogError(ex, "Update {UpdateId} of chat {ChatId} failed with {ErrorType}", update.UpdateId, update.ChatId, ex.GetType().Name);
                 conversation = before;
+                work.Restore(checkpoint);
                 failures.Add(new FailedUpdate(update.UpdateId, update.ChatId, ex.GetType().FullName ?? ex.GetType().Name, time.GetUtcNow()));
                 outgoing.Add(new OutgoingMessage
                 {
@@ -127,9 +132,12 @@ public sealed class UpdatePipeline(
         var changes = new ChangeSet
         {
             Conversation = conversation,
-            Members = [.. touchedMembers.Values],
+            Members = [.. touchedMembers.Values.Where(m => !work.IsMemberDeleted(m.UserId))],
             Outgoing = outgoing,
             Failures = failures,
+            Businesses = work.StagedBusinesses,
+            Diagnoses = work.StagedDiagnoses,
+            DeletedMembers = work.DeletedMembers,
         };
         return new ChatResult(changes, handled, duplicates, failures.Count);
     }

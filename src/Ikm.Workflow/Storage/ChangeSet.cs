@@ -1,4 +1,6 @@
+using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Conversations;
+using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
 
@@ -16,4 +18,12 @@ public sealed record ChangeSet
     /// <summary>Inserted once: an id already in the outbox is ignored (a replayed update does not send twice).</summary>
     public IReadOnlyList<OutgoingMessage> Outgoing { get; init; } = [];
     public IReadOnlyList<FailedUpdate> Failures { get; init; } = [];
+    /// <summary>Upserted by id.</summary>
+    public IReadOnlyList<Business> Businesses { get; init; } = [];
+    /// <summary>Upserted by id.</summary>
+    public IReadOnlyList<DiagnosisResponse> Diagnoses { get; init; } = [];
+    /// <summary>Members removed (the owner erased their data).</summary>
+    public IReadOnlyList<long> DeletedMembers { get; init; } = [];
+
+    public bool HasDomainChanges => Businesses.Count > 0 || Diagnoses.Count > 0 || DeletedMembers.Count > 0;
 }

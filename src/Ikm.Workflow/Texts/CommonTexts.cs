@@ -36,8 +36,8 @@ public static class CommonTexts
         "I didn't understand that. Please type letters or numbers, or press a button. Type /help for guidance.");
 
     public static readonly Text UnknownCommand = new(
-        "Perintah /{0} tidak dikenal. Perintah yang tersedia: /menu, /bantuan, /batal, /kembali, /bahasa.",
-        "Unknown command /{0}. Available commands: /menu, /help, /cancel, /back, /language.");
+        "Perintah /{0} tidak dikenal. Perintah yang tersedia: /menu, /bantuan, /batal, /kembali, /bahasa, /datasaya, /hapusdata.",
+        "Unknown command /{0}. Available commands: /menu, /help, /cancel, /back, /language, /mydata, /deletemydata.");
 
     public static readonly Text Apology = new(
         "Maaf, terjadi kesalahan di sistem kami saat memproses pesan Anda. Tim kami sudah tercatat untuk memeriksanya. Silakan coba lagi atau ketik /menu.",
@@ -46,6 +46,22 @@ public static class CommonTexts
     public static readonly Text GlobalHelp = new(
         "Perintah yang bisa dipakai kapan saja:\n/menu — menu utama\n/batal — batalkan langkah yang sedang berjalan\n/kembali — kembali satu pertanyaan\n/bahasa — ganti bahasa\n/bantuan — panduan ini",
         "Commands you can use at any time:\n/menu — main menu\n/cancel — cancel what is in progress\n/back — back one question\n/language — change language\n/help — this guide");
+
+    public static readonly Text CoordinatorsOnly = new(
+        "Perintah itu hanya untuk koordinator program.",
+        "That command is for program coordinators only.");
+
+    public static readonly Text QuestionnaireUsage = new(
+        "Diagnosis memakai kuesioner {0} versi {1}. Untuk mengganti: /kuesioner namaberkas.yaml (berkas di folder questionnaires).",
+        "The diagnosis uses questionnaire {0} version {1}. To change it: /questionnaire filename.yaml (a file in the questionnaires folder).");
+
+    public static readonly Text QuestionnaireSwitched = new(
+        "✅ Diagnosis baru sekarang memakai \"{0}\" ({1} versi {2}, {3} pertanyaan). Diagnosis yang sedang berjalan tetap memakai kuesioner lamanya.",
+        "✅ New diagnoses now use \"{0}\" ({1} version {2}, {3} questions). Diagnoses in progress keep their questionnaire.");
+
+    public static readonly Text QuestionnaireRefused = new(
+        "❌ Berkas {0} tidak dipakai karena ada kesalahan; diagnosis tetap memakai {1}:",
+        "❌ File {0} is not used because it has errors; the diagnosis keeps using {1}:");
 
     public const int MaxTextLength = 1000;
 }

@@ -17,7 +17,7 @@ public sealed class DeliveryGuaranteeTests
     [Fact]
     public async Task Webhook_Returns401_WithoutOrWithWrongSecret()
     {
-        await using var emulator = await TelegramEmulator.StartAsync();
+        await using var emulator = await Emulator.StartFastAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator, TelegramMode.Webhook);
 
         Assert.Equal(HttpStatusCode.Unauthorized, await emulator.PostToWebhookAsync(Updates.Text(5001, 201, "/start"), omitSecret: true));
@@ -31,7 +31,7 @@ public sealed class DeliveryGuaranteeTests
     [Fact]
     public async Task Webhook_RepliesOnce_WhenTheSameUpdateIsDeliveredTwice()
     {
-        await using var emulator = await TelegramEmulator.StartAsync();
+        await using var emulator = await Emulator.StartFastAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator, TelegramMode.Webhook);
         var update = Updates.Text(6001, 202, "/start");
 
@@ -47,7 +47,7 @@ public sealed class DeliveryGuaranteeTests
     [Fact]
     public async Task Webhook_HandlesBoth_WhenUpdatesOfOneChatArriveOutOfOrder()
     {
-        await using var emulator = await TelegramEmulator.StartAsync();
+        await using var emulator = await Emulator.StartFastAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator, TelegramMode.Webhook);
 
         Assert.Equal(HttpStatusCode.OK, await emulator.PostToWebhookAsync(Updates.Text(7002, 203, "/bantuan")));
@@ -65,7 +65,7 @@ public sealed class DeliveryGuaranteeTests
     [InlineData(TelegramMode.Webhook)]
     public async Task PoisonUpdate_IsRecordedAndApologised_AndLaterUpdatesStillHandled(TelegramMode mode)
     {
-        await using var emulator = await TelegramEmulator.StartAsync();
+        await using var emulator = await Emulator.StartFastAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator, mode, services: s => s.AddSingleton<IFlow, ExplodingFlow>());
         await SeedConversationAsync(bot.Store, 204, ExplodingFlow.FlowName);
         var budi = emulator.User(204);
@@ -87,7 +87,7 @@ public sealed class DeliveryGuaranteeTests
     [Fact]
     public async Task Webhook_Answers503WhileStoreDown_AndHandlesTheRedeliveryAfterwards()
     {
-        await using var emulator = await TelegramEmulator.StartAsync();
+        await using var emulator = await Emulator.StartFastAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator, TelegramMode.Webhook);
         var update = Updates.Text(8001, 205, "/start");
 
@@ -107,7 +107,7 @@ public sealed class DeliveryGuaranteeTests
     [Fact]
     public async Task Polling_DoesNotConfirmOffsetWhileStoreDown_AndLosesNothing()
     {
-        await using var emulator = await TelegramEmulator.StartAsync();
+        await using var emulator = await Emulator.StartFastAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator);
         var budi = emulator.User(206);
         var ani = emulator.User(207);
@@ -153,7 +153,7 @@ public sealed class DeliveryGuaranteeTests
     [Fact]
     public async Task Dispatcher_MarksChatUnreachable_WhenBlocked()
     {
-        await using var emulator = await TelegramEmulator.StartAsync();
+        await using var emulator = await Emulator.StartFastAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator);
         var budi = emulator.User(208);
         await budi.SendTextAsync("/start");
@@ -172,7 +172,7 @@ public sealed class DeliveryGuaranteeTests
     [Fact]
     public async Task Dispatcher_RetriesAndDeliversOnce_After5xxBurst()
     {
-        await using var emulator = await TelegramEmulator.StartAsync();
+        await using var emulator = await Emulator.StartFastAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator);
         emulator.FailNext(3, 502, "sendMessage");
         var budi = emulator.User(209);
@@ -208,7 +208,11 @@ public sealed class DeliveryGuaranteeTests
             return Task.CompletedTask;
         }
 
-        public void Help(TurnContext context) => context.Reply("help");
+        public Task HelpAsync(TurnContext context)
+        {
+            context.Reply("help");
+            return Task.CompletedTask;
+        }
 
         public Task<bool> BackAsync(TurnContext context) => Task.FromResult(false);
 

@@ -13,7 +13,7 @@ public sealed class OnboardingEndToEndTests
     [InlineData(TelegramMode.Webhook)]
     public async Task Start_WelcomesInBahasaThenLanguageThenRoleMenu_WhenOwnerJoins(TelegramMode mode)
     {
-        await using var emulator = await TelegramEmulator.StartAsync();
+        await using var emulator = await Emulator.StartFastAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator, mode);
         var budi = emulator.User(101);
 
@@ -41,7 +41,7 @@ public sealed class OnboardingEndToEndTests
     [Fact]
     public async Task Start_SpeaksEnglishAfterward_WhenEnglishChosen()
     {
-        await using var emulator = await TelegramEmulator.StartAsync();
+        await using var emulator = await Emulator.StartFastAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator);
         var sarah = emulator.User(102, "Sarah", "en");
 
@@ -60,7 +60,7 @@ public sealed class OnboardingEndToEndTests
     [Fact]
     public async Task ChooseRole_RefusesMentorWithoutInvite_AndAcceptsConfiguredCoordinator()
     {
-        await using var emulator = await TelegramEmulator.StartAsync();
+        await using var emulator = await Emulator.StartFastAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator);
         var ani = emulator.User(103);
         await ani.SendTextAsync("/start");
@@ -90,7 +90,7 @@ public sealed class OnboardingEndToEndTests
     [Fact]
     public async Task PressButton_RepliesPolitelyAndKeepsState_WhenButtonIsStaleOrForged()
     {
-        await using var emulator = await TelegramEmulator.StartAsync();
+        await using var emulator = await Emulator.StartFastAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator);
         var budi = emulator.User(104);
         await budi.SendTextAsync("/start");
@@ -120,7 +120,7 @@ public sealed class OnboardingEndToEndTests
     [Fact]
     public async Task GlobalCommands_WorkInEveryState()
     {
-        await using var emulator = await TelegramEmulator.StartAsync();
+        await using var emulator = await Emulator.StartFastAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator);
         var budi = emulator.User(105);
         await budi.SendTextAsync("/start");
@@ -137,8 +137,9 @@ public sealed class OnboardingEndToEndTests
         Assert.Contains("Pilih bahasa", (await budi.NextReplyAsync()).Text);
 
         await budi.SendTextAsync("/batal");
-        Assert.Contains("dibatalkan", (await budi.NextReplyAsync()).Text);
-        Assert.Contains("/start", (await budi.NextReplyAsync()).Text);
+        var cancelled = (await budi.NextReplyAsync()).Text;
+        Assert.Contains("dibatalkan", cancelled);
+        Assert.Contains("/start", cancelled);
 
         await budi.SendTextAsync("/start");
         await budi.NextReplyAsync();
@@ -163,7 +164,7 @@ public sealed class OnboardingEndToEndTests
     [Fact]
     public async Task BadInput_GetsClearReply_ForEmptyLongEmojiAndSticker()
     {
-        await using var emulator = await TelegramEmulator.StartAsync();
+        await using var emulator = await Emulator.StartFastAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator);
         var budi = emulator.User(106);
         await budi.SendTextAsync("/start");
@@ -189,7 +190,7 @@ public sealed class OnboardingEndToEndTests
     [Fact]
     public async Task Restart_ResumesAtTheSameStep()
     {
-        await using var emulator = await TelegramEmulator.StartAsync();
+        await using var emulator = await Emulator.StartFastAsync();
         var dataDirectory = BotUnderTest.NewDataDirectory();
         var budi = emulator.User(107);
         var first = await BotUnderTest.StartAsync(emulator, dataDirectory: dataDirectory);

@@ -12,7 +12,7 @@ public sealed class HostTests
     [Fact]
     public async Task Health_Returns200_WhenStoreAnswers()
     {
-        await using var emulator = await TelegramEmulator.StartAsync();
+        await using var emulator = await Emulator.StartFastAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator);
         using var http = new HttpClient();
 
@@ -25,7 +25,7 @@ public sealed class HostTests
     [Fact]
     public async Task HangfireDashboard_IsServed_ToLocalRequests()
     {
-        await using var emulator = await TelegramEmulator.StartAsync();
+        await using var emulator = await Emulator.StartFastAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator);
         using var http = new HttpClient();
 

@@ -1,4 +1,6 @@
 using Ikm.Workflow.Engine;
+using Ikm.Workflow.Flows.OwnerData;
+using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Storage;
 using Ikm.Workflow.Tests.Support;
@@ -21,6 +23,9 @@ public sealed class UpdatePipelineTests
         var services = new ServiceCollection()
             .AddIkmWorkflow()
             .AddSingleton<IBotStore>(_store)
+            .AddSingleton<IOwnerStore>(_store)
+            .AddSingleton<IQuestionnaireCatalog>(TestCatalog.Instance)
+            .AddSingleton<IOwnerDataExporter>(new NoExporter())
             .AddSingleton<IOutboxNotifier>(_notifier)
             .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)))
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))

@@ -1,4 +1,6 @@
 using Ikm.Workflow.Engine;
+using Ikm.Workflow.Flows.OwnerData;
+using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Stateless.Graph;
@@ -39,5 +41,8 @@ public sealed class FlowDiagramTests
          + "\n```\n");
 
     private static IEnumerable<IFlow> Flows() =>
-        new ServiceCollection().AddIkmWorkflow().BuildServiceProvider().GetServices<IFlow>();
+        new ServiceCollection().AddIkmWorkflow()
+            .AddSingleton<IQuestionnaireCatalog>(TestCatalog.Instance)
+            .AddSingleton<IOwnerDataExporter>(new NoExporter())
+            .BuildServiceProvider().GetServices<IFlow>();
 }

@@ -68,10 +68,10 @@ public sealed class OnboardingFlow(MenuPresenter menu) : IFlow
             return;
         }
 
-        Help(context);
+        await HelpAsync(context);
     }
 
-    public void Help(TurnContext context)
+    public Task HelpAsync(TurnContext context)
     {
         switch (CurrentState(context))
         {
@@ -82,6 +82,8 @@ public sealed class OnboardingFlow(MenuPresenter menu) : IFlow
                 AskLanguage(context, OnboardingTexts.LanguageHelp);
                 break;
         }
+
+        return Task.CompletedTask;
     }
 
     public async Task<bool> BackAsync(TurnContext context)
@@ -94,14 +96,7 @@ public sealed class OnboardingFlow(MenuPresenter menu) : IFlow
 
     public StateMachineInfo Describe()
     {
-        var context = new TurnContext(
-            new IncomingMessage { UpdateId = 0, ChatId = 0, UserId = 0, Kind = IncomingKind.Text },
-            Conversations.Conversation.New(0, 0, Languages.Indonesian),
-            null,
-            DateTimeOffset.UnixEpoch,
-            new BotOptions());
-        context.Conversation.State = nameof(OnboardingState.Welcome);
-        return Build(context).Machine.GetInfo();
+        return Build(TurnContextFactory.ForDiagram(nameof(OnboardingState.Welcome))).Machine.GetInfo();
     }
 
     private (StateMachine<OnboardingState, OnboardingTrigger> Machine,

@@ -1,0 +1,48 @@
+using Ikm.Bench;
+
+// dotnet run -c Release --project bench/Ikm.Bench -- updates [--seconds N] [--chats N] [--rate N]
+var (options, error) = BenchOptions.Parse(args);
+if (options is null)
+{
+    Console.Error.WriteLine($"error: {error}");
+    Console.Error.WriteLine();
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+if (options.MinThreads is { } minThreads)
+{
+    ThreadPool.GetMinThreads(out _, out var io);
+    ThreadPool.SetMinThreads(minThreads, io);
+}
+
+SqliteRates? sqlite = null;
+if (options.Sqlite)
+{
+    // First, while the process is quiet: this is the fsync-per-write ceiling the bot must beat.
+    Console.WriteLine("[sqlite] measuring raw durable write rates…");
+    sqlite = await SqliteWriteRate.MeasureAsync(options.SqliteWrites);
+    Console.WriteLine(Report.Sqlite(sqlite));
+}
+
+ScenarioResult? saturate = null;
+if (options.Scenarios.HasFlag(Scenarios.Saturate))
+{
+    Console.WriteLine(FormattableString.Invariant($"[saturate] starting the emulator and the bot; {options.WarmupSeconds:0.#} s warm-up, {options.Seconds:0.#} s measured…"));
+    saturate = await UpdateScenarios.SaturateAsync(options);
+    Console.Write(Report.Scenario(saturate));
+}
+
+ScenarioResult? paced = null;
+if (options.Scenarios.HasFlag(Scenarios.Paced))
+{
+    Console.WriteLine(FormattableString.Invariant($"[paced] starting the emulator and the bot; {options.WarmupSeconds:0.#} s warm-up, {options.Seconds:0.#} s measured…"));
+    paced = await UpdateScenarios.PacedAsync(options);
+    Console.Write(Report.Scenario(paced));
+}
+
+Console.WriteLine();
+Console.Write(Report.Summary(saturate, paced, sqlite));
+
+// A mismatch (an update without its reply, or a second reply) makes the figures meaningless: fail the run.
+return new[] { saturate, paced }.OfType<ScenarioResult>().All(r => r.Verified) ? 0 : 1;

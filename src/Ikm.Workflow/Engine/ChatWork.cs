@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Ikm.Workflow.Businesses;
+using Ikm.Workflow.Diagnoses;
+using Ikm.Workflow.Storage;
+
+namespace Ikm.Workflow.Engine;
+
+/// <summary>
+/// The domain reads and writes of one chat's updates in a batch. Writes are staged here and committed with the
+/// conversation in the batch's one write; reads see what earlier updates of the same batch staged.
+/// Everything handed out is a copy, so a flow that throws half-way cannot leave a changed object behind.
+/// </summary>
+public sealed class ChatWork(IOwnerStore store, CancellationToken ct)
+{
+    private Dictionary<Guid, Business> _businesses = [];
+    private Dictionary<Guid, DiagnosisResponse> _diagnoses = [];
+    private HashSet<long> _deletedMembers = [];
+    private readonly Dictionary<long, Business?> _businessByOwner = [];
+    private readonly Dictionary<long, List<DiagnosisResponse>> _diagnosesByOwner = [];
+
+    public async Task<Business?> GetBusinessAsync(long ownerUserId)
+    {
+        var staged = _businesses.Values.FirstOrDefault(b => b.OwnerUserId == ownerUserId);
+        if (staged is not null) return Copy(staged);
+        if (!_businessByOwner.TryGetValue(ownerUserId, out var loaded))
+            _businessByOwner[ownerUserId] = loaded = await store.GetBusinessByOwnerAsync(ownerUserId, ct);
+        // A business staged under another owner id (anonymised) no longer belongs to this owner.
+        return loaded is not null && !_businesses.ContainsKey(loaded.Id) ? Copy(loaded) : null;
+    }
+
+    /// <summary>The owner's diagnoses, oldest first, with this batch's staged changes applied.</summary>
+    public async Task<IReadOnlyList<DiagnosisResponse>> GetDiagnosesAsync(long ownerUserId)
+    {
+        if (!_diagnosesByOwner.TryGetValue(ownerUserId, out var loaded))
+            _diagnosesByOwner[ownerUserId] = loaded = [.. await store.GetDiagnosesByOwnerAsync(ownerUserId, ct)];
+        var merged = loaded.Where(d => !_diagnoses.ContainsKey(d.Id)).Concat(_diagnoses.Values.Where(d => d.OwnerUserId == ownerUserId));
+        return merged.OrderBy(d => d.StartedAt).Select(Copy).ToList();
+    }
+
+    public void Stage(Business business) => _businesses[business.Id] = Copy(business);
+
+    public void Stage(DiagnosisResponse diagnosis) => _diagnoses[diagnosis.Id] = Copy(diagnosis);
+
+    public void DeleteMember(long userId) => _deletedMembers.Add(userId);
+
+    public bool IsMemberDeleted(long userId) => _deletedMembers.Contains(userId);
+
+    public IReadOnlyList<Business> StagedBusinesses => [.. _businesses.Values];
+
+    public IReadOnlyList<DiagnosisResponse> StagedDiagnoses => [.. _diagnoses.Values];
+
+    public IReadOnlyList<long> DeletedMembers => [.. _deletedMembers];
+
+    /// <summary>Before each update: what to go back to if it fails.</summary>
+    public Checkpoint Save() => new(new(_businesses), new(_diagnoses), [.. _deletedMembers]);
+
+    public void Restore(Checkpoint checkpoint)
+    {
+        _businesses = checkpoint.Businesses;
+        _diagnoses = checkpoint.Diagnoses;
+        _deletedMembers = checkpoint.DeletedMembers;
+    }
+
+    public sealed record Checkpoint(Dictionary<Guid, Business> Businesses, Dictionary<Guid, DiagnosisResponse> Diagnoses, HashSet<long> DeletedMembers);
+
+    private static T Copy<T>(T value) => JsonSerializer.Deserialize<T>(JsonSerializer.SerializeToUtf8Bytes(value))!;
+}

@@ -1,0 +1,8 @@
+namespace Ikm.Workflow.Flows.Diagnosis;
+
+public enum DiagnosisState
+{
+    Intro,
+    Answering,
+    Done,
+}

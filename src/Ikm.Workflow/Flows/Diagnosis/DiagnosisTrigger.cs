@@ -1,0 +1,11 @@
+namespace Ikm.Workflow.Flows.Diagnosis;
+
+public enum DiagnosisTrigger
+{
+    Begin,
+    Resume,
+    StartNew,
+    Answered,
+    Completed,
+    Back,
+}

@@ -1,0 +1,7 @@
+namespace Ikm.Workflow.Flows.OwnerData;
+
+public enum EraseState
+{
+    Confirming,
+    Done,
+}

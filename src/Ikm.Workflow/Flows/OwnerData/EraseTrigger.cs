@@ -1,0 +1,8 @@
+namespace Ikm.Workflow.Flows.OwnerData;
+
+public enum EraseTrigger
+{
+    Ask,
+    Confirm,
+    Keep,
+}

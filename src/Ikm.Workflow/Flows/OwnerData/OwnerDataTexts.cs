@@ -1,0 +1,29 @@
+using Ikm.Workflow.Texts;
+
+namespace Ikm.Workflow.Flows.OwnerData;
+
+public static class OwnerDataTexts
+{
+    public static readonly Text ExportCaption = new(
+        "Salinan data Anda ({0}): profil usaha, persetujuan, dan diagnosis. Berkas JSON untuk komputer, XLSX untuk dibuka di Excel.",
+        "A copy of your data ({0}): business profile, consent and diagnoses. The JSON file is for computers, the XLSX opens in Excel.");
+    public static readonly Text NothingStored = new(
+        "Belum ada data usaha atas nama Anda. Yang tersimpan hanya akun bot Anda (peran dan bahasa).",
+        "No business data is stored for you. Only your bot account (role and language) is stored.");
+    public static readonly Text AskErase = new(
+        "⚠️ Hapus data pribadi Anda?\nYang dihapus: nama, nama dan produk usaha, kelurahan, lokasi, nomor HP, persetujuan, jawaban isian teks diagnosis, dan akun bot Anda.\nYang tetap disimpan tanpa nama (untuk angka program): komoditas, kecamatan, jumlah tenaga kerja, omzet, izin, dan skor diagnosis.\nTindakan ini tidak bisa dibatalkan.",
+        "⚠️ Delete your personal data?\nDeleted: your name, the business name and products, village, location, phone number, consent, free-text diagnosis answers, and your bot account.\nKept without any name (for the program's figures): commodity, district, number of workers, turnover, licences and diagnosis scores.\nThis cannot be undone.");
+    public static readonly Text ConfirmErase = new("🗑 Ya, hapus data saya", "🗑 Yes, delete my data");
+    public static readonly Text KeepData = new("↩️ Tidak, simpan", "↩️ No, keep it");
+    public static readonly Text Erased = new(
+        "Data pribadi Anda sudah dihapus: {0}. Yang tersisa hanya angka tanpa nama untuk laporan program. Terima kasih telah ikut program. Ketik /start bila ingin bergabung lagi.",
+        "Your personal data is deleted: {0}. Only anonymous figures remain for the program's reports. Thank you for taking part. Type /start to join again.");
+    public static readonly Text ErasedProfile = new("profil usaha", "business profile");
+    public static readonly Text ErasedDiagnoses = new("{0} diagnosis", "{0} diagnoses");
+    public static readonly Text ErasedAccount = new("akun bot", "bot account");
+    public static readonly Text ErasedConversation = new("jawaban yang belum selesai", "unfinished answers");
+    public static readonly Text Kept = new("Baik, data Anda tidak dihapus.", "All right, your data is kept.");
+    public static readonly Text EraseHelp = new(
+        "Tekan \"Ya, hapus data saya\" untuk menghapus, atau \"Tidak, simpan\".",
+        "Press \"Yes, delete my data\" to delete, or \"No, keep it\".");
+}

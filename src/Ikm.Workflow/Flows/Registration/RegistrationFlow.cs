@@ -1,0 +1,302 @@
+using System.Globalization;
+using Ikm.Workflow.Businesses;
+using Ikm.Workflow.Engine;
+using Ikm.Workflow.Flows.Questions;
+using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Questionnaires;
+using Ikm.Workflow.Texts;
+using Stateless;
+using Stateless.Reflection;
+
+namespace Ikm.Workflow.Flows.Registration;
+
+/// <summary>
+/// Consent → the registration questionnaire, one question at a time (answers saved per question in the conversation)
+/// → a summary card with ✏️ per field → Simpan stores the Business. Editing the profile later opens the summary directly.
+/// </summary>
+public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionPrompter prompter, MenuPresenter menu) : IFlow
+{
+    public const string FlowName = "registration";
+    private const string Prefix = "rg";
+    private const string CurrentKey = "rg.q";
+    private const string AnswerPrefix = "rg.a.";
+    private const string ConsentKey = "rg.consent";
+
+    public string Name => FlowName;
+
+    private Questionnaire Questionnaire => catalog.Registration;
+
+    /// <summary>Starts, or resumes after /batal where the owner stopped (answers are kept in the conversation).</summary>
+    public Task StartAsync(TurnContext context)
+    {
+        if (context.Conversation.Data.ContainsKey(ConsentKey))
+        {
+            context.Conversation.State = nameof(RegistrationState.Answering);
+            if (Session(context).FirstUnanswered() is null)
+            {
+                context.Conversation.State = nameof(RegistrationState.Summary);
+                ShowSummary(context, preface: null);
+            }
+            else
+            {
+                AskNext(context);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        ClearData(context);
+        context.Conversation.State = nameof(RegistrationState.Consent);
+        return Build(context).Machine.FireAsync(RegistrationTrigger.Begin);
+    }
+
+    /// <summary>"Profil saya": the stored profile as a summary card, each field editable.</summary>
+    public async Task StartEditAsync(TurnContext context)
+    {
+        var business = await context.Work.GetBusinessAsync(context.Message.UserId);
+        if (business is null)
+        {
+            await StartAsync(context);
+            return;
+        }
+
+        ClearData(context);
+        var commodityValues = Questionnaire.FindQuestion("commodity")?.Choices.Select(c => c.Value).ToList() ?? [];
+        foreach (var (id, value) in BusinessProfile.ToAnswers(business, commodityValues))
+            context.Conversation.Data[AnswerPrefix + id] = value;
+        context.Conversation.State = nameof(RegistrationState.Consent);
+        await Build(context).Machine.FireAsync(RegistrationTrigger.BeginEdit);
+    }
+
+    public async Task HandleAsync(TurnContext context)
+    {
+        var (machine, edit) = Build(context);
+        switch (State(context))
+        {
+            case RegistrationState.Consent:
+                if (Pressed(context, "consent:yes")) await machine.FireAsync(RegistrationTrigger.Accept);
+                else if (Pressed(context, "consent:no")) await machine.FireAsync(RegistrationTrigger.Decline);
+                else Reject(context);
+                return;
+            case RegistrationState.Summary:
+                var data = context.Message.ButtonData;
+                if (Pressed(context, "confirm")) await machine.FireAsync(RegistrationTrigger.Confirm);
+                else if (data is not null && data.StartsWith(Prefix + ":edit:", StringComparison.Ordinal)
+                         && Questionnaire.FindQuestion(data[(Prefix.Length + 6)..]) is { } field && Session(context).IsRelevant(field))
+                    await machine.FireAsync(edit, field.Id);
+                else Reject(context);
+                return;
+            case RegistrationState.Answering:
+                await HandleAnswerAsync(context, machine);
+                return;
+        }
+    }
+
+    public Task HelpAsync(TurnContext context)
+    {
+        switch (State(context))
+        {
+            case RegistrationState.Consent:
+                context.Reply(context.T(RegistrationTexts.ConsentHelp), ConsentButtons(context));
+                break;
+            case RegistrationState.Summary:
+                ShowSummary(context, context.T(RegistrationTexts.SummaryHelp));
+                break;
+            default:
+                AskCurrent(context, preface: null);
+                break;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<bool> BackAsync(TurnContext context)
+    {
+        var machine = Build(context).Machine;
+        if (!machine.CanFire(RegistrationTrigger.Back)) return false;
+        var current = State(context) == RegistrationState.Summary ? null : Current(context);
+        if (Session(context).Previous(current) is null) return false;
+        await machine.FireAsync(RegistrationTrigger.Back);
+        return true;
+    }
+
+    public StateMachineInfo Describe() => Build(TurnContextFactory.ForDiagram(nameof(RegistrationState.Consent))).Machine.GetInfo();
+
+    private (StateMachine<RegistrationState, RegistrationTrigger> Machine,
+        StateMachine<RegistrationState, RegistrationTrigger>.TriggerWithParameters<string> Edit) Build(TurnContext context)
+    {
+        var machine = new StateMachine<RegistrationState, RegistrationTrigger>(
+            () => State(context),
+            state => context.Conversation.State = state.ToString());
+        var edit = machine.SetTriggerParameters<string>(RegistrationTrigger.Edit);
+
+        machine.Configure(RegistrationState.Consent)
+            .InternalTransition(RegistrationTrigger.Begin, () => context.Reply(context.T(RegistrationTexts.Consent), ConsentButtons(context)))
+            .Permit(RegistrationTrigger.Accept, RegistrationState.Answering)
+            .Permit(RegistrationTrigger.BeginEdit, RegistrationState.Summary)
+            .Permit(RegistrationTrigger.Decline, RegistrationState.Done);
+
+        machine.Configure(RegistrationState.Answering)
+            .OnEntryFrom(RegistrationTrigger.Accept, () => AcceptConsent(context), "record consent, ask first question")
+            .OnEntryFrom(edit, field => AskField(context, field), "ask the field again")
+            .OnEntryFrom(RegistrationTrigger.Back, () => GoBack(context, from: null), "ask the last question")
+            .InternalTransition(RegistrationTrigger.Answered, () => AskNext(context))
+            .InternalTransition(RegistrationTrigger.Back, () => GoBack(context, Current(context)))
+            .Permit(RegistrationTrigger.Completed, RegistrationState.Summary);
+
+        machine.Configure(RegistrationState.Summary)
+            .OnEntry(() => ShowSummary(context, preface: null), "show summary card")
+            .Permit(RegistrationTrigger.Edit, RegistrationState.Answering)
+            .Permit(RegistrationTrigger.Back, RegistrationState.Answering)
+            .Permit(RegistrationTrigger.Confirm, RegistrationState.Done);
+
+        machine.Configure(RegistrationState.Done)
+            .OnEntryFrom(RegistrationTrigger.Decline, () => Finish(context, declined: true), "nothing stored")
+            .OnEntryFromAsync(RegistrationTrigger.Confirm, () => SaveAsync(context), "store business");
+
+        return (machine, edit);
+    }
+
+    private async Task HandleAnswerAsync(TurnContext context, StateMachine<RegistrationState, RegistrationTrigger> machine)
+    {
+        if (Current(context) is not { } questionId || Questionnaire.FindQuestion(questionId) is not { } question)
+        {
+            await machine.FireAsync(RegistrationTrigger.Answered);
+            return;
+        }
+
+        switch (prompter.Interpret(context, Prefix, question, Answers(context)))
+        {
+            case Interpretation.Answer answer:
+                context.Conversation.Data[AnswerPrefix + question.Id] = answer.Value;
+                QuestionPrompter.ClearSelection(context, Prefix, question.Id);
+                await machine.FireAsync(Session(context).FirstUnanswered() is null ? RegistrationTrigger.Completed : RegistrationTrigger.Answered);
+                break;
+            case Interpretation.Refused refused:
+                AskCurrent(context, refused.Reply);
+                break;
+            case Interpretation.Toggled:
+                AskCurrent(context, preface: null);
+                break;
+            default:
+                AskCurrent(context, context.T(QuestionTexts.StaleQuestion));
+                break;
+        }
+    }
+
+    private void AcceptConsent(TurnContext context)
+    {
+        context.Conversation.Data[ConsentKey] = context.Now.ToString("O", CultureInfo.InvariantCulture);
+        AskNext(context);
+    }
+
+    private void AskNext(TurnContext context)
+    {
+        var next = Session(context).FirstUnanswered();
+        if (next is null) return;
+        context.Conversation.Data[CurrentKey] = next.Id;
+        AskCurrent(context, preface: null);
+    }
+
+    private void AskField(TurnContext context, string questionId)
+    {
+        context.Conversation.Data[CurrentKey] = questionId;
+        AskCurrent(context, preface: null);
+    }
+
+    private void GoBack(TurnContext context, string? from)
+    {
+        if (Session(context).Previous(from) is not { } previous) return;
+        context.Conversation.Data[CurrentKey] = previous.Id;
+        AskCurrent(context, preface: null);
+    }
+
+    private void AskCurrent(TurnContext context, string? preface)
+    {
+        if (Current(context) is not { } id || Questionnaire.FindQuestion(id) is not { } question) return;
+        var session = Session(context);
+        var current = session.Answers.TryGetValue(id, out var stored) ? QuestionAnswer.Display(question, stored, context.Language) : null;
+        prompter.Ask(context, Prefix, question, session.Progress(id), current, preface);
+    }
+
+    private void ShowSummary(TurnContext context, string? preface)
+    {
+        var session = Session(context);
+        var relevant = session.RelevantAnswers();
+        var lines = new List<string>();
+        if (preface is not null) lines.Add(preface);
+        lines.Add(context.T(RegistrationTexts.SummaryTitle));
+        var buttons = new List<Button>();
+        foreach (var question in Questionnaire.Questions)
+        {
+            if (!relevant.TryGetValue(question.Id, out var value)) continue;
+            var name = RegistrationFields.Names.TryGetValue(question.Id, out var n) ? context.T(n) : question.Label.Get(context.Language);
+            lines.Add($"• {name}: {QuestionAnswer.Display(question, value, context.Language)}");
+            buttons.Add(new Button("✏️ " + name, $"{Prefix}:edit:{question.Id}"));
+        }
+
+        lines.Add("");
+        lines.Add(context.T(RegistrationTexts.SummaryFooter));
+        var rows = buttons.Chunk(2).Select(pair => (IReadOnlyList<Button>)pair).ToList();
+        rows.Add([new Button(context.T(RegistrationTexts.Save), Prefix + ":confirm")]);
+        context.Reply(string.Join("\n", lines), rows);
+    }
+
+    private static void Finish(TurnContext context, bool declined)
+    {
+        ClearData(context);
+        Close(context);
+        context.Reply(context.T(RegistrationTexts.Declined));
+    }
+
+    private async Task SaveAsync(TurnContext context)
+    {
+        var answers = Session(context).RelevantAnswers();
+        var userId = context.Message.UserId;
+        var existing = await context.Work.GetBusinessAsync(userId);
+        var business = existing ?? new Business { Id = Guid.NewGuid(), OwnerUserId = userId, RegisteredAt = context.Now };
+        BusinessProfile.Apply(business, answers);
+        if (context.Conversation.Data.TryGetValue(ConsentKey, out var consentAt))
+            business.Consent = new ConsentRecord(BusinessProfile.ConsentVersion, DateTimeOffset.Parse(consentAt, CultureInfo.InvariantCulture));
+        business.UpdatedAt = context.Now;
+        context.Work.Stage(business);
+
+        ClearData(context);
+        Close(context);
+        if (existing is null)
+            context.Reply(context.T(RegistrationTexts.Saved, business.BusinessName ?? ""), [[new Button(context.T(RegistrationTexts.StartDiagnosis), MenuPresenter.DiagnosisButton)]]);
+        else
+            menu.Show(context, context.T(RegistrationTexts.Updated));
+    }
+
+    private static void Reject(TurnContext context) =>
+        context.Reply(context.T(context.Message.Kind == IncomingKind.Button ? CommonTexts.StaleButton : RegistrationTexts.ConsentHelp));
+
+    private static bool Pressed(TurnContext context, string action) => context.Message.ButtonData == $"{Prefix}:{action}";
+
+    private static IReadOnlyList<IReadOnlyList<Button>> ConsentButtons(TurnContext context) =>
+        [[new Button(context.T(RegistrationTexts.Accept), Prefix + ":consent:yes"), new Button(context.T(RegistrationTexts.Decline), Prefix + ":consent:no")]];
+
+    private static RegistrationState State(TurnContext context) =>
+        Enum.TryParse<RegistrationState>(context.Conversation.State, out var state) ? state : RegistrationState.Consent;
+
+    private static string? Current(TurnContext context) => context.Conversation.Data.GetValueOrDefault(CurrentKey);
+
+    private static Dictionary<string, string> Answers(TurnContext context) =>
+        context.Conversation.Data.Where(kv => kv.Key.StartsWith(AnswerPrefix, StringComparison.Ordinal))
+            .ToDictionary(kv => kv.Key[AnswerPrefix.Length..], kv => kv.Value);
+
+    private QuestionnaireSession Session(TurnContext context) => new(Questionnaire, Answers(context));
+
+    private static void ClearData(TurnContext context)
+    {
+        foreach (var key in context.Conversation.Data.Keys.Where(k => k.StartsWith(Prefix + ".", StringComparison.Ordinal)).ToList())
+            context.Conversation.Data.Remove(key);
+    }
+
+    private static void Close(TurnContext context)
+    {
+        context.Conversation.Flow = "";
+        context.Conversation.State = "";
+    }
+}

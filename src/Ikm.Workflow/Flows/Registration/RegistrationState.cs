@@ -1,0 +1,9 @@
+namespace Ikm.Workflow.Flows.Registration;
+
+public enum RegistrationState
+{
+    Consent,
+    Answering,
+    Summary,
+    Done,
+}

@@ -1,0 +1,38 @@
+namespace Ikm.Workflow.Questionnaires;
+
+/// <summary>An area the diagnosis scores 1–5, with the mentoring topics recommended when it is weak.</summary>
+public sealed record Area(string Id, LocalizedText Label, IReadOnlyList<LocalizedText> PlanTopics);
+
+/// <summary>
+/// A validated questionnaire: only <see cref="QuestionnaireLoader"/> makes one, and it never makes a half-valid one.
+/// Answers are stored by question id, so <see cref="Id"/> + <see cref="Version"/> identify what an answer meant.
+/// </summary>
+public sealed class Questionnaire
+{
+    private readonly Dictionary<string, int> _questionIndex;
+    private readonly Dictionary<string, Area> _areas;
+
+    public Questionnaire(string id, string version, LocalizedText title, IReadOnlyList<Area> areas, IReadOnlyList<Question> questions)
+    {
+        Id = id;
+        Version = version;
+        Title = title;
+        Areas = areas;
+        Questions = questions;
+        _questionIndex = questions.Select((q, i) => (q.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        _areas = areas.ToDictionary(a => a.Id, StringComparer.Ordinal);
+    }
+
+    public string Id { get; }
+    public string Version { get; }
+    public LocalizedText Title { get; }
+    public IReadOnlyList<Area> Areas { get; }
+    public IReadOnlyList<Question> Questions { get; }
+
+    public Question? FindQuestion(string id) => _questionIndex.TryGetValue(id, out var i) ? Questions[i] : null;
+
+    /// <summary>Position in asking order, or -1 when there is no such question.</summary>
+    public int IndexOf(string id) => _questionIndex.TryGetValue(id, out var i) ? i : -1;
+
+    public Area? FindArea(string id) => _areas.GetValueOrDefault(id);
+}
