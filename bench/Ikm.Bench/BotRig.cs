@@ -31,6 +31,9 @@ internal sealed class BotRig : IAsyncDisposable
 
     public TelegramEmulator Emulator { get; }
 
+    /// <summary>When the bot host had started (its background services, such as the outbox scan, run from here).</summary>
+    public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
+
     public WebApplication App { get; }
 
     public OutboxDispatcher Dispatcher => App.Services.GetRequiredService<OutboxDispatcher>();

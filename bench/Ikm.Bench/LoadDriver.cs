@@ -39,7 +39,6 @@ internal sealed class LoadDriver
     private readonly int[] _updatesPerChat;
     private readonly List<long> _latencyTicks = new(1 << 18);
     private readonly List<(SentMessage Message, long At)> _extras = [];
-    private readonly long _created = Stopwatch.GetTimestamp();
     private long _windowStart = long.MaxValue;
     private long _windowEnd = long.MaxValue;
     private long _offered;
@@ -103,8 +102,11 @@ internal sealed class LoadDriver
         _ = _emulator.SubmitUpdateAsync(TextUpdate(FirstChatId + chatIndex, sequence, sequence % 2 == 0 ? "halo" : "/menu"));
     }
 
-    /// <summary>The first extra replies, each with the chat's whole history, for the report.</summary>
-    public IReadOnlyList<string> DescribeExtras()
+    /// <summary>
+    /// The first extra replies, each with the chat's back-to-back messages of the same text (replies alternate
+    /// between two texts here, so two in a row are one message sent twice), timed from <paramref name="hostStarted"/>.
+    /// </summary>
+    public IReadOnlyList<string> DescribeExtras(DateTimeOffset hostStarted)
     {
         List<(SentMessage Message, long At)> extras;
         lock (_gate)
@@ -112,18 +114,20 @@ internal sealed class LoadDriver
         return extras.Select(extra =>
         {
             var chat = extra.Message.ChatId;
-            var index = (int)(chat - FirstChatId);
             int updates;
             lock (_gate)
-                updates = _updatesPerChat[index];
+                updates = _updatesPerChat[(int)(chat - FirstChatId)];
             var history = _emulator.SentTo(chat);
-            var seconds = (extra.At - _created) / (double)Stopwatch.Frequency;
+            var twice = history.Zip(history.Skip(1))
+                .Where(pair => pair.First.Text == pair.Second.Text)
+                .Select(pair => FormattableString.Invariant(
+                    $"#{pair.First.MessageId} and #{pair.Second.MessageId} \"{Shorten(pair.First.Text)}\" at {(pair.First.At - hostStarted).TotalSeconds:0.000} s and {(pair.Second.At - hostStarted).TotalSeconds:0.000} s"));
             return FormattableString.Invariant(
-                $"chat {chat}: extra message #{extra.Message.MessageId} \"{Shorten(extra.Message.Text)}\" at {seconds:0.000} s after start; the chat sent {updates} updates and got {history.Count} messages: {string.Join(", ", history.Select(m => $"#{m.MessageId} {m.At:HH:mm:ss.fff} \"{Shorten(m.Text)}\""))}");
+                $"chat {chat}: {updates} updates, {history.Count} messages; same text twice in a row: {string.Join("; ", twice)} (times from the bot host's start)");
         }).ToList();
     }
 
-    private static string Shorten(string? text) => text is null ? "" : text.Length <= 24 ? text : text[..24] + "…";
+    private static string Shorten(string? text) => text is null ? "" : text.Length <= 20 ? text : text[..20] + "…";
 
     public long[] LatencyTicks()
     {

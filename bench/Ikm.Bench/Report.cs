@@ -25,9 +25,9 @@ internal static class Report
             Line(text, $"  handled {r.HandledInWindow:N0} updates in the window → {r.UpdatesPerSecond:N0} updates/s");
         var l = r.Latency;
         Line(text, $"  latency (update offered → reply recorded, {l.Count:N0} samples): p50 {Ms(l.P50)} · p90 {Ms(l.P90)} · p99 {Ms(l.P99)} · p99.9 {Ms(l.P999)} · max {Ms(l.Max)}");
-        Line(text, $"  check: offered {r.Offered:N0}, replies matched {r.Replied:N0}, extra replies {r.Unexpected:N0}, unanswered {r.Unanswered:N0} → {(r.Verified ? "exactly one reply per update" : "MISMATCH")}");
+        Line(text, $"  check: offered {r.Offered:N0}, replies matched {r.Replied:N0}, extra messages (sent twice) {r.Unexpected:N0}, unanswered {r.Unanswered:N0} → {(r.Verified ? "exactly one reply per update" : "MISMATCH")}");
         foreach (var extra in r.Extras.Take(5))
-            Line(text, $"    extra reply: {extra}");
+            Line(text, $"    extra: {extra}");
         Line(text, $"  process (bot + emulator + load generator): CPU {c.CpuPercentOfMachine:0}% of {Environment.ProcessorCount} cores · GC gen0/1/2 {c.Gen0}/{c.Gen1}/{c.Gen2} · allocated {c.AllocatedMegabytesPerSecond:N0} MB/s");
         if (c.MachineCpuPercent is { } machine)
             Line(text, $"  machine: CPU {machine:0}% busy in all → other processes {Math.Max(0, machine - c.CpuPercentOfMachine):0}%{(machine - c.CpuPercentOfMachine > 15 ? " (noisy: figures are low)" : "")}");

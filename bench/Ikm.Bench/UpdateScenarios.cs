@@ -64,7 +64,7 @@ internal static class UpdateScenarios
             drained ? 0 : driver.Pending,
             WindowCounters.Between(begin, end) with { Pool = pool })
         {
-            Extras = driver.DescribeExtras(),
+            Extras = driver.DescribeExtras(rig.StartedAt),
         };
     }
 
@@ -118,7 +118,7 @@ internal static class UpdateScenarios
             drained ? 0 : driver.Pending,
             WindowCounters.Between(begin, end) with { Pool = pool })
         {
-            Extras = driver.DescribeExtras(),
+            Extras = driver.DescribeExtras(rig.StartedAt),
         };
     }
 
