@@ -44,5 +44,6 @@ if (options.Scenarios.HasFlag(Scenarios.Paced))
 Console.WriteLine();
 Console.Write(Report.Summary(saturate, paced, sqlite));
 
-// A mismatch (an update without its reply, or a second reply) makes the figures meaningless: fail the run.
-return new[] { saturate, paced }.OfType<ScenarioResult>().All(r => r.Verified) ? 0 : 1;
+// An update without its reply makes the figures meaningless: fail the run. A message sent twice is a defect of the
+// bot worth a loud line, but the figures still hold.
+return new[] { saturate, paced }.OfType<ScenarioResult>().All(r => r.AllAnswered) ? 0 : 1;

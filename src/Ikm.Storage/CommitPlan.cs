@@ -1,6 +1,7 @@
 using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Conversations;
 using Ikm.Workflow.Diagnoses;
+using Ikm.Workflow.Documents;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Storage;
 
@@ -89,8 +90,91 @@ internal readonly record struct MemberWrite(long UserId, Member? Upsert)
     public bool IsDelete => Upsert is null;
 }
 
+/// <summary>
+/// What a commit does to one generic document (collection + id): the last of the batch's upserts and deletions wins.
+/// An upsert is stored at the highest caller version + 1 with no version check (last writer wins); every caller object
+/// of that document ends at that version, once the write is durable. A deletion leaves the callers' versions alone.
+/// </summary>
+internal sealed class StoredDocumentWrite(string collection, string id)
+{
+    private readonly List<IDocument> _occurrences = [];
+
+    public string Collection { get; } = collection;
+    public string Id { get; } = id;
+    /// <summary>The document to store; null when the last intent of the batch is to delete it.</summary>
+    public IDocument? Upsert { get; private set; }
+    public bool IsDelete => Upsert is null;
+    public long NewVersion => _occurrences.Max(d => d.Version) + 1;
+
+    public void Add(DocumentChange change)
+    {
+        if (change.Delete)
+        {
+            Upsert = null;
+            _occurrences.Clear();
+            return;
+        }
+        Upsert = change.Document;
+        if (!_occurrences.Contains(change.Document))
+            _occurrences.Add(change.Document);
+    }
+
+    /// <summary>Serializes <see cref="Upsert"/> at <see cref="NewVersion"/>, leaving the caller's object as it was.</summary>
+    public TResult Serialize<TResult>(Func<IDocument, TResult> serialize)
+    {
+        var document = Upsert ?? throw new InvalidOperationException("A deletion has nothing to serialize.");
+        var callerVersion = document.Version;
+        document.Version = NewVersion;
+        try
+        {
+            return serialize(document);
+        }
+        finally
+        {
+            document.Version = callerVersion;
+        }
+    }
+
+    /// <summary>Called only after the write is durable.</summary>
+    public void ApplyNewVersion()
+    {
+        if (IsDelete)
+            return;
+        var newVersion = NewVersion;
+        foreach (var occurrence in _occurrences)
+            occurrence.Version = newVersion;
+    }
+}
+
 internal static class CommitPlan
 {
+    /// <summary>
+    /// One write per (collection, id) in first-seen order, carrying the last intent of the batch, so an unordered bulk
+    /// write cannot reorder an upsert and a deletion. Throws before anything is written on an unregistered type or an empty id.
+    /// </summary>
+    public static List<StoredDocumentWrite> StoredDocumentWrites(IReadOnlyList<ChangeSet> changes)
+    {
+        var byKey = new Dictionary<(string Collection, string Id), StoredDocumentWrite>();
+        var ordered = new List<StoredDocumentWrite>();
+        foreach (var change in changes.SelectMany(c => c.Documents))
+        {
+            ArgumentNullException.ThrowIfNull(change);
+            ArgumentNullException.ThrowIfNull(change.Document);
+            DocumentTypes.EnsureRegistered(change.Document.GetType());
+            if (string.IsNullOrEmpty(change.Document.Id))
+                throw new ArgumentException($"A {change.Document.GetType().Name} to store has an empty id.");
+            var key = (change.Collection, change.Document.Id);
+            if (!byKey.TryGetValue(key, out var write))
+            {
+                write = new StoredDocumentWrite(key.Collection, key.Id);
+                byKey.Add(key, write);
+                ordered.Add(write);
+            }
+            write.Add(change);
+        }
+        return ordered;
+    }
+
     public static List<ConversationWrite> ConversationWrites(IReadOnlyList<ChangeSet> changes)
     {
         var byChat = new Dictionary<long, ConversationWrite>();

@@ -1,5 +1,6 @@
 using Ikm.Storage.Mongo;
 using Ikm.Storage.Sqlite;
+using Ikm.Workflow.Documents;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,9 +17,9 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Registers the store: MongoDB when <c>Storage:MongoUrl</c> is set (database from the URL, else "ikm"), otherwise
     /// SQLite at <c>{Storage:DataDirectory}/ikm.db</c> (default directory "data"). The adapter is one singleton,
-    /// registered under its own type and resolved from there as both <see cref="IBotStore"/> and
-    /// <see cref="IOwnerStore"/>: replacing or decorating the <see cref="IBotStore"/> registration leaves
-    /// <see cref="IOwnerStore"/> on the same adapter.
+    /// registered under its own type and resolved from there as <see cref="IBotStore"/>, <see cref="IOwnerStore"/> and
+    /// <see cref="IDocumentStore"/>: replacing or decorating the <see cref="IBotStore"/> registration leaves the
+    /// others on the same adapter.
     /// </summary>
     public static IServiceCollection AddIkmStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -43,11 +44,12 @@ public static class StorageServiceCollectionExtensions
     }
 
     private static IServiceCollection AddStore<TStore>(this IServiceCollection services, Func<IServiceProvider, TStore> create)
-        where TStore : class, IBotStore, IOwnerStore
+        where TStore : class, IBotStore, IOwnerStore, IDocumentStore
     {
         services.AddSingleton(create);
         services.AddSingleton<IBotStore>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IOwnerStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<TStore>());
         return services;
     }
 }

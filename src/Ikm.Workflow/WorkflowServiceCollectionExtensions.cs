@@ -1,9 +1,12 @@
 using Ikm.Workflow.Engine;
+using Ikm.Workflow.Flows.Cohorts;
 using Ikm.Workflow.Flows.Diagnosis;
+using Ikm.Workflow.Program.Actions;
 using Ikm.Workflow.Flows.Onboarding;
 using Ikm.Workflow.Flows.OwnerData;
 using Ikm.Workflow.Flows.Questions;
 using Ikm.Workflow.Flows.Registration;
+using Ikm.Workflow.Flows.Visits;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ikm.Workflow;
@@ -20,10 +23,24 @@ public static class WorkflowServiceCollectionExtensions
         AddFlow<RegistrationFlow>(services);
         AddFlow<DiagnosisFlow>(services);
         AddFlow<EraseFlow>(services);
+        AddFlow<CohortFlow>(services);
+        AddFlow<VisitFlow>(services);
+        AddAction<VisitActions>(services);
+        services.AddSingleton<BotIdentity>();
+        AddAction<InviteActions>(services);
+        AddAction<ApprovalActions>(services);
+        AddAction<AssignmentActions>(services);
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<UpdatePipeline>();
         services.AddSingleton<UpdateIntake>();
         return services;
+    }
+
+    private static void AddAction<TAction>(IServiceCollection services)
+        where TAction : class, IActionHandler
+    {
+        services.AddSingleton<TAction>();
+        services.AddSingleton<IActionHandler>(sp => sp.GetRequiredService<TAction>());
     }
 
     private static void AddFlow<TFlow>(IServiceCollection services)

@@ -6,6 +6,7 @@ using Ikm.Workflow.Conversations;
 using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Program;
 using Ikm.Workflow.Storage;
 using MongoDB.Bson;
 using MongoDB.Bson.IO;
@@ -316,7 +317,88 @@ public sealed class MongoMappingTests
         Assert.Equal("_id", BsonClassMap.LookupClassMap(typeof(DiagnosisResponse)).IdMemberMap.ElementName);
     }
 
+    [Fact]
+    public void EveryDocumentType_RoundTripsEveryField_AsStored()
+    {
+        Assert.All(DocumentTypes.All, type =>
+        {
+            var document = Support.Documents.Filled(type, 1);
+            document.Version = 4;
+            Support.Documents.AssertEverythingSet(document);
+
+            var stored = MongoQueries.ToStoredDocument(document);
+            var back = (Ikm.Workflow.Documents.IDocument)BsonSerializer.Deserialize(stored, type);
+
+            Support.Documents.AssertEquivalent(document, back, type.Name);
+            Assert.Equal(new BsonString(document.Id), stored["_id"]);
+            Assert.Equal(new BsonInt64(4), stored["version"]);
+            Assert.Equal(
+                document.Indexes().Select(p => new BsonDocument { { "n", p.Key }, { "v", p.Value } }),
+                stored["_idx"].AsBsonArray.Select(v => v.AsBsonDocument));
+            Assert.DoesNotContain(stored.Names, n => char.IsUpper(n[0]));
+        });
+    }
+
+    [Fact]
+    public void Visit_IsStored_WithEnumsAsStringsTimesAsDatesAndNestedCamelCase()
+    {
+        var visit = Support.Documents.Filled<Visit>(1, id: "v-1");
+        visit.Status = VisitStatus.Logging;
+        visit.Flags = VisitFlags.Short | VisitFlags.Retro;
+        visit.StartedAt = A.T0;
+        visit.EndedAt = null;
+        visit.CheckInLocation = new GeoPoint(-7.5, 110.25);
+        visit.Photos = [new VisitPhoto("file-1", null)];
+
+        var stored = MongoQueries.ToStoredDocument(visit);
+        var back = BsonSerializer.Deserialize<Visit>(stored);
+
+        Assert.Equal("Logging", stored["status"]);
+        Assert.Equal("Short, Retro", stored["flags"]);
+        Assert.Equal(new BsonDateTime(A.T0.UtcDateTime), stored["startedAt"]);
+        Assert.Equal(BsonNull.Value, stored["endedAt"]);
+        Assert.Equal("""{ "latitude" : -7.5, "longitude" : 110.25 }""", stored["checkInLocation"].ToJson());
+        Assert.Equal("""[{ "fileId" : "file-1", "localPath" : null }]""", stored["photos"].ToJson());
+        Assert.Equal(visit.BusinessId, stored["businessId"].AsGuid);
+        Assert.Equal(BsonBinarySubType.UuidStandard, stored["businessId"].AsBsonBinaryData.SubType);
+        Assert.False(stored.Contains("duration"));
+        Assert.Equal((VisitStatus.Logging, VisitFlags.Short | VisitFlags.Retro, A.T0, (DateTimeOffset?)null),
+            (back.Status, back.Flags, back.StartedAt, back.EndedAt));
+        Assert.Equal([new VisitPhoto("file-1", null)], back.Photos);
+    }
+
+    [Fact]
+    public void Cohort_IsStored_WithStartDateAsIsoDayAndRulesAsSubDocument()
+    {
+        var cohort = Support.Documents.Filled<Cohort>(1, id: "c-1");
+        cohort.StartDate = new DateOnly(2026, 1, 5);
+        cohort.Rules = new CohortRules();
+
+        var stored = MongoQueries.ToStoredDocument(cohort);
+
+        Assert.Equal("2026-01-05", stored["startDate"]);
+        Assert.Equal(
+            """{ "minVisitsPerWeek" : 1, "minHoursPerVisit" : 4.0, "maxIkmsPerMentor" : 5, "maxCheckInDistanceMeters" : 500.0, "openCheckInHours" : 12.0 }""",
+            stored["rules"].ToJson());
+        Assert.False(stored.Contains("endDate"));
+        Assert.Equal(new BsonArray(), stored["_idx"]);
+        Assert.Equal(new DateOnly(2026, 1, 5), BsonSerializer.Deserialize<Cohort>(stored).StartDate);
+    }
+
+    [Fact]
+    public void DocumentConventions_LeaveOtherTypesAlone()
+    {
+        var holder = new EnumHolder { Role = MemberRole.Mentor };
+
+        Assert.Equal($$"""{ "Role" : {{(int)MemberRole.Mentor}} }""", holder.ToJson());
+    }
+
     private static T RoundTrip<T>(T value) => BsonSerializer.Deserialize<T>(value.ToBsonDocument());
+
+    private sealed class EnumHolder
+    {
+        public MemberRole Role { get; set; }
+    }
 
     private sealed class GuidHolder
     {

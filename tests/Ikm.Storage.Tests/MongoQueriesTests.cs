@@ -3,6 +3,7 @@ using Ikm.Storage.Tests.Support;
 using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Members;
+using Ikm.Workflow.Program;
 using Ikm.Workflow.Storage;
 using MongoDB.Bson;
 using MongoDB.Bson.IO;
@@ -141,6 +142,30 @@ public sealed class MongoQueriesTests
         Assert.Equal(
             """{ "ownerUserId" : 1, "startedAt" : 1 }""",
             MongoQueries.DiagnosisOwnerIndex.Keys.Render(Args<DiagnosisResponse>()).ToJson(Shell));
+    }
+
+    [Fact]
+    public void DocumentsByIndex_MatchesNameAndValueInTheSameEntry()
+    {
+        Assert.Equal(
+            """{ "_idx" : { "$elemMatch" : { "n" : "mentor", "v" : "42" } } }""",
+            Render(MongoQueries.DocumentsByIndex<Visit>("mentor", "42")));
+        Assert.Equal("""{ "_id" : 1 }""", MongoQueries.DocumentSort<Visit>().Render(Args<Visit>()).ToJson(Shell));
+    }
+
+    [Fact]
+    public void DocumentByStringId_FiltersOnTheStringId()
+    {
+        Assert.Equal("""{ "_id" : "v-1" }""", Render(MongoQueries.DocumentByStringId<Visit>("v-1")));
+        Assert.Equal("""{ "_id" : "v-1" }""", Render(MongoQueries.DocumentById("v-1")));
+    }
+
+    [Fact]
+    public void DocumentIndex_ServesTheIndexQueryInIdOrder()
+    {
+        Assert.Equal(
+            """{ "_idx.n" : 1, "_idx.v" : 1, "_id" : 1 }""",
+            MongoQueries.DocumentIndexModel.Keys.Render(Args<BsonDocument>()).ToJson(Shell));
     }
 
     private static string Render<T>(FilterDefinition<T> filter) => filter.Render(Args<T>()).ToJson(Shell);

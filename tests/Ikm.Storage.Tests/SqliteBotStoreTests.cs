@@ -102,6 +102,26 @@ public sealed class SqliteBotStoreTests : BotStoreContract
     }
 
     [Fact]
+    public async Task DocumentIndexQuery_UsesTheValueIndex_InIdOrder()
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = """
+            EXPLAIN QUERY PLAN SELECT d.doc, d.version FROM document_index i
+            JOIN documents d ON d.collection = i.collection AND d.id = i.id
+            WHERE i.collection = 'visits' AND i.name = 'mentor' AND i.value = '42' ORDER BY i.id
+            """;
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var plan = new List<string>();
+        while (await reader.ReadAsync())
+            plan.Add(reader.GetString(3));
+
+        Assert.Contains(plan, step => step.Contains("ix_document_index_value", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task MeasureDurableWrites_ReportsAPositiveRate()
     {
         var path = Path.Combine(_directory, "bench", "bench.db");

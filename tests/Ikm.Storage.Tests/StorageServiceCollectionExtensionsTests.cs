@@ -1,5 +1,6 @@
 using Ikm.Storage.Mongo;
 using Ikm.Storage.Sqlite;
+using Ikm.Workflow.Documents;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,7 @@ public sealed class StorageServiceCollectionExtensionsTests
         var store = Assert.IsType<SqliteBotStore>(provider.GetRequiredService<IBotStore>());
 
         Assert.Same(store, provider.GetRequiredService<IOwnerStore>());
+        Assert.Same(store, provider.GetRequiredService<IDocumentStore>());
         Assert.Same(store, provider.GetRequiredService<SqliteBotStore>());
     }
 
@@ -61,6 +63,7 @@ public sealed class StorageServiceCollectionExtensionsTests
         var store = Assert.IsType<MongoBotStore>(provider.GetRequiredService<IBotStore>());
 
         Assert.Same(store, provider.GetRequiredService<IOwnerStore>());
+        Assert.Same(store, provider.GetRequiredService<IDocumentStore>());
         Assert.Same(store, provider.GetRequiredService<MongoBotStore>());
         provider.Dispose(); // disposes the one instance once per registration: must not throw
     }
@@ -81,6 +84,7 @@ public sealed class StorageServiceCollectionExtensionsTests
 
         var adapter = Assert.IsType<SqliteBotStore>(decorator.Inner);
         Assert.Same(adapter, owners);
+        Assert.Same(adapter, provider.GetRequiredService<IDocumentStore>());
         Assert.Same(adapter, provider.GetRequiredService<SqliteBotStore>());
     }
 

@@ -102,6 +102,7 @@ public static class BotHost
             sp.GetRequiredService<IHttpClientFactory>().CreateClient("telegram")));
         services.AddSingleton<IMessageSender, TelegramSender>();
         services.AddSingleton<CallbackAnswerer>();
+        services.AddHostedService<TelegramIdentityLoader>();
         if (telegram.Mode == TelegramMode.Webhook)
             services.AddHostedService<TelegramWebhookRegistration>();
         else

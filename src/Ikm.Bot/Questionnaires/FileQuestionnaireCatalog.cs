@@ -11,6 +11,10 @@ public sealed class QuestionnaireOptions
 
     public string Registration { get; init; } = "registration.yaml";
 
+    public string Cohort { get; init; } = "cohort.yaml";
+
+    public string Logbook { get; init; } = "logbook.yaml";
+
     /// <summary>The diagnosis file used until a coordinator chooses another one (Questionnaires__Diagnosis).</summary>
     public string Diagnosis { get; init; } = "diagnosis.yaml";
 }
@@ -33,6 +37,8 @@ public sealed class FileQuestionnaireCatalog : IQuestionnaireCatalog
         _directory = options.Directory ?? Path.Combine(AppContext.BaseDirectory, "questionnaires");
         _choicePath = Path.Combine(dataDirectory, ChoiceFile);
         Registration = LoadOrThrow(options.Registration);
+        CohortForm = LoadOrThrow(options.Cohort);
+        Logbook = LoadOrThrow(options.Logbook);
         var chosen = File.Exists(_choicePath) ? File.ReadAllText(_choicePath).Trim() : null;
         _diagnosis = chosen is { Length: > 0 } && Load(chosen) is { IsSuccess: true } result
             ? Remember(result.Questionnaire!)
@@ -40,6 +46,10 @@ public sealed class FileQuestionnaireCatalog : IQuestionnaireCatalog
     }
 
     public Questionnaire Registration { get; }
+
+    public Questionnaire CohortForm { get; }
+
+    public Questionnaire Logbook { get; }
 
     public Questionnaire Diagnosis => _diagnosis;
 

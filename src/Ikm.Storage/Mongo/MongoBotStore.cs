@@ -1,6 +1,7 @@
 using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Conversations;
 using Ikm.Workflow.Diagnoses;
+using Ikm.Workflow.Documents;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Storage;
 using MongoDB.Bson;
@@ -12,7 +13,8 @@ namespace Ikm.Storage.Mongo;
 /// The MongoDB store: one document per conversation, member, outbox entry, failed update, business and diagnosis
 /// response; optimistic concurrency on conversations by a version filter; majority write concern. A commit is one
 /// unordered bulk write per collection, not one transaction, so the order matters: outbox entries, failures, members
-/// (upserts and deletions), businesses and diagnoses are written first and the conversations last, because a
+/// (upserts and deletions), businesses, diagnoses and generic documents (one collection per [DocumentCollection]) are
+/// written first and the conversations last, because a
 /// conversation write is what marks its update as processed. Every first-phase write is safe to repeat (upserts and
 /// deletions by id, inserts that ignore an id already there). An outage between the two leaves an
 /// update not marked processed, and its redelivery finds its messages already queued (same ids, ignored) — nothing is
@@ -20,7 +22,7 @@ namespace Ikm.Storage.Mongo;
 /// versions move on) and <see cref="ConcurrencyException"/> names the conflicting chat; its change set's messages may
 /// already be queued, and its retry produces the same ids, which are ignored.
 /// </summary>
-public sealed class MongoBotStore : IBotStore, IOwnerStore, IDisposable
+public sealed class MongoBotStore : IBotStore, IOwnerStore, IDocumentStore, IDisposable
 {
     private const string OutboxCounterId = "outbox";
 
@@ -70,6 +72,11 @@ public sealed class MongoBotStore : IBotStore, IOwnerStore, IDisposable
         await _failedUpdates.Indexes.CreateOneAsync(MongoQueries.FailedUpdateKeyIndex, cancellationToken: ct).ConfigureAwait(false);
         await _businesses.Indexes.CreateOneAsync(MongoQueries.BusinessOwnerIndex, cancellationToken: ct).ConfigureAwait(false);
         await _diagnoses.Indexes.CreateOneAsync(MongoQueries.DiagnosisOwnerIndex, cancellationToken: ct).ConfigureAwait(false);
+        foreach (var collection in DocumentTypes.All.Select(DocumentCollections.Of).Distinct())
+        {
+            await DocumentCollection(collection).Indexes.CreateOneAsync(MongoQueries.DocumentIndexModel, cancellationToken: ct)
+                .ConfigureAwait(false);
+        }
         return true;
     });
 
@@ -127,6 +134,7 @@ public sealed class MongoBotStore : IBotStore, IOwnerStore, IDisposable
         var members = CommitPlan.MemberWrites(changes);
         var businesses = CommitPlan.BusinessWrites(changes);
         var diagnoses = CommitPlan.DiagnosisWrites(changes);
+        var documents = CommitPlan.StoredDocumentWrites(changes);
         await Guard(async () =>
         {
             await Task.WhenAll(
@@ -134,7 +142,8 @@ public sealed class MongoBotStore : IBotStore, IOwnerStore, IDisposable
                 InsertOutboxAsync(changes, ct),
                 InsertFailuresAsync(changes, ct),
                 UpsertDocumentsAsync(_businessDocuments, businesses, ct),
-                UpsertDocumentsAsync(_diagnosisDocuments, diagnoses, ct)).ConfigureAwait(false);
+                UpsertDocumentsAsync(_diagnosisDocuments, diagnoses, ct),
+                WriteStoredDocumentsAsync(documents, ct)).ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);
         // Stored now, whatever happens to the conversations below.
@@ -142,6 +151,8 @@ public sealed class MongoBotStore : IBotStore, IOwnerStore, IDisposable
             business.ApplyNewVersion();
         foreach (var diagnosis in diagnoses)
             diagnosis.ApplyNewVersion();
+        foreach (var document in documents)
+            document.ApplyNewVersion();
 
         var conflicts = await Guard(() => WriteConversationsAsync(writes, ct)).ConfigureAwait(false);
 
@@ -149,6 +160,34 @@ public sealed class MongoBotStore : IBotStore, IOwnerStore, IDisposable
             write.ApplyNewVersion();
         if (conflicts.Count > 0)
             throw new ConcurrencyException(writes.First(w => conflicts.Contains(w.ChatId)).ChatId);
+    }
+
+    public Task<T?> GetAsync<T>(string id, CancellationToken ct) where T : class, IDocument
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var collection = DocumentCollection<T>();
+        return Guard(async () =>
+            (T?)await collection.Find(MongoQueries.DocumentByStringId<T>(id)).FirstOrDefaultAsync(ct).ConfigureAwait(false));
+    }
+
+    public Task<IReadOnlyList<T>> FindAsync<T>(string index, string value, CancellationToken ct) where T : class, IDocument
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(value);
+        var collection = DocumentCollection<T>();
+        return Guard<IReadOnlyList<T>>(async () =>
+            await collection.Find(MongoQueries.DocumentsByIndex<T>(index, value))
+                .Sort(MongoQueries.DocumentSort<T>())
+                .ToListAsync(ct).ConfigureAwait(false));
+    }
+
+    public Task<IReadOnlyList<T>> AllAsync<T>(CancellationToken ct) where T : class, IDocument
+    {
+        var collection = DocumentCollection<T>();
+        return Guard<IReadOnlyList<T>>(async () =>
+            await collection.Find(FilterDefinition<T>.Empty)
+                .Sort(MongoQueries.DocumentSort<T>())
+                .ToListAsync(ct).ConfigureAwait(false));
     }
 
     public Task<Business?> GetBusinessByOwnerAsync(long ownerUserId, CancellationToken ct)
@@ -313,6 +352,31 @@ public sealed class MongoBotStore : IBotStore, IOwnerStore, IDisposable
             })
             .ToList();
         await collection.BulkWriteAsync(requests, new BulkWriteOptions { IsOrdered = false }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One unordered bulk write per collection: replaces by _id (upsert, last writer wins, at the write's new version,
+    /// with its index entries) and deletions. The plan holds one write per document, so nothing can be reordered.
+    /// </summary>
+    private Task WriteStoredDocumentsAsync(List<StoredDocumentWrite> writes, CancellationToken ct) =>
+        Task.WhenAll(writes.GroupBy(w => w.Collection).Select(group =>
+        {
+            var requests = group.Select(w => w.IsDelete
+                    ? (WriteModel<BsonDocument>)new DeleteOneModel<BsonDocument>(MongoQueries.DocumentById(w.Id))
+                    : new ReplaceOneModel<BsonDocument>(MongoQueries.DocumentById(w.Id), w.Serialize(MongoQueries.ToStoredDocument))
+                    {
+                        IsUpsert = true,
+                    })
+                .ToList();
+            return DocumentCollection(group.Key).BulkWriteAsync(requests, new BulkWriteOptions { IsOrdered = false }, ct);
+        }));
+
+    private IMongoCollection<BsonDocument> DocumentCollection(string name) => _database.GetCollection<BsonDocument>(name);
+
+    private IMongoCollection<T> DocumentCollection<T>() where T : class, IDocument
+    {
+        DocumentTypes.EnsureRegistered(typeof(T));
+        return _database.GetCollection<T>(DocumentCollections.Of<T>());
     }
 
     private async Task InsertOutboxAsync(IEnumerable<ChangeSet> changes, CancellationToken ct)

@@ -6,6 +6,7 @@ using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Storage;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
+using MongoDB.Bson.Serialization.Conventions;
 using MongoDB.Bson.Serialization.Options;
 using MongoDB.Bson.Serialization.Serializers;
 
@@ -38,6 +39,10 @@ public static class MongoMappings
         /// <summary>Marks the commit that last wrote a conversation, to tell which replaces of a bulk write matched.</summary>
         public const string CommitId = "commitId";
         public const string Sequence = "seq";
+        /// <summary>A generic document's index entries: an array of {n: name, v: value}, written beside the mapped fields.</summary>
+        public const string Indexes = "_idx";
+        public const string IndexName = "n";
+        public const string IndexValue = "v";
     }
 
     /// <summary>Registers once per process; later calls do nothing.</summary>
@@ -49,6 +54,7 @@ public static class MongoMappings
                 return;
             BsonSerializer.TryRegisterSerializer(new GuidSerializer(GuidRepresentation.Standard));
             RegisterClassMaps();
+            RegisterDocumentClassMaps();
             _registered = true;
         }
     }
@@ -218,6 +224,83 @@ public static class MongoMappings
             cm.MapMember(d => d.WeakestAreas).SetElementName("weakestAreas");
             cm.MapMember(d => d.Version).SetElementName(Fields.Version);
         });
+    }
+
+    /// <summary>
+    /// Generic documents are auto-mapped (a new type needs only its entry in <see cref="DocumentTypes.All"/>), under
+    /// conventions scoped to the document types and the classes they contain: camelCase element names, the Id property
+    /// as _id, enums as strings (a [Flags] value as "A, B"), times as BSON dates like every other collection,
+    /// <see cref="DateOnly"/> as "yyyy-MM-dd" (a calendar day, never shifted by a time zone), decimals as Decimal128,
+    /// and extra elements (the _idx entries) ignored on read. A type that already has an explicit map (GeoPoint) keeps it.
+    /// Each map is built now, so a type the driver cannot map fails at start rather than at its first write.
+    /// </summary>
+    private static void RegisterDocumentClassMaps()
+    {
+        var mapped = DocumentGraph(DocumentTypes.All);
+        var conventions = new ConventionPack
+        {
+            new CamelCaseElementNameConvention(),
+            new EnumRepresentationConvention(BsonType.String, topLevelOnly: false),
+            new IgnoreExtraElementsConvention(true),
+            new DocumentMemberConvention(),
+        };
+        ConventionRegistry.Register("ikm-documents", conventions, mapped.Contains);
+        foreach (var type in DocumentTypes.All)
+            BsonClassMap.LookupClassMap(type);
+    }
+
+    /// <summary>The document types and every class or struct of ours reachable through their properties.</summary>
+    internal static HashSet<Type> DocumentGraph(IEnumerable<Type> roots)
+    {
+        var found = new HashSet<Type>();
+        var pending = new Stack<Type>(roots);
+        while (pending.TryPop(out var type))
+        {
+            type = Nullable.GetUnderlyingType(type) ?? type;
+            if (type.IsArray)
+            {
+                pending.Push(type.GetElementType()!);
+                continue;
+            }
+            if (type.IsGenericType)
+            {
+                foreach (var argument in type.GetGenericArguments())
+                    pending.Push(argument);
+                if (type.Namespace?.StartsWith("System", StringComparison.Ordinal) == true)
+                    continue;
+            }
+            if (type.IsPrimitive || type.IsEnum || type.Namespace?.StartsWith("System", StringComparison.Ordinal) != false
+                || !found.Add(type))
+            {
+                continue;
+            }
+            foreach (var property in type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+                pending.Push(property.PropertyType);
+        }
+        return found;
+    }
+
+    private sealed class DocumentMemberConvention() : ConventionBase("IkmDocumentMembers"), IMemberMapConvention
+    {
+        private static readonly DateTimeOffsetSerializer Date = new(BsonType.DateTime);
+        private static readonly DateOnlySerializer Day = new(BsonType.String);
+        private static readonly DecimalSerializer Money = new(BsonType.Decimal128);
+
+        public void Apply(BsonMemberMap memberMap)
+        {
+            IBsonSerializer? serializer = memberMap.MemberType switch
+            {
+                var t when t == typeof(DateTimeOffset) => Date,
+                var t when t == typeof(DateTimeOffset?) => new NullableSerializer<DateTimeOffset>(Date),
+                var t when t == typeof(DateOnly) => Day,
+                var t when t == typeof(DateOnly?) => new NullableSerializer<DateOnly>(Day),
+                var t when t == typeof(decimal) => Money,
+                var t when t == typeof(decimal?) => new NullableSerializer<decimal>(Money),
+                _ => null,
+            };
+            if (serializer is not null)
+                memberMap.SetSerializer(serializer);
+        }
     }
 
     /// <summary>Rows of buttons or keys, read back as lists.</summary>

@@ -99,4 +99,47 @@ internal static class MongoQueries
     public static CreateIndexModel<DiagnosisResponse> DiagnosisOwnerIndex { get; } =
         new(Builders<DiagnosisResponse>.IndexKeys.Ascending(d => d.OwnerUserId).Ascending(d => d.StartedAt),
             new CreateIndexOptions { Name = "ownerUserId_startedAt" });
+
+    /// <summary>The upsert or delete filter of a generic document: its string id.</summary>
+    public static FilterDefinition<BsonDocument> DocumentById(string id) =>
+        Builders<BsonDocument>.Filter.Eq(MongoMappings.Fields.Id, id);
+
+    public static FilterDefinition<T> DocumentByStringId<T>(string id) =>
+        new BsonDocumentFilterDefinition<T>(new BsonDocument(MongoMappings.Fields.Id, id));
+
+    /// <summary>Documents with the index entry {n: <paramref name="index"/>, v: <paramref name="value"/>}; both must match the same entry.</summary>
+    public static FilterDefinition<T> DocumentsByIndex<T>(string index, string value) =>
+        new BsonDocumentFilterDefinition<T>(new BsonDocument(MongoMappings.Fields.Indexes, new BsonDocument("$elemMatch", new BsonDocument
+        {
+            { MongoMappings.Fields.IndexName, index },
+            { MongoMappings.Fields.IndexValue, value },
+        })));
+
+    /// <summary>Id order, as <see cref="Workflow.Documents.IDocumentStore"/> promises.</summary>
+    public static SortDefinition<T> DocumentSort<T>() => new BsonDocumentSortDefinition<T>(new BsonDocument(MongoMappings.Fields.Id, 1));
+
+    /// <summary>Serves <see cref="DocumentsByIndex{T}"/> (a multikey index over the entries), in id order.</summary>
+    public static CreateIndexModel<BsonDocument> DocumentIndexModel { get; } =
+        new(new BsonDocumentIndexKeysDefinition<BsonDocument>(new BsonDocument
+            {
+                { MongoMappings.Fields.Indexes + "." + MongoMappings.Fields.IndexName, 1 },
+                { MongoMappings.Fields.Indexes + "." + MongoMappings.Fields.IndexValue, 1 },
+                { MongoMappings.Fields.Id, 1 },
+            }),
+            new CreateIndexOptions { Name = "idx_n_v_id" });
+
+    /// <summary>The stored form of a generic document: its mapped fields plus the <c>_idx</c> entries of <see cref="Workflow.Documents.IDocument.Indexes"/>.</summary>
+    public static BsonDocument ToStoredDocument(Workflow.Documents.IDocument document)
+    {
+        var stored = document.ToBsonDocument(document.GetType());
+        var entries = new BsonArray();
+        foreach (var (name, value) in document.Indexes())
+        {
+            // A null value is no value: the document is simply not found by that index.
+            if (value is not null)
+                entries.Add(new BsonDocument { { MongoMappings.Fields.IndexName, name }, { MongoMappings.Fields.IndexValue, value } });
+        }
+        stored[MongoMappings.Fields.Indexes] = entries;
+        return stored;
+    }
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Conversations;
 using Ikm.Workflow.Diagnoses;
+using Ikm.Workflow.Documents;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Storage;
 using Microsoft.Data.Sqlite;
@@ -18,7 +19,7 @@ namespace Ikm.Storage.Sqlite;
 /// commit of a whole batch costs one transaction and one fsync; reads use pooled connections (WAL lets them run
 /// beside the writer).
 /// </summary>
-public sealed class SqliteBotStore : IBotStore, IOwnerStore, IAsyncDisposable, IDisposable
+public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IAsyncDisposable, IDisposable
 {
     private static readonly SqliteJsonContext Json = SqliteJsonContext.Default;
 
@@ -163,6 +164,7 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IAsyncDisposable, I
         var members = CommitPlan.MemberWrites(changes);
         var businesses = CommitPlan.BusinessWrites(changes);
         var diagnoses = CommitPlan.DiagnosisWrites(changes);
+        var documents = CommitPlan.StoredDocumentWrites(changes);
         var createdAt = _time.GetUtcNow();
         await WriteAsync(w =>
         {
@@ -180,6 +182,8 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IAsyncDisposable, I
                 w.UpsertBusiness(business);
             foreach (var diagnosis in diagnoses)
                 w.UpsertDiagnosis(diagnosis);
+            foreach (var document in documents)
+                w.WriteDocument(document);
             var sequence = w.MaxOutboxSequence();
             foreach (var change in changes)
             {
@@ -208,6 +212,69 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IAsyncDisposable, I
             write.ApplyNewVersion();
         foreach (var write in diagnoses)
             write.ApplyNewVersion();
+        foreach (var write in documents)
+            write.ApplyNewVersion();
+    }
+
+    public Task<T?> GetAsync<T>(string id, CancellationToken ct) where T : class, IDocument
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var (collection, type) = DocumentTarget<T>();
+        return ReadAsync(c =>
+        {
+            using var cmd = Command(c, "SELECT doc, version FROM documents WHERE collection = @collection AND id = @id",
+                ("@collection", collection), ("@id", id));
+            using var reader = cmd.ExecuteReader();
+            return reader.Read() ? ReadDocument(reader, type) : null;
+        }, ct);
+    }
+
+    public Task<IReadOnlyList<T>> FindAsync<T>(string index, string value, CancellationToken ct) where T : class, IDocument
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(value);
+        var (collection, type) = DocumentTarget<T>();
+        return ReadAsync(c =>
+        {
+            using var cmd = Command(c, """
+                SELECT d.doc, d.version FROM document_index i
+                JOIN documents d ON d.collection = i.collection AND d.id = i.id
+                WHERE i.collection = @collection AND i.name = @name AND i.value = @value
+                ORDER BY i.id
+                """, ("@collection", collection), ("@name", index), ("@value", value));
+            return ReadDocuments(cmd, type);
+        }, ct);
+    }
+
+    public Task<IReadOnlyList<T>> AllAsync<T>(CancellationToken ct) where T : class, IDocument
+    {
+        var (collection, type) = DocumentTarget<T>();
+        return ReadAsync(c =>
+        {
+            using var cmd = Command(c, "SELECT doc, version FROM documents WHERE collection = @collection ORDER BY id",
+                ("@collection", collection));
+            return ReadDocuments(cmd, type);
+        }, ct);
+    }
+
+    private static (string Collection, JsonTypeInfo<T> Type) DocumentTarget<T>() where T : class, IDocument =>
+        (DocumentCollections.Of<T>(), (JsonTypeInfo<T>)SqliteWriter.DocumentJson(typeof(T)));
+
+    private static IReadOnlyList<T> ReadDocuments<T>(SqliteCommand cmd, JsonTypeInfo<T> type) where T : class, IDocument
+    {
+        using var reader = cmd.ExecuteReader();
+        var result = new List<T>();
+        while (reader.Read())
+            result.Add(ReadDocument(reader, type));
+        return result;
+    }
+
+    /// <summary>The version column is the truth (as for conversations), whatever the JSON says.</summary>
+    private static T ReadDocument<T>(SqliteDataReader reader, JsonTypeInfo<T> type) where T : class, IDocument
+    {
+        var document = Deserialize(reader, type);
+        document.Version = reader.GetInt64(1);
+        return document;
     }
 
     public Task<Business?> GetBusinessByOwnerAsync(long ownerUserId, CancellationToken ct)

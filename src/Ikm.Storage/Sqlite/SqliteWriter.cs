@@ -65,6 +65,22 @@ internal sealed class SqliteWriter : IDisposable
             doc           TEXT NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_diagnoses_owner_user_id ON diagnoses (owner_user_id, started_at);
+        CREATE TABLE IF NOT EXISTS documents (   -- every generic document type (DocumentTypes.All)
+            collection TEXT NOT NULL,            -- its [DocumentCollection] name
+            id         TEXT NOT NULL,
+            version    INTEGER NOT NULL,
+            doc        TEXT NOT NULL,
+            PRIMARY KEY (collection, id)
+        );
+        CREATE TABLE IF NOT EXISTS document_index ( -- IDocument.Indexes(), rewritten on every upsert
+            collection TEXT NOT NULL,
+            name       TEXT NOT NULL,
+            value      TEXT NOT NULL,
+            id         TEXT NOT NULL,
+            PRIMARY KEY (collection, id, name)
+        ) WITHOUT ROWID;
+        -- Ends with id: a lookup by value reads its matches already in id order.
+        CREATE INDEX IF NOT EXISTS ix_document_index_value ON document_index (collection, name, value, id);
         """;
 
     private static readonly SqliteJsonContext Json = SqliteJsonContext.Default;
@@ -81,6 +97,10 @@ internal sealed class SqliteWriter : IDisposable
     private readonly SqliteCommand _deleteMember;
     private readonly SqliteCommand _upsertBusiness;
     private readonly SqliteCommand _upsertDiagnosis;
+    private readonly SqliteCommand _upsertDocument;
+    private readonly SqliteCommand _deleteDocument;
+    private readonly SqliteCommand _deleteDocumentIndex;
+    private readonly SqliteCommand _insertDocumentIndex;
     private readonly SqliteCommand[] _all;
 
     private SqliteWriter(SqliteConnection connection)
@@ -127,11 +147,22 @@ internal sealed class SqliteWriter : IDisposable
             ON CONFLICT (id) DO UPDATE SET owner_user_id = excluded.owner_user_id, version = excluded.version,
                 status = excluded.status, started_at = excluded.started_at, doc = excluded.doc
             """, "@id", "@owner_user_id", "@version", "@status", "@started_at", "@doc");
+        _upsertDocument = Prepare("""
+            INSERT INTO documents (collection, id, version, doc) VALUES (@collection, @id, @version, @doc)
+            ON CONFLICT (collection, id) DO UPDATE SET version = excluded.version, doc = excluded.doc
+            """, "@collection", "@id", "@version", "@doc");
+        _deleteDocument = Prepare(
+            "DELETE FROM documents WHERE collection = @collection AND id = @id", "@collection", "@id");
+        _deleteDocumentIndex = Prepare(
+            "DELETE FROM document_index WHERE collection = @collection AND id = @id", "@collection", "@id");
+        _insertDocumentIndex = Prepare("""
+            INSERT INTO document_index (collection, name, value, id) VALUES (@collection, @name, @value, @id)
+            """, "@collection", "@name", "@value", "@id");
         _all =
         [
             _insertConversation, _updateConversation, _upsertMember, _maxOutboxSequence, _insertOutbox,
             _selectOutbox, _updateOutbox, _insertFailure, _selectMembersOfChat, _deleteMember, _upsertBusiness,
-            _upsertDiagnosis,
+            _upsertDiagnosis, _upsertDocument, _deleteDocument, _deleteDocumentIndex, _insertDocumentIndex,
         ];
     }
 
@@ -243,6 +274,53 @@ internal sealed class SqliteWriter : IDisposable
         p[4].Value = diagnosis.StartedAt.UtcTicks;
         p[5].Value = write.Serialize(d => JsonSerializer.Serialize(d, Json.DiagnosisResponse));
         _upsertDiagnosis.ExecuteNonQuery();
+    }
+
+    /// <summary>Writes the document and replaces its index entries (a value it no longer has stops finding it).</summary>
+    public void WriteDocument(StoredDocumentWrite write)
+    {
+        SetKey(_deleteDocumentIndex, write);
+        _deleteDocumentIndex.ExecuteNonQuery();
+        if (write.IsDelete)
+        {
+            SetKey(_deleteDocument, write);
+            _deleteDocument.ExecuteNonQuery();
+            return;
+        }
+
+        var p = _upsertDocument.Parameters;
+        p[0].Value = write.Collection;
+        p[1].Value = write.Id;
+        p[2].Value = write.NewVersion;
+        p[3].Value = write.Serialize(d => JsonSerializer.Serialize(d, DocumentJson(d.GetType())));
+        _upsertDocument.ExecuteNonQuery();
+
+        var index = _insertDocumentIndex.Parameters;
+        index[0].Value = write.Collection;
+        index[3].Value = write.Id;
+        foreach (var (name, value) in write.Upsert!.Indexes())
+        {
+            // A null value is no value: the document is simply not found by that index.
+            if (value is null)
+                continue;
+            index[1].Value = name;
+            index[2].Value = value;
+            _insertDocumentIndex.ExecuteNonQuery();
+        }
+
+        static void SetKey(SqliteCommand cmd, StoredDocumentWrite write)
+        {
+            cmd.Parameters[0].Value = write.Collection;
+            cmd.Parameters[1].Value = write.Id;
+        }
+    }
+
+    /// <summary>The source-generated contract of a registered document type.</summary>
+    public static System.Text.Json.Serialization.Metadata.JsonTypeInfo DocumentJson(Type type)
+    {
+        DocumentTypes.EnsureRegistered(type);
+        return DocumentJsonContext.Default.GetTypeInfo(type)
+            ?? throw new InvalidOperationException($"{type.Name} is in DocumentTypes.All but has no [JsonSerializable] in DocumentJsonContext.");
     }
 
     /// <summary>The text form of a Guid key: lower-case "D", so it sorts like the Guid's big-endian bytes.</summary>

@@ -8,6 +8,9 @@ public sealed class BotOptions
 
     public string DefaultLanguage { get; init; } = "id";
 
+    /// <summary>How long an invite link stays valid.</summary>
+    public int InviteDays { get; init; } = 7;
+
     public IReadOnlySet<long> CoordinatorIds => field ??= Coordinators
         .Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Select(s => long.TryParse(s, out var id) ? id : (long?)null)

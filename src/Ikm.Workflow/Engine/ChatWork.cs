@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Diagnoses;
+using Ikm.Workflow.Documents;
 using Ikm.Workflow.Storage;
 
 namespace Ikm.Workflow.Engine;
@@ -10,8 +11,9 @@ namespace Ikm.Workflow.Engine;
 /// conversation in the batch's one write; reads see what earlier updates of the same batch staged.
 /// Everything handed out is a copy, so a flow that throws half-way cannot leave a changed object behind.
 /// </summary>
-public sealed class ChatWork(IOwnerStore store, CancellationToken ct)
+public sealed class ChatWork(IOwnerStore store, IDocumentStore documents, CancellationToken ct)
 {
+    private Dictionary<(string Collection, string Id), DocumentChange> _documents = [];
     private Dictionary<Guid, Business> _businesses = [];
     private Dictionary<Guid, DiagnosisResponse> _diagnoses = [];
     private HashSet<long> _deletedMembers = [];
@@ -28,6 +30,13 @@ public sealed class ChatWork(IOwnerStore store, CancellationToken ct)
         return loaded is not null && !_businesses.ContainsKey(loaded.Id) ? Copy(loaded) : null;
     }
 
+    /// <summary>All businesses (small programs: hundreds), with this batch's staged changes applied.</summary>
+    public async Task<IReadOnlyList<Business>> AllBusinessesAsync()
+    {
+        var stored = await store.GetBusinessesAsync(ct);
+        return [.. stored.Where(b => !_businesses.ContainsKey(b.Id)).Concat(_businesses.Values).Select(Copy)];
+    }
+
     /// <summary>The owner's diagnoses, oldest first, with this batch's staged changes applied.</summary>
     public async Task<IReadOnlyList<DiagnosisResponse>> GetDiagnosesAsync(long ownerUserId)
     {
@@ -36,6 +45,44 @@ public sealed class ChatWork(IOwnerStore store, CancellationToken ct)
         var merged = loaded.Where(d => !_diagnoses.ContainsKey(d.Id)).Concat(_diagnoses.Values.Where(d => d.OwnerUserId == ownerUserId));
         return merged.OrderBy(d => d.StartedAt).Select(Copy).ToList();
     }
+
+    /// <summary>A document by id: this batch's staged version first, then the store.</summary>
+    public async Task<T?> GetAsync<T>(string id) where T : class, IDocument
+    {
+        if (_documents.TryGetValue((DocumentCollections.Of<T>(), id), out var staged))
+            return staged.Delete ? null : Copy((T)staged.Document);
+        return await documents.GetAsync<T>(id, ct);
+    }
+
+    /// <summary>Documents by index value, with this batch's staged writes and deletes applied.</summary>
+    public async Task<IReadOnlyList<T>> FindAsync<T>(string index, string value) where T : class, IDocument
+    {
+        var collection = DocumentCollections.Of<T>();
+        var stored = await documents.FindAsync<T>(index, value, ct);
+        var result = stored.Where(d => !_documents.ContainsKey((collection, d.Id))).ToList();
+        result.AddRange(_documents.Values
+            .Where(c => !c.Delete && c.Collection == collection && c.Document.Indexes().TryGetValue(index, out var v) && v == value)
+            .Select(c => Copy((T)c.Document)));
+        return [.. result.OrderBy(d => d.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Every document of a collection, with this batch's staged changes applied.</summary>
+    public async Task<IReadOnlyList<T>> AllAsync<T>() where T : class, IDocument
+    {
+        var collection = DocumentCollections.Of<T>();
+        var stored = await documents.AllAsync<T>(ct);
+        var result = stored.Where(d => !_documents.ContainsKey((collection, d.Id))).ToList();
+        result.AddRange(_documents.Values.Where(c => !c.Delete && c.Collection == collection).Select(c => Copy((T)c.Document)));
+        return [.. result.OrderBy(d => d.Id, StringComparer.Ordinal)];
+    }
+
+    public void Stage<T>(T document) where T : class, IDocument =>
+        _documents[(DocumentCollections.Of<T>(), document.Id)] = new DocumentChange(Copy(document));
+
+    public void Delete<T>(T document) where T : class, IDocument =>
+        _documents[(DocumentCollections.Of<T>(), document.Id)] = new DocumentChange(Copy(document), Delete: true);
+
+    public IReadOnlyList<DocumentChange> StagedDocuments => [.. _documents.Values];
 
     public void Stage(Business business) => _businesses[business.Id] = Copy(business);
 
@@ -52,16 +99,21 @@ public sealed class ChatWork(IOwnerStore store, CancellationToken ct)
     public IReadOnlyList<long> DeletedMembers => [.. _deletedMembers];
 
     /// <summary>Before each update: what to go back to if it fails.</summary>
-    public Checkpoint Save() => new(new(_businesses), new(_diagnoses), [.. _deletedMembers]);
+    public Checkpoint Save() => new(new(_businesses), new(_diagnoses), [.. _deletedMembers], new(_documents));
 
     public void Restore(Checkpoint checkpoint)
     {
+        _documents = checkpoint.Documents;
         _businesses = checkpoint.Businesses;
         _diagnoses = checkpoint.Diagnoses;
         _deletedMembers = checkpoint.DeletedMembers;
     }
 
-    public sealed record Checkpoint(Dictionary<Guid, Business> Businesses, Dictionary<Guid, DiagnosisResponse> Diagnoses, HashSet<long> DeletedMembers);
+    public sealed record Checkpoint(
+        Dictionary<Guid, Business> Businesses,
+        Dictionary<Guid, DiagnosisResponse> Diagnoses,
+        HashSet<long> DeletedMembers,
+        Dictionary<(string Collection, string Id), DocumentChange> Documents);
 
     private static T Copy<T>(T value) => JsonSerializer.Deserialize<T>(JsonSerializer.SerializeToUtf8Bytes(value))!;
 }

@@ -1,9 +1,11 @@
+using Ikm.Workflow.Flows.Cohorts;
 using Ikm.Workflow.Flows.Diagnosis;
 using Ikm.Workflow.Flows.Onboarding;
 using Ikm.Workflow.Flows.OwnerData;
 using Ikm.Workflow.Flows.Registration;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Program.Actions;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Texts;
 
@@ -22,8 +24,12 @@ public sealed class ConversationEngine(
     DiagnosisFlow diagnosis,
     EraseFlow erase,
     OwnerDataService ownerData,
-    IQuestionnaireCatalog catalog)
+    IQuestionnaireCatalog catalog,
+    IEnumerable<IActionHandler> actions,
+    InviteActions invites,
+    CohortFlow cohortFlow)
 {
+    private readonly List<IActionHandler> _actions = [.. actions];
     private const string LeavePrefix = "menu:leave:";
     private const string StayButton = "menu:stay";
 
@@ -43,6 +49,12 @@ public sealed class ConversationEngine(
         if (message.ButtonData is { } data && data.StartsWith(MenuPresenter.Prefix, StringComparison.Ordinal))
         {
             await HandleMenuButtonAsync(context, data);
+            return;
+        }
+
+        if (message.ButtonData is { } actionData && _actions.FirstOrDefault(a => a.ButtonPrefixes.Any(p => actionData.StartsWith(p, StringComparison.Ordinal))) is { } action)
+        {
+            await action.HandleAsync(context);
             return;
         }
 
@@ -99,9 +111,15 @@ public sealed class ConversationEngine(
             return;
         }
 
-        if (target != MenuPresenter.HelpButton && context.Member?.Role != MemberRole.Owner)
+        var needed = target switch
         {
-            context.Reply(context.T(MenuTexts.OwnersOnly));
+            MenuPresenter.HelpButton => (MemberRole?)null,
+            MenuPresenter.CohortButton => MemberRole.Coordinator,
+            _ => MemberRole.Owner,
+        };
+        if (needed is { } role && context.Member?.Role != role)
+        {
+            context.Reply(context.T(role == MemberRole.Coordinator ? CommonTexts.CoordinatorsOnly : MenuTexts.OwnersOnly));
             return;
         }
 
@@ -121,6 +139,9 @@ public sealed class ConversationEngine(
             case MenuPresenter.HelpButton:
                 context.Reply(context.T(CommonTexts.GlobalHelp));
                 break;
+            case MenuPresenter.CohortButton:
+                await StartFlowAsync(context, cohortFlow);
+                break;
             default:
                 context.Reply(context.T(CommonTexts.StaleButton));
                 break;
@@ -128,12 +149,16 @@ public sealed class ConversationEngine(
     }
 
     private bool IsFlowOf(string target, IFlow flow) =>
-        (target == MenuPresenter.ProfileButton && flow == registration) || (target == MenuPresenter.DiagnosisButton && flow == diagnosis);
+        (target == MenuPresenter.ProfileButton && flow == registration) || (target == MenuPresenter.DiagnosisButton && flow == diagnosis)
+        || (target == MenuPresenter.CohortButton && flow == cohortFlow);
 
     private async Task<bool> TryGlobalCommandAsync(TurnContext context, string command)
     {
         switch (command)
         {
+            case "start" when context.Message.CommandArgument is { } token:
+                await invites.RedeemAsync(context, token);
+                return true;
             case "start":
                 if (context.Member is { Role: not MemberRole.None })
                 {
@@ -176,6 +201,12 @@ public sealed class ConversationEngine(
                 UseQuestionnaire(context);
                 return true;
             default:
+                if (_actions.FirstOrDefault(a => a.Commands.Contains(command)) is { } handler)
+                {
+                    await handler.HandleAsync(context);
+                    return true;
+                }
+
                 if (OpenFlow(context) is not null) return false;
                 context.Reply(context.T(CommonTexts.UnknownCommand, command));
                 return true;

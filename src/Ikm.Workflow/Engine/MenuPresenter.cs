@@ -11,6 +11,7 @@ public sealed class MenuPresenter
     public const string DiagnosisButton = Prefix + "diagnosis";
     public const string PlanButton = Prefix + "plan";
     public const string HelpButton = Prefix + "help";
+    public const string CohortButton = Prefix + "cohort";
 
     public void Show(TurnContext context, string? preface = null)
     {
@@ -24,8 +25,26 @@ public sealed class MenuPresenter
         };
         var body = context.T(text);
         if (preface is not null) body = preface + "\n\n" + body;
-        context.Reply(body, role == MemberRole.Owner ? OwnerButtons(context) : null);
+        context.Reply(body, role switch
+        {
+            MemberRole.Owner => OwnerButtons(context),
+            MemberRole.Coordinator => CoordinatorButtons(context),
+            MemberRole.Mentor => MentorButtons(context),
+            _ => null,
+        });
     }
+
+    private static IReadOnlyList<IReadOnlyList<Button>> CoordinatorButtons(TurnContext context) =>
+    [
+        [new Button(context.T(MenuTexts.NewCohort), CohortButton), new Button(context.T(MenuTexts.Approvals), "ap:list")],
+        [new Button(context.T(MenuTexts.Assign), "as:start"), new Button(context.T(MenuTexts.Help), HelpButton)],
+    ];
+
+    private static IReadOnlyList<IReadOnlyList<Button>> MentorButtons(TurnContext context) =>
+    [
+        [new Button(context.T(MenuTexts.MyIkms), "vs:mine"), new Button(context.T(MenuTexts.CheckIn), "vs:in")],
+        [new Button(context.T(MenuTexts.CheckOut), "vs:out"), new Button(context.T(MenuTexts.Retro), "vs:retro")],
+    ];
 
     private static IReadOnlyList<IReadOnlyList<Button>> OwnerButtons(TurnContext context) =>
     [

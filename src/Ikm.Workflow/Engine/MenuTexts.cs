@@ -23,12 +23,20 @@ public static class MenuTexts
         "That menu is for IKM owners. Type /menu to see your menu.");
 
     public static readonly Text MentorMenu = new(
-        "Menu pendamping 🧑‍🏫\nDaftar IKM dampingan, check-in kunjungan, dan logbook pembinaan akan tampil di sini.\n\n/bantuan — panduan · /bahasa — ganti bahasa",
-        "Mentor menu 🧑‍🏫\nYour assigned IKMs, visit check-in and the mentoring logbook will appear here.\n\n/help — guide · /language — change language");
+        "Menu pendamping 🧑‍🏫\nIKM dampingan Anda, check-in di rumah produksi, check-out dengan logbook pembinaan, dan kunjungan susulan.\n\n/bantuan — panduan · /bahasa — ganti bahasa",
+        "Mentor menu 🧑‍🏫\nYour IKMs, check-in at the production house, check-out with the mentoring logbook, and retro visits.\n\n/help — guide · /language — change language");
 
     public static readonly Text CoordinatorMenu = new(
-        "Menu koordinator 📋\nKohort, undangan, penugasan pendamping, ringkasan, dan ekspor data akan tampil di sini.\n\n/bantuan — panduan · /bahasa — ganti bahasa",
-        "Coordinator menu 📋\nCohorts, invites, mentor assignment, digests and data export will appear here.\n\n/help — guide · /language — change language");
+        "Menu koordinator 📋\nKohort, persetujuan IKM, dan penugasan pendamping. Undang dengan /undang mentor Nama; daftar undangan: /undangan.\n\n/bantuan — panduan · /bahasa — ganti bahasa",
+        "Coordinator menu 📋\nCohorts, IKM approvals and mentor assignment. Invite with /undang mentor Name; list invites: /undangan.\n\n/help — guide · /language — change language");
+
+    public static readonly Text NewCohort = new("🗂 Buat kohort", "🗂 New cohort");
+    public static readonly Text Approvals = new("⏳ Persetujuan", "⏳ Approvals");
+    public static readonly Text Assign = new("👥 Penugasan", "👥 Assignment");
+    public static readonly Text MyIkms = new("🏭 IKM saya", "🏭 My IKMs");
+    public static readonly Text CheckIn = new("📍 Check-in", "📍 Check in");
+    public static readonly Text CheckOut = new("✅ Check-out", "✅ Check out");
+    public static readonly Text Retro = new("📝 Kunjungan susulan", "📝 Retro visit");
 
     public static readonly Text NotJoined = new(
         "Anda belum bergabung. Ketik /start untuk memulai.",

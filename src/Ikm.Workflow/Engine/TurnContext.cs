@@ -47,6 +47,10 @@ public sealed class TurnContext(IncomingMessage message, Conversation conversati
 
     public void Send(OutgoingMessage message) => _outgoing.Add(message with { Id = NextId(), ChatId = Message.ChatId });
 
+    /// <summary>A message to another chat (a coordinator told of a new registration…), written with this update.</summary>
+    public void SendTo(long chatId, string text, IReadOnlyList<IReadOnlyList<Button>>? buttons = null) =>
+        _outgoing.Add(new OutgoingMessage { Id = NextId(), ChatId = chatId, Text = text, Buttons = buttons });
+
     public void SetMember(Member member)
     {
         Member = member;

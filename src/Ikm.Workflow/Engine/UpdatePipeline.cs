@@ -1,4 +1,5 @@
 using Ikm.Workflow.Conversations;
+using Ikm.Workflow.Documents;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Storage;
@@ -18,6 +19,7 @@ public sealed record BatchOutcome(int Handled, int Duplicates, int Failed);
 public sealed class UpdatePipeline(
     IBotStore store,
     IOwnerStore owners,
+    IDocumentStore documents,
     ConversationEngine engine,
     IOutboxNotifier notifier,
     TimeProvider time,
@@ -83,7 +85,7 @@ public sealed class UpdatePipeline(
         var touchedMembers = new Dictionary<long, Member>();
         var outgoing = new List<OutgoingMessage>();
         var failures = new List<FailedUpdate>();
-        var work = new ChatWork(owners, ct);
+        var work = new ChatWork(owners, documents, ct);
         int handled = 0, duplicates = 0;
 
         foreach (var update in updates)
@@ -138,6 +140,7 @@ public sealed class UpdatePipeline(
             Businesses = work.StagedBusinesses,
             Diagnoses = work.StagedDiagnoses,
             DeletedMembers = work.DeletedMembers,
+            Documents = work.StagedDocuments,
         };
         return new ChatResult(changes, handled, duplicates, failures.Count);
     }

@@ -5,6 +5,12 @@ public interface IQuestionnaireCatalog
 {
     Questionnaire Registration { get; }
 
+    /// <summary>The coordinator's cohort form.</summary>
+    Questionnaire CohortForm { get; }
+
+    /// <summary>The mentor's visit logbook.</summary>
+    Questionnaire Logbook { get; }
+
     /// <summary>The diagnosis new responses use (the default file, or the one a coordinator chose).</summary>
     Questionnaire Diagnosis { get; }
 

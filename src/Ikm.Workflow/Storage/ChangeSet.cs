@@ -25,5 +25,8 @@ public sealed record ChangeSet
     /// <summary>Members removed (the owner erased their data).</summary>
     public IReadOnlyList<long> DeletedMembers { get; init; } = [];
 
-    public bool HasDomainChanges => Businesses.Count > 0 || Diagnoses.Count > 0 || DeletedMembers.Count > 0;
+    /// <summary>Generic documents (cohorts, invites, assignments, visits, evaluations…), upserted or deleted by id.</summary>
+    public IReadOnlyList<Documents.DocumentChange> Documents { get; init; } = [];
+
+    public bool HasDomainChanges => Businesses.Count > 0 || Diagnoses.Count > 0 || DeletedMembers.Count > 0 || Documents.Count > 0;
 }

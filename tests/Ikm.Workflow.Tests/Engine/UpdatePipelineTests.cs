@@ -1,3 +1,4 @@
+using Ikm.Workflow.Documents;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Flows.OwnerData;
 using Ikm.Workflow.Questionnaires;
@@ -24,6 +25,7 @@ public sealed class UpdatePipelineTests
             .AddIkmWorkflow()
             .AddSingleton<IBotStore>(_store)
             .AddSingleton<IOwnerStore>(_store)
+            .AddSingleton<IDocumentStore>(_store)
             .AddSingleton<IQuestionnaireCatalog>(TestCatalog.Instance)
             .AddSingleton<IOwnerDataExporter>(new NoExporter())
             .AddSingleton<IOutboxNotifier>(_notifier)

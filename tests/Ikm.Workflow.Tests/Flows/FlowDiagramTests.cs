@@ -3,6 +3,8 @@ using Ikm.Workflow.Flows.OwnerData;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Stateless.Graph;
 
 namespace Ikm.Workflow.Tests.Flows;
@@ -44,5 +46,6 @@ public sealed class FlowDiagramTests
         new ServiceCollection().AddIkmWorkflow()
             .AddSingleton<IQuestionnaireCatalog>(TestCatalog.Instance)
             .AddSingleton<IOwnerDataExporter>(new NoExporter())
+            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .BuildServiceProvider().GetServices<IFlow>();
 }

@@ -1,14 +1,16 @@
 using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Conversations;
 using Ikm.Workflow.Diagnoses;
+using Ikm.Workflow.Documents;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Storage;
 
 namespace Ikm.Workflow.Tests.Support;
 
 /// <summary>A store for engine unit tests: keeps version semantics, counts commits.</summary>
-public sealed class InMemoryStore : IBotStore, IOwnerStore
+public sealed class InMemoryStore : IBotStore, IOwnerStore, IDocumentStore
 {
+    private readonly Dictionary<(string, string), IDocument> _documents = [];
     private readonly Dictionary<Guid, Business> _businesses = [];
     private readonly Dictionary<Guid, DiagnosisResponse> _diagnoses = [];
     private readonly Dictionary<long, Conversation> _conversations = [];
@@ -58,6 +60,12 @@ public sealed class InMemoryStore : IBotStore, IOwnerStore
             foreach (var b in change.Businesses) _businesses[b.Id] = b;
             foreach (var d in change.Diagnoses) _diagnoses[d.Id] = d;
             foreach (var id in change.DeletedMembers) _members.Remove(id);
+            foreach (var d in change.Documents)
+            {
+                d.Document.Version++;
+                if (d.Delete) _documents.Remove((d.Collection, d.Document.Id));
+                else _documents[(d.Collection, d.Document.Id)] = d.Document;
+            }
         }
 
         return Task.CompletedTask;
@@ -90,6 +98,15 @@ public sealed class InMemoryStore : IBotStore, IOwnerStore
         Task.FromResult<IReadOnlyList<DiagnosisResponse>>(_diagnoses.Values.Where(d => d.OwnerUserId == ownerUserId).OrderBy(d => d.StartedAt).ToList());
 
     public Task<IReadOnlyList<Business>> GetBusinessesAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<Business>>([.. _businesses.Values]);
+
+    public Task<T?> GetAsync<T>(string id, CancellationToken ct) where T : class, IDocument =>
+        Task.FromResult(_documents.GetValueOrDefault((DocumentCollections.Of<T>(), id)) as T);
+
+    public Task<IReadOnlyList<T>> FindAsync<T>(string index, string value, CancellationToken ct) where T : class, IDocument =>
+        Task.FromResult<IReadOnlyList<T>>(_documents.Values.OfType<T>().Where(d => d.Indexes().GetValueOrDefault(index) == value).OrderBy(d => d.Id, StringComparer.Ordinal).ToList());
+
+    public Task<IReadOnlyList<T>> AllAsync<T>(CancellationToken ct) where T : class, IDocument =>
+        Task.FromResult<IReadOnlyList<T>>(_documents.Values.OfType<T>().OrderBy(d => d.Id, StringComparer.Ordinal).ToList());
 
     public IReadOnlyList<OutboxEntry> Outbox => [.. _outbox.Values.OrderBy(e => e.Sequence)];
 }

@@ -12,7 +12,13 @@ public sealed class TestCatalog : IQuestionnaireCatalog
     {
         Registration = Load("registration.yaml");
         Diagnosis = Load("diagnosis.yaml");
+        CohortForm = Load("cohort.yaml");
+        Logbook = Load("logbook.yaml");
     }
+
+    public Questionnaire Logbook { get; }
+
+    public Questionnaire CohortForm { get; }
 
     public Questionnaire Registration { get; }
 

@@ -3,6 +3,7 @@ using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Flows.Questions;
 using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Program.Actions;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Texts;
 using Stateless;
@@ -260,6 +261,8 @@ public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionProm
             business.Consent = new ConsentRecord(BusinessProfile.ConsentVersion, DateTimeOffset.Parse(consentAt, CultureInfo.InvariantCulture));
         business.UpdatedAt = context.Now;
         context.Work.Stage(business);
+        if (existing is null)
+            await ApprovalActions.RequestAsync(context, business, context.Conversation.Data.GetValueOrDefault(InviteActions.OwnerInviteCohortKey));
 
         ClearData(context);
         Close(context);

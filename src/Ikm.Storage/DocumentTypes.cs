@@ -1,0 +1,61 @@
+using System.Text.Json.Serialization;
+using Ikm.Workflow.Documents;
+using Ikm.Workflow.Program;
+
+namespace Ikm.Storage;
+
+/// <summary>
+/// The generic document types both adapters store (<see cref="IDocumentStore"/>, <c>ChangeSet.Documents</c>).
+/// <para>
+/// TO ADD A DOCUMENT TYPE <c>X</c> (a class implementing <see cref="IDocument"/> with <c>[DocumentCollection("xs")]</c>):
+/// add <c>typeof(X)</c> to <see cref="All"/> and <c>[JsonSerializable(typeof(X))]</c> to <see cref="DocumentJsonContext"/>
+/// just below. Nothing else: SQLite stores it as source-generated JSON in the shared <c>documents</c> table, MongoDB
+/// auto-maps it (camelCase names, enums as strings, times as BSON dates, <see cref="DateOnly"/> as "yyyy-MM-dd") into
+/// its own collection with the index of <c>_idx</c> created at start. The test
+/// <c>DocumentTypesTests.All_ListsEveryDocumentTypeOfTheWorkflow</c> fails until both lines are there.
+/// </para>
+/// </summary>
+public static class DocumentTypes
+{
+    public static IReadOnlyList<Type> All { get; } =
+    [
+        typeof(Cohort),
+        typeof(Invite),
+        typeof(Assignment),
+        typeof(CohortMembership),
+        typeof(Visit),
+        typeof(Evaluation),
+        typeof(CohortStaff),
+    ];
+
+    private static readonly HashSet<Type> Registered = [.. All];
+
+    /// <summary>Fails fast on a type missing from <see cref="All"/>: it would not round-trip the same in both stores.</summary>
+    public static void EnsureRegistered(Type type)
+    {
+        if (!Registered.Contains(type))
+        {
+            throw new InvalidOperationException(
+                $"{type.Name} is not a registered document type: add it to {nameof(DocumentTypes)}.{nameof(All)} and to {nameof(DocumentJsonContext)}.");
+        }
+    }
+}
+
+/// <summary>
+/// Source-generated JSON of the document types for SQLite (one <c>[JsonSerializable]</c> per entry of
+/// <see cref="DocumentTypes.All"/>). Computed get-only properties (<c>Visit.Duration</c>, <c>Cohort.EndDate</c>) are
+/// not stored: they are derived on read.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UseStringEnumConverter = true,
+    IgnoreReadOnlyProperties = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(Cohort))]
+[JsonSerializable(typeof(Invite))]
+[JsonSerializable(typeof(Assignment))]
+[JsonSerializable(typeof(CohortMembership))]
+[JsonSerializable(typeof(Visit))]
+[JsonSerializable(typeof(Evaluation))]
+[JsonSerializable(typeof(CohortStaff))]
+internal sealed partial class DocumentJsonContext : JsonSerializerContext;

@@ -1,0 +1,7 @@
+namespace Ikm.Workflow.Flows.Cohorts;
+
+public enum CohortState
+{
+    Answering,
+    Done,
+}

@@ -1,0 +1,8 @@
+namespace Ikm.Workflow.Flows.Cohorts;
+
+public enum CohortTrigger
+{
+    Begin,
+    Answered,
+    Completed,
+}

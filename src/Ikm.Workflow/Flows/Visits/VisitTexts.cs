@@ -1,0 +1,63 @@
+using Ikm.Workflow.Texts;
+
+namespace Ikm.Workflow.Flows.Visits;
+
+public static class VisitTexts
+{
+    public static readonly Text NoIkms = new("Belum ada IKM yang ditugaskan kepada Anda.", "No IKM is assigned to you yet.");
+    public static readonly Text MyIkmsTitle = new("🏭 IKM dampingan Anda:", "🏭 Your IKMs:");
+    public static readonly Text LastVisit = new("kunjungan terakhir {0}", "last visit {0}");
+    public static readonly Text NeverVisited = new("belum pernah dikunjungi", "not visited yet");
+    public static readonly Text VisitedThisWeek = new("✅ minggu ini {0}×", "✅ this week {0}×");
+    public static readonly Text NotThisWeek = new("⏳ belum dikunjungi minggu ini", "⏳ not visited this week");
+    public static readonly Text ChooseIkm = new("Pilih IKM yang dikunjungi:", "Choose the IKM you are visiting:");
+    public static readonly Text AlreadyCheckedIn = new(
+        "Anda masih check-in di {0} sejak {1}. Check-out dulu sebelum check-in baru.",
+        "You are still checked in at {0} since {1}. Check out before a new check-in.");
+    public static readonly Text AskLocation = new(
+        "📍 Kirim lokasi Anda sekarang di rumah produksi {0} (tombol di bawah).",
+        "📍 Send your current location at the production house of {0} (button below).");
+    public static readonly Text ShareLocation = new("📍 Kirim lokasi saat ini", "📍 Send current location");
+    public static readonly Text LocationNeeded = new(
+        "Untuk check-in diperlukan lokasi. Tekan tombol \"Kirim lokasi saat ini\".",
+        "Check-in needs your location. Press \"Send current location\".");
+    public static readonly Text AskHome = new(
+        "Lokasi rumah produksi {0} belum tercatat. Jadikan lokasi ini sebagai rumah produksi?",
+        "The production house of {0} has no location yet. Use this location as the production house?");
+    public static readonly Text Yes = new("✅ Ya", "✅ Yes");
+    public static readonly Text No = new("❌ Tidak", "❌ No");
+    public static readonly Text AskReason = new(
+        "⚠️ Anda berjarak {0} dari rumah produksi (batas {1}). Tuliskan alasannya (contoh: pendampingan di pasar tempat IKM berjualan).",
+        "⚠️ You are {0} from the production house (limit {1}). Please write the reason (for example: mentoring at the market where the IKM sells).");
+    public static readonly Text CheckedIn = new(
+        "✅ Check-in tercatat: {0}, pukul {1}{2}. Tekan Check-out saat kunjungan selesai.",
+        "✅ Checked in: {0} at {1}{2}. Press Check out when the visit ends.");
+    public static readonly Text Distance = new(", jarak {0} dari rumah produksi", ", {0} from the production house");
+    public static readonly Text NoOpenVisit = new("Tidak ada check-in yang terbuka. Mulai dengan 📍 Check-in.", "No check-in is open. Start with 📍 Check in.");
+    public static readonly Text CheckedOut = new(
+        "Check-out {0}: lama kunjungan {1}.{2}\nSekarang isi logbook pembinaan.",
+        "Checked out of {0}: the visit lasted {1}.{2}\nNow fill in the mentoring logbook.");
+    public static readonly Text ShortVisit = new(" ⚠️ Di bawah minimal {0} jam per kunjungan.", " ⚠️ Below the minimum of {0} hours a visit.");
+    public static readonly Text AskPhotos = new(
+        "📷 Kirim foto kegiatan (paling banyak 5), lalu tekan Selesai. Tidak ada foto? Langsung tekan Selesai.",
+        "📷 Send photos of the visit (at most 5), then press Done. No photos? Press Done.");
+    public static readonly Text PhotoSaved = new("Foto {0} dari 5 tersimpan.", "Photo {0} of 5 saved.");
+    public static readonly Text PhotosDone = new("✅ Selesai", "✅ Done");
+    public static readonly Text PhotoExpected = new("Kirim foto, atau tekan Selesai.", "Send a photo, or press Done.");
+    public static readonly Text Saved = new(
+        "📒 Logbook tersimpan: {0}, {1}, {2} foto.{3}",
+        "📒 Logbook saved: {0}, {1}, {2} photos.{3}");
+    public static readonly Text FlagsNote = new(" Catatan: {0}.", " Notes: {0}.");
+    public static readonly Text FlagFar = new("jauh dari rumah produksi", "far from the production house");
+    public static readonly Text FlagShort = new("di bawah jam minimal", "below the minimum hours");
+    public static readonly Text FlagRetro = new("kunjungan susulan", "retro visit");
+    public static readonly Text AskRetroDate = new(
+        "Tanggal kunjungan? (contoh: 17 Agustus 2026 atau 17/8/2026)",
+        "Date of the visit? (for example: 17 August 2026 or 17/8/2026)");
+    public static readonly Text FutureDate = new("Tanggal kunjungan tidak boleh di masa depan.", "The visit date cannot be in the future.");
+    public static readonly Text AskRetroHours = new("Berapa jam kunjungannya? (contoh: 4 atau 4,5)", "How many hours did the visit last? (for example: 4 or 4.5)");
+    public static readonly Text BadHours = new("Jumlah jam antara 0,5 dan 12, contoh: 4,5.", "Hours between 0.5 and 12, for example: 4.5.");
+    public static readonly Text NotYourIkm = new(
+        "IKM itu tidak ditugaskan kepada Anda. Pilih dari daftar IKM Anda.",
+        "That IKM is not assigned to you. Choose from your list.");
+}

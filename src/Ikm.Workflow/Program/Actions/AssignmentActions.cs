@@ -1,0 +1,178 @@
+using System.Globalization;
+using Ikm.Workflow.Engine;
+using Ikm.Workflow.Members;
+using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Texts;
+using Microsoft.Extensions.Logging;
+
+namespace Ikm.Workflow.Program.Actions;
+
+/// <summary>
+/// 👥 Penugasan: coordinator picks an admitted IKM, then a mentor. Refuses beyond the cohort's maximum per mentor,
+/// warns when the mentor works with another sentra, and ends the previous assignment on reassignment (history kept).
+/// </summary>
+public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionHandler
+{
+    public const string StartButton = "as:start";
+    private const string CohortPrefix = "as:c:";
+    private const string IkmPrefix = "as:i:";
+    private const string MentorPrefix = "as:m:";
+    private const string ForcePrefix = "as:f:";
+
+    public IReadOnlyList<string> ButtonPrefixes { get; } = ["as:"];
+
+    public IReadOnlyList<string> Commands { get; } = ["tugaskan", "assign"];
+
+    public async Task HandleAsync(TurnContext context)
+    {
+        if (!ProgramDirectory.IsCoordinator(context))
+        {
+            log.LogWarning("Assignment action refused for user {UserId}: not a coordinator", context.Message.UserId);
+            context.Reply(context.T(ProgramTexts.CoordinatorsOnly));
+            return;
+        }
+
+        var data = context.Message.ButtonData ?? StartButton;
+        if (data.StartsWith(CohortPrefix, StringComparison.Ordinal))
+            await ListIkmsAsync(context, data[CohortPrefix.Length..]);
+        else if (data.StartsWith(IkmPrefix, StringComparison.Ordinal))
+            await ListMentorsAsync(context, data[IkmPrefix.Length..]);
+        else if (data.StartsWith(MentorPrefix, StringComparison.Ordinal) && Split(data[MentorPrefix.Length..]) is var (id, mentor))
+            await AssignAsync(context, id, mentor, force: false);
+        else if (data.StartsWith(ForcePrefix, StringComparison.Ordinal) && Split(data[ForcePrefix.Length..]) is var (forcedId, forcedMentor))
+            await AssignAsync(context, forcedId, forcedMentor, force: true);
+        else
+            await StartAsync(context);
+    }
+
+    private static (string, long)? Split(string value) =>
+        value.Split(':') is [var id, var mentor] && long.TryParse(mentor, CultureInfo.InvariantCulture, out var mentorId) ? (id, mentorId) : null;
+
+    private static async Task StartAsync(TurnContext context)
+    {
+        var cohorts = await ProgramDirectory.CohortsAsync(context);
+        switch (cohorts.Count)
+        {
+            case 0:
+                context.Reply(context.T(ProgramTexts.NoCohort));
+                return;
+            case 1:
+                await ListIkmsAsync(context, cohorts[0].Id);
+                return;
+            default:
+                context.Reply(context.T(ProgramTexts.ChooseCohort), [.. cohorts.Select(c => (IReadOnlyList<Button>)[new Button(c.Name, CohortPrefix + c.Id)])]);
+                return;
+        }
+    }
+
+    private static async Task ListIkmsAsync(TurnContext context, string cohortId)
+    {
+        var members = (await context.Work.FindAsync<CohortMembership>("cohort", cohortId)).Where(m => m.Status == MembershipStatus.Approved).ToList();
+        if (members.Count == 0)
+        {
+            context.Reply(context.T(ProgramTexts.NoIkms));
+            return;
+        }
+
+        var businesses = await context.Work.AllBusinessesAsync();
+        var assignments = await context.Work.FindAsync<Assignment>("cohort", cohortId);
+        var rows = new List<IReadOnlyList<Button>>();
+        foreach (var membership in members)
+        {
+            var business = businesses.FirstOrDefault(b => b.Id == membership.BusinessId);
+            var current = assignments.FirstOrDefault(a => a.IsActive && a.BusinessId == membership.BusinessId);
+            var mentor = current is null ? "—" : "— " + await ProgramDirectory.StaffNameAsync(context, cohortId, current.MentorUserId);
+            rows.Add([new Button($"{business?.BusinessName ?? "IKM"} {mentor}", IkmPrefix + membership.Id)]);
+        }
+
+        context.Reply(context.T(ProgramTexts.ChooseIkm), rows);
+    }
+
+    private static async Task ListMentorsAsync(TurnContext context, string membershipId)
+    {
+        if (await context.Work.GetAsync<CohortMembership>(membershipId) is not { Status: MembershipStatus.Approved } membership
+            || await context.Work.GetAsync<Cohort>(membership.CohortId) is not { } cohort)
+        {
+            context.Reply(context.T(CommonTexts.StaleButton));
+            return;
+        }
+
+        var mentors = (await context.Work.FindAsync<CohortStaff>("cohort", cohort.Id)).Where(s => s.Role == MemberRole.Mentor).ToList();
+        if (mentors.Count == 0)
+        {
+            context.Reply(context.T(ProgramTexts.NoMentors));
+            return;
+        }
+
+        var assignments = await context.Work.FindAsync<Assignment>("cohort", cohort.Id);
+        var business = await ProgramDirectory.BusinessAsync(context, membership.BusinessId);
+        var rows = mentors.Select(m =>
+        {
+            var load = assignments.Count(a => a.IsActive && a.MentorUserId == m.UserId);
+            return (IReadOnlyList<Button>)[new Button($"{m.DisplayName} ({load}/{cohort.Rules.MaxIkmsPerMentor})", $"{MentorPrefix}{membership.Id}:{m.UserId}")];
+        }).ToList();
+        context.Reply(context.T(ProgramTexts.ChooseMentor, ProgramDirectory.BusinessLabel(business)), rows);
+    }
+
+    private static async Task AssignAsync(TurnContext context, string membershipId, long mentorUserId, bool force)
+    {
+        var membership = await context.Work.GetAsync<CohortMembership>(membershipId);
+        var cohort = membership is null ? null : await context.Work.GetAsync<Cohort>(membership.CohortId);
+        var staff = cohort is null ? null : await context.Work.GetAsync<CohortStaff>(CohortStaff.IdFor(cohort.Id, mentorUserId));
+        if (membership is not { Status: MembershipStatus.Approved } || cohort is null || staff is not { Role: MemberRole.Mentor })
+        {
+            context.Reply(context.T(CommonTexts.StaleButton));
+            return;
+        }
+
+        var business = await ProgramDirectory.BusinessAsync(context, membership.BusinessId);
+        var assignments = await context.Work.FindAsync<Assignment>("cohort", cohort.Id);
+        var current = assignments.FirstOrDefault(a => a.IsActive && a.BusinessId == membership.BusinessId);
+        if (current?.MentorUserId == mentorUserId)
+        {
+            context.Reply(context.T(ProgramTexts.Assigned, business?.BusinessName ?? "IKM", staff.DisplayName));
+            return;
+        }
+
+        var load = assignments.Where(a => a.IsActive && a.MentorUserId == mentorUserId).ToList();
+        if (load.Count >= cohort.Rules.MaxIkmsPerMentor)
+        {
+            context.Reply(context.T(ProgramTexts.OverCapacity, staff.DisplayName, load.Count, cohort.Rules.MaxIkmsPerMentor));
+            return;
+        }
+
+        if (!force && business is not null)
+        {
+            var businesses = await context.Work.AllBusinessesAsync();
+            var sentra = load.Select(a => businesses.FirstOrDefault(b => b.Id == a.BusinessId)?.Commodity).OfType<string>().Distinct().ToList();
+            if (sentra.Count > 0 && !sentra.Contains(business.Commodity))
+            {
+                context.Reply(context.T(ProgramTexts.CommodityDiffers, staff.DisplayName, string.Join(", ", sentra), business.BusinessName ?? "IKM", business.Commodity),
+                    [[new Button(context.T(ProgramTexts.AssignAnyway), $"{ForcePrefix}{membership.Id}:{mentorUserId}")]]);
+                return;
+            }
+        }
+
+        if (current is not null)
+        {
+            current.EndedAt = context.Now;
+            context.Work.Stage(current);
+        }
+
+        context.Work.Stage(new Assignment
+        {
+            Id = ProgramIds.NewId(),
+            CohortId = cohort.Id,
+            BusinessId = membership.BusinessId,
+            MentorUserId = mentorUserId,
+            AssignedBy = context.Message.UserId,
+            AssignedAt = context.Now,
+        });
+        var label = business?.BusinessName ?? "IKM";
+        if (current is null)
+            context.Reply(context.T(ProgramTexts.Assigned, label, staff.DisplayName));
+        else
+            context.Reply(context.T(ProgramTexts.Reassigned, label, await ProgramDirectory.StaffNameAsync(context, cohort.Id, current.MentorUserId), staff.DisplayName));
+        context.SendTo(mentorUserId, ProgramTexts.MentorAssigned.In(Languages.Indonesian, label, business?.Commodity ?? "", business?.Kecamatan ?? ""));
+    }
+}

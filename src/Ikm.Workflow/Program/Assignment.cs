@@ -1,0 +1,56 @@
+using System.Globalization;
+using Ikm.Workflow.Documents;
+
+namespace Ikm.Workflow.Program;
+
+/// <summary>An IKM (business) assigned to a mentor within a cohort. Reassignment ends it and starts another: history stays.</summary>
+[DocumentCollection("assignments")]
+public sealed class Assignment : IDocument
+{
+    public string Id { get; set; } = "";
+    public long Version { get; set; }
+    public string CohortId { get; set; } = "";
+    public Guid BusinessId { get; set; }
+    public long MentorUserId { get; set; }
+    public long AssignedBy { get; set; }
+    public DateTimeOffset AssignedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+
+    public bool IsActive => EndedAt is null;
+
+    public IReadOnlyDictionary<string, string> Indexes() => new Dictionary<string, string>
+    {
+        ["cohort"] = CohortId,
+        ["business"] = BusinessId.ToString(),
+        ["mentor"] = MentorUserId.ToString(CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>An owner's business admitted into a cohort (self-registered owners wait for a coordinator's approval).</summary>
+[DocumentCollection("memberships")]
+public sealed class CohortMembership : IDocument
+{
+    public string Id { get; set; } = "";
+    public long Version { get; set; }
+    public string CohortId { get; set; } = "";
+    public Guid BusinessId { get; set; }
+    public long OwnerUserId { get; set; }
+    public MembershipStatus Status { get; set; }
+    public DateTimeOffset RequestedAt { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+    public long? DecidedBy { get; set; }
+
+    public IReadOnlyDictionary<string, string> Indexes() => new Dictionary<string, string>
+    {
+        ["cohort"] = CohortId,
+        ["business"] = BusinessId.ToString(),
+        ["owner"] = OwnerUserId.ToString(CultureInfo.InvariantCulture),
+    };
+}
+
+public enum MembershipStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Ikm.Workflow.Documents;
+using Ikm.Workflow.Messaging;
+
+namespace Ikm.Workflow.Program;
+
+public enum VisitStatus
+{
+    CheckedIn,
+    /// <summary>Checked out; the logbook is being filled.</summary>
+    Logging,
+    Completed,
+}
+
+[Flags]
+public enum VisitFlags
+{
+    None = 0,
+    /// <summary>Checked in farther than the cohort's distance from the production house (a reason is stored).</summary>
+    FarFromProductionHouse = 1,
+    /// <summary>Shorter than the cohort's minimum hours.</summary>
+    Short = 2,
+    /// <summary>Logged after the fact, without a check-in.</summary>
+    Retro = 4,
+    /// <summary>Left checked in past the cohort's limit; closed later with a stated end time.</summary>
+    ForgottenCheckOut = 8,
+}
+
+public sealed record VisitPhoto(string FileId, string? LocalPath);
+
+/// <summary>One mentor visit at an IKM's production house, and its logbook entry (the logbook pembinaan).</summary>
+[DocumentCollection("visits")]
+public sealed class Visit : IDocument
+{
+    public string Id { get; set; } = "";
+    public long Version { get; set; }
+    public string CohortId { get; set; } = "";
+    public Guid BusinessId { get; set; }
+    public long MentorUserId { get; set; }
+    public VisitStatus Status { get; set; }
+    public VisitFlags Flags { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    public GeoPoint? CheckInLocation { get; set; }
+    public double? DistanceMeters { get; set; }
+    public string? DistanceReason { get; set; }
+    /// <summary>When the open check-in must be closed (StartedAt + the cohort's limit): a deadline as data, found by a scan.</summary>
+    public DateTimeOffset? CloseBy { get; set; }
+    public string? Problem { get; set; }
+    public string? Mentored { get; set; }
+    public string? Result { get; set; }
+    public string? NextStep { get; set; }
+    public List<string> Areas { get; set; } = [];
+    public List<VisitPhoto> Photos { get; set; } = [];
+
+    public TimeSpan? Duration => EndedAt - StartedAt;
+
+    public IReadOnlyDictionary<string, string> Indexes() => new Dictionary<string, string>
+    {
+        ["cohort"] = CohortId,
+        ["business"] = BusinessId.ToString(),
+        ["mentor"] = MentorUserId.ToString(CultureInfo.InvariantCulture),
+        ["status"] = Status.ToString(),
+    };
+}

@@ -1,0 +1,189 @@
+using System.Text.RegularExpressions;
+using Ikm.Bot.Tests.Support;
+using Ikm.TestKit;
+using Ikm.Workflow.Documents;
+using Ikm.Workflow.Members;
+using Ikm.Workflow.Program;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ikm.Bot.Tests.Program;
+
+/// <summary>
+/// The mentoring program through the emulator with a fake clock: a WITA cohort, an invited mentor, an approved owner,
+/// an assignment, a check-in 120 m from the production house, check-out 4 h 30 min later, and the logbook with a photo.
+/// </summary>
+public sealed partial class MentoringProgramEndToEndTests
+{
+    private const long CoordinatorId = 700;
+    // Production house in Palu and a point ~120 m north of it.
+    private const double HouseLat = -0.8917, HouseLon = 119.8707;
+    private const double NearLat = -0.89062, NearLon = 119.8707;
+
+    [Fact]
+    public async Task Program_FromCohortToLogbook_StoresExactlyTheExpectedDocuments()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero)); // Monday 08:00 WITA
+        await using var emulator = await Emulator.StartFastAsync();
+        await using var bot = await BotUnderTest.StartAsync(emulator, services: s => s.AddSingleton<TimeProvider>(time));
+        var coordinator = await JoinAsCoordinatorAsync(emulator);
+
+        await CreateCohortAsync(coordinator);
+        var mentor = await InviteAndJoinMentorAsync(emulator, coordinator, 801, "Budi Santoso");
+        var owner = emulator.User(901);
+        await RegisterOwnerAsync(owner);
+        await ApproveAsync(coordinator);
+        await AssignAsync(coordinator, "Abon Ikan Mama Ani", "Budi Santoso");
+        Assert.Contains("IKM baru untuk Anda dampingi", (await mentor.NextReplyAsync()).Text);
+
+        // Check in 120 m away.
+        await mentor.SendTextAsync("/menu");
+        await mentor.NextReplyAsync();
+        await mentor.PressAsync("📍 Check-in");
+        await mentor.NextReplyAsync();
+        await mentor.PressAsync("Abon Ikan Mama Ani");
+        var askLocation = await mentor.NextReplyAsync();
+        Assert.True(askLocation.HasReplyKey("📍 Kirim lokasi saat ini"));
+        await mentor.ShareLocationAsync(NearLat, NearLon);
+        var checkedIn = await mentor.NextReplyAsync();
+        Assert.Contains("pukul 08:00 WITA", checkedIn.Text);
+        Assert.Contains("jarak 120 m", checkedIn.Text);
+
+        // Check out 4 h 30 min later, fill the logbook with a photo.
+        time.Advance(TimeSpan.FromMinutes(270));
+        await mentor.PressAsync("✅ Check-out");
+        var checkedOut = await mentor.NextReplyAsync();
+        Assert.Contains("4 jam, 30 menit", checkedOut.Text);
+        Assert.Contains("Masalah apa", (await mentor.NextReplyAsync()).Text);
+        await mentor.SendTextAsync("Kemasan mudah sobek, belum ada label");
+        await mentor.NextReplyAsync();
+        await mentor.SendTextAsync("Memilih standing pouch dan membuat label");
+        await mentor.NextReplyAsync();
+        await mentor.SendTextAsync("20 kemasan baru berlabel");
+        await mentor.NextReplyAsync();
+        await mentor.SendTextAsync("Daftar PIRT minggu depan");
+        await mentor.NextReplyAsync();
+        await mentor.PressAsync("Merek & kemasan");
+        await mentor.NextReplyAsync();
+        await mentor.PressAsync("Perizinan");
+        await mentor.NextReplyAsync();
+        await mentor.PressAsync("✅ Selesai memilih");
+        Assert.Contains("Kirim foto", (await mentor.NextReplyAsync()).Text);
+        await mentor.SendPhotoAsync("photo-visit-1");
+        Assert.Contains("Foto 1 dari 5", (await mentor.NextReplyAsync()).Text);
+        await mentor.PressAsync("✅ Selesai");
+        var saved = await mentor.NextReplyAsync();
+        Assert.Contains("Logbook tersimpan", saved.Text);
+        Assert.Contains("1 foto", saved.Text);
+
+        var documents = bot.App.Services.GetRequiredService<IDocumentStore>();
+        var cohort = Assert.Single(await documents.AllAsync<Cohort>(CancellationToken.None));
+        Assert.Equal("Pendampingan IKM Palu 2026", cohort.Name);
+        Assert.Equal("Asia/Makassar", cohort.TimeZoneId);
+        Assert.Equal(new DateOnly(2026, 12, 1), cohort.StartDate);
+        Assert.Equal(6, cohort.DurationMonths);
+        Assert.Equal(5, cohort.Rules.MaxIkmsPerMentor);
+        Assert.Equal(["abon ikan", "bawang goreng"], cohort.Commodities);
+
+        var business = await bot.Owners.GetBusinessByOwnerAsync(901, CancellationToken.None);
+        var assignment = Assert.Single(await documents.AllAsync<Assignment>(CancellationToken.None));
+        Assert.Equal(business!.Id, assignment.BusinessId);
+        Assert.Equal(801, assignment.MentorUserId);
+        Assert.True(assignment.IsActive);
+
+        var visit = Assert.Single(await documents.AllAsync<Visit>(CancellationToken.None));
+        Assert.Equal(VisitStatus.Completed, visit.Status);
+        Assert.Equal(TimeSpan.FromMinutes(270), visit.Duration);
+        Assert.InRange(visit.DistanceMeters!.Value, 115, 125);
+        Assert.Equal(VisitFlags.None, visit.Flags);
+        Assert.Equal("Kemasan mudah sobek, belum ada label", visit.Problem);
+        Assert.Equal("Daftar PIRT minggu depan", visit.NextStep);
+        Assert.Equal(["branding", "legality"], visit.Areas);
+        Assert.Equal("photo-visit-1", Assert.Single(visit.Photos).FileId);
+        var member = await bot.Store.GetMemberAsync(801, CancellationToken.None);
+        Assert.Equal(MemberRole.Mentor, member!.Role);
+    }
+
+    internal static async Task<TestUser> JoinAsCoordinatorAsync(TelegramEmulator emulator)
+    {
+        var coordinator = emulator.User(CoordinatorId);
+        await coordinator.SendTextAsync("/start");
+        await coordinator.NextReplyAsync();
+        await coordinator.PressAsync("Bahasa Indonesia");
+        await coordinator.NextReplyAsync();
+        await coordinator.PressAsync("Koordinator");
+        await coordinator.NextReplyAsync();
+        return coordinator;
+    }
+
+    internal static async Task CreateCohortAsync(TestUser coordinator, string maxIkm = "lewati")
+    {
+        await coordinator.PressAsync("🗂 Buat kohort");
+        await coordinator.NextReplyAsync();
+        await coordinator.SendTextAsync("Pendampingan IKM Palu 2026");
+        await coordinator.NextReplyAsync();
+        await coordinator.SendTextAsync("Kota Palu");
+        await coordinator.NextReplyAsync();
+        await coordinator.PressAsync("WITA (Makassar)");
+        await coordinator.NextReplyAsync();
+        await coordinator.SendTextAsync("1 Desember 2026");
+        await coordinator.NextReplyAsync();
+        await coordinator.SendTextAsync("6");
+        await coordinator.NextReplyAsync();
+        await coordinator.SendTextAsync("lewati");
+        await coordinator.NextReplyAsync();
+        await coordinator.SendTextAsync("lewati");
+        await coordinator.NextReplyAsync();
+        await coordinator.SendTextAsync(maxIkm);
+        await coordinator.NextReplyAsync();
+        await coordinator.SendTextAsync("abon ikan, bawang goreng");
+        Assert.Contains("Kohort \"Pendampingan IKM Palu 2026\" dibuat", (await coordinator.NextReplyAsync()).Text);
+    }
+
+    internal static async Task<string> InviteAsync(TestUser coordinator, string role, string name)
+    {
+        await coordinator.SendTextAsync($"/undang {role} {name}");
+        var invite = await coordinator.NextReplyAsync();
+        var match = Regex.Match(invite.Text!, @"https://t\.me/IkmTestBot\?start=([A-Za-z0-9_-]{22})");
+        Assert.True(match.Success, invite.Text);
+        return match.Groups[1].Value;
+    }
+
+    internal static async Task<TestUser> InviteAndJoinMentorAsync(TelegramEmulator emulator, TestUser coordinator, long id, string name)
+    {
+        var token = await InviteAsync(coordinator, "mentor", name);
+        var mentor = emulator.User(id);
+        await mentor.SendTextAsync("/start " + token);
+        var welcome = await mentor.NextReplyAsync();
+        Assert.Contains($"sebagai pendamping, {name}", welcome.Text);
+        Assert.True(welcome.HasButton("📍 Check-in"));
+        return mentor;
+    }
+
+    internal static async Task RegisterOwnerAsync(TestUser owner)
+    {
+        await OwnerScript.JoinAsOwnerAsync(owner);
+        await OwnerScript.RegisterAsync(owner);
+        await owner.PressAsync("💾 Simpan");
+        await owner.NextReplyAsync();
+    }
+
+    internal static async Task ApproveAsync(TestUser coordinator)
+    {
+        Assert.Contains("menunggu persetujuan", (await coordinator.NextReplyAsync()).Text);
+        await coordinator.PressAsync("⏳ Persetujuan");
+        await coordinator.NextReplyAsync();
+        await coordinator.PressAsync("✅ Pendampingan IKM Palu 2026");
+        Assert.Contains("diterima di kohort", (await coordinator.NextReplyAsync()).Text);
+    }
+
+    internal static async Task AssignAsync(TestUser coordinator, string business, string mentor)
+    {
+        await coordinator.SendTextAsync("/tugaskan");
+        await coordinator.NextReplyAsync();
+        await coordinator.PressAsync(business);
+        await coordinator.NextReplyAsync();
+        await coordinator.PressAsync(mentor);
+        Assert.Contains("sekarang didampingi " + mentor, (await coordinator.NextReplyAsync()).Text);
+    }
+}
