@@ -4,6 +4,7 @@ using Hangfire.Mongo.Migration.Strategies;
 using Hangfire.Mongo.Migration.Strategies.Backup;
 using Ikm.Scheduler.Exports;
 using Ikm.Scheduler.Hosting;
+using Ikm.Scheduler.Jobs;
 using Ikm.Workflow.Flows.OwnerData;
 using Ikm.Scheduler.Outbox;
 using Ikm.Workflow.Engine;
@@ -57,6 +58,8 @@ public static class SchedulerServiceCollectionExtensions
             }
         });
         services.AddHangfireServer(server => server.WorkerCount = schedulerOptions.WorkerCount);
+        services.AddTransient<OpenCheckInScanJob>();
+        services.AddHostedService<RecurringJobsRegistration>();
         return services;
     }
 }

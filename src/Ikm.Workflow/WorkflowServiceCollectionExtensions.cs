@@ -1,6 +1,7 @@
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Flows.Cohorts;
 using Ikm.Workflow.Flows.Diagnosis;
+using Ikm.Workflow.Flows.Evaluations;
 using Ikm.Workflow.Program.Actions;
 using Ikm.Workflow.Flows.Onboarding;
 using Ikm.Workflow.Flows.OwnerData;
@@ -25,8 +26,11 @@ public static class WorkflowServiceCollectionExtensions
         AddFlow<EraseFlow>(services);
         AddFlow<CohortFlow>(services);
         AddFlow<VisitFlow>(services);
+        AddFlow<EvaluationFlow>(services);
+        services.AddSingleton<OwnerVisitsView>();
         AddAction<VisitActions>(services);
         services.AddSingleton<BotIdentity>();
+        services.AddSingleton<NotificationWriter>();
         AddAction<InviteActions>(services);
         AddAction<ApprovalActions>(services);
         AddAction<AssignmentActions>(services);

@@ -23,6 +23,7 @@ public sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> log) : BackgroundService, IOutboxNotifier
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan MarkCoalescing = TimeSpan.FromMilliseconds(50);
 
     private readonly SendWindow _global = new(options.Value.MaxMessagesPerSecond);
     /// <summary>Counted from the previous send's completion, so the server sees at least this much between a chat's messages.</summary>
@@ -32,6 +33,11 @@ public sealed class OutboxDispatcher(
     private readonly Dictionary<long, Lane> _lanes = [];
     /// <summary>Ids queued, in flight, or sent but not yet marked in the store: a scan must not queue them again.</summary>
     private readonly HashSet<string> _known = [];
+    /// <summary>
+    /// Ids marked in the store recently. A scan that read the outbox just before a mark committed still sees the entry
+    /// as pending; remembering these ids for a while keeps that stale row from being sent a second time.
+    /// </summary>
+    private readonly Dictionary<string, long> _recentlyMarked = [];
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _inFlight = new(options.Value.MaxConcurrentSends);
     private long _sent;
@@ -110,7 +116,7 @@ public sealed class OutboxDispatcher(
         TimeSpan delay;
         lock (_gate)
         {
-            if (!_known.Add(message.Id)) return;
+            if (_recentlyMarked.ContainsKey(message.Id) || !_known.Add(message.Id)) return;
             if (!_lanes.TryGetValue(message.ChatId, out var lane))
                 _lanes[message.ChatId] = lane = new Lane(message.ChatId);
             lane.Items.Enqueue(new OutboxItem(message, attempts));
@@ -225,10 +231,19 @@ public sealed class OutboxDispatcher(
             try
             {
                 await store.MarkOutboxAsync(batch, CancellationToken.None);
+                var now = Stopwatch.GetTimestamp();
                 lock (_gate)
                 {
-                    foreach (var update in batch) _known.Remove(update.Id);
+                    foreach (var update in batch)
+                    {
+                        _known.Remove(update.Id);
+                        _recentlyMarked[update.Id] = now;
+                    }
                 }
+
+                // Marks are durable writes competing with update commits for the store: gather them for a moment.
+                if (!ct.IsCancellationRequested)
+                    await Task.Delay(MarkCoalescing, CancellationToken.None);
             }
             catch (Exception ex)
             {
@@ -244,8 +259,14 @@ public sealed class OutboxDispatcher(
     private void ForgetIdleLanes()
     {
         var now = Stopwatch.GetTimestamp();
+        var markHorizon = now - (long)((options.Value.ScanInterval.TotalSeconds * 3 + 5) * Stopwatch.Frequency);
         lock (_gate)
         {
+            foreach (var (id, markedAt) in _recentlyMarked)
+            {
+                if (markedAt < markHorizon) _recentlyMarked.Remove(id);
+            }
+
             foreach (var (chatId, lane) in _lanes)
             {
                 if (lane.Items.Count == 0 && !lane.InFlight && lane.NextAllowed < now)

@@ -1,5 +1,6 @@
 using Ikm.Workflow.Flows.Cohorts;
 using Ikm.Workflow.Flows.Diagnosis;
+using Ikm.Workflow.Flows.Evaluations;
 using Ikm.Workflow.Flows.Onboarding;
 using Ikm.Workflow.Flows.OwnerData;
 using Ikm.Workflow.Flows.Registration;
@@ -27,7 +28,9 @@ public sealed class ConversationEngine(
     IQuestionnaireCatalog catalog,
     IEnumerable<IActionHandler> actions,
     InviteActions invites,
-    CohortFlow cohortFlow)
+    CohortFlow cohortFlow,
+    EvaluationFlow evaluation,
+    OwnerVisitsView ownerVisits)
 {
     private readonly List<IActionHandler> _actions = [.. actions];
     private const string LeavePrefix = "menu:leave:";
@@ -141,6 +144,12 @@ public sealed class ConversationEngine(
                 break;
             case MenuPresenter.CohortButton:
                 await StartFlowAsync(context, cohortFlow);
+                break;
+            case MenuPresenter.VisitsButton:
+                await ownerVisits.ShowAsync(context);
+                break;
+            case MenuPresenter.SelfAssessmentButton:
+                await evaluation.StartSelfAsync(context);
                 break;
             default:
                 context.Reply(context.T(CommonTexts.StaleButton));

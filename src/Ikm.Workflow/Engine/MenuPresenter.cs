@@ -12,6 +12,8 @@ public sealed class MenuPresenter
     public const string PlanButton = Prefix + "plan";
     public const string HelpButton = Prefix + "help";
     public const string CohortButton = Prefix + "cohort";
+    public const string VisitsButton = Prefix + "visits";
+    public const string SelfAssessmentButton = Prefix + "self";
 
     public void Show(TurnContext context, string? preface = null)
     {
@@ -44,11 +46,13 @@ public sealed class MenuPresenter
     [
         [new Button(context.T(MenuTexts.MyIkms), "vs:mine"), new Button(context.T(MenuTexts.CheckIn), "vs:in")],
         [new Button(context.T(MenuTexts.CheckOut), "vs:out"), new Button(context.T(MenuTexts.Retro), "vs:retro")],
+        [new Button(context.T(MenuTexts.Evaluation), "vs:eval")],
     ];
 
     private static IReadOnlyList<IReadOnlyList<Button>> OwnerButtons(TurnContext context) =>
     [
         [new Button(context.T(MenuTexts.Profile), ProfileButton), new Button(context.T(MenuTexts.Diagnosis), DiagnosisButton)],
-        [new Button(context.T(MenuTexts.Plan), PlanButton), new Button(context.T(MenuTexts.Help), HelpButton)],
+        [new Button(context.T(MenuTexts.Plan), PlanButton), new Button(context.T(MenuTexts.Visits), VisitsButton)],
+        [new Button(context.T(MenuTexts.SelfAssessment), SelfAssessmentButton), new Button(context.T(MenuTexts.Help), HelpButton)],
     ];
 }

@@ -36,6 +36,9 @@ public static class MenuTexts
     public static readonly Text MyIkms = new("🏭 IKM saya", "🏭 My IKMs");
     public static readonly Text CheckIn = new("📍 Check-in", "📍 Check in");
     public static readonly Text CheckOut = new("✅ Check-out", "✅ Check out");
+    public static readonly Text Evaluation = new("📊 Evaluasi bulanan", "📊 Monthly evaluation");
+    public static readonly Text Visits = new("🗓 Kunjungan", "🗓 Visits");
+    public static readonly Text SelfAssessment = new("📝 Penilaian diri", "📝 Self-assessment");
     public static readonly Text Retro = new("📝 Kunjungan susulan", "📝 Retro visit");
 
     public static readonly Text NotJoined = new(

@@ -9,11 +9,11 @@ using Microsoft.Extensions.Logging;
 namespace Ikm.Workflow.Flows.Visits;
 
 /// <summary>The mentor menu's buttons: 🏭 IKM saya, 📍 Check-in, ✅ Check-out, 📝 Kunjungan susulan.</summary>
-public sealed class VisitActions(VisitFlow flow, ILogger<VisitActions> log) : IActionHandler
+public sealed class VisitActions(VisitFlow flow, Evaluations.EvaluationFlow evaluation, ILogger<VisitActions> log) : IActionHandler
 {
     public IReadOnlyList<string> ButtonPrefixes { get; } = ["vs:"];
 
-    public IReadOnlyList<string> Commands { get; } = ["ikmsaya", "checkin", "checkout", "susulan"];
+    public IReadOnlyList<string> Commands { get; } = ["ikmsaya", "checkin", "checkout", "susulan", "evaluasi"];
 
     public async Task HandleAsync(TurnContext context)
     {
@@ -29,6 +29,7 @@ public sealed class VisitActions(VisitFlow flow, ILogger<VisitActions> log) : IA
             "checkin" => "in",
             "checkout" => "out",
             "susulan" => "retro",
+            "evaluasi" => "eval",
             _ => "mine",
         };
         switch (action)
@@ -41,6 +42,9 @@ public sealed class VisitActions(VisitFlow flow, ILogger<VisitActions> log) : IA
                 break;
             case "vs:retro":
                 await flow.StartRetroAsync(context);
+                break;
+            case "vs:eval":
+                await evaluation.StartMentorAsync(context);
                 break;
             case "vs:mine":
                 await ListAsync(context);

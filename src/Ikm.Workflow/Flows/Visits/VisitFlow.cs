@@ -65,7 +65,8 @@ public sealed class VisitFlow(IQuestionnaireCatalog catalog, QuestionPrompter pr
         context.Conversation.State = nameof(VisitState.ChoosingIkm);
         context.Conversation.Data[VisitKey] = visit.Id;
         context.Conversation.Data[BusinessKey] = visit.BusinessId.ToString("N");
-        await Build(context).FireAsync(VisitTrigger.BeginCheckOut);
+        // Left open past the cohort's limit: the end time is asked, not taken from the clock.
+        await Build(context).FireAsync(visit.CloseBy is { } closeBy && closeBy <= context.Now ? VisitTrigger.BeginLateCheckOut : VisitTrigger.BeginCheckOut);
     }
 
     public async Task HandleAsync(TurnContext context)
@@ -92,6 +93,9 @@ public sealed class VisitFlow(IQuestionnaireCatalog catalog, QuestionPrompter pr
                 break;
             case VisitState.RetroDate:
                 await RetroDateAsync(context, machine);
+                break;
+            case VisitState.AwaitingEndTime:
+                await EndTimeAsync(context, machine);
                 break;
             case VisitState.RetroHours:
                 await RetroHoursAsync(context, machine);
@@ -154,7 +158,12 @@ public sealed class VisitFlow(IQuestionnaireCatalog catalog, QuestionPrompter pr
             .InternalTransitionAsync(VisitTrigger.BeginRetro, _ => ListIkmsAsync(context, context.T(VisitTexts.ChooseIkm)))
             .PermitIf(VisitTrigger.IkmChosen, VisitState.AwaitingLocation, () => Mode(context) == "in", "check-in")
             .PermitIf(VisitTrigger.IkmChosen, VisitState.RetroDate, () => Mode(context) == "retro", "retro visit")
-            .Permit(VisitTrigger.BeginCheckOut, VisitState.Logbook);
+            .Permit(VisitTrigger.BeginCheckOut, VisitState.Logbook)
+            .Permit(VisitTrigger.BeginLateCheckOut, VisitState.AwaitingEndTime);
+
+        machine.Configure(VisitState.AwaitingEndTime)
+            .OnEntryAsync(async () => context.Reply(context.T(VisitTexts.AskEndTime, await BusinessNameAsync(context)), removeKeyboard: true), "ask the real end time")
+            .Permit(VisitTrigger.EndTimeGiven, VisitState.Logbook);
 
         machine.Configure(VisitState.AwaitingLocation)
             .OnEntryAsync(async () => AskLocation(context, context.T(VisitTexts.AskLocation, await BusinessNameAsync(context))), "ask location")
@@ -179,7 +188,8 @@ public sealed class VisitFlow(IQuestionnaireCatalog catalog, QuestionPrompter pr
             .Permit(VisitTrigger.HoursGiven, VisitState.Logbook);
 
         machine.Configure(VisitState.Logbook)
-            .OnEntryFromAsync(VisitTrigger.BeginCheckOut, () => CheckOutAsync(context), "close visit, duration, ask logbook")
+            .OnEntryFromAsync(VisitTrigger.BeginCheckOut, () => CheckOutAsync(context, context.Now), "close visit, duration, ask logbook")
+            .OnEntryFromAsync(VisitTrigger.EndTimeGiven, () => CheckOutAsync(context, EndTime(context)), "close forgotten visit at the stated time")
             .OnEntryFromAsync(VisitTrigger.HoursGiven, () => StartRetroLogbookAsync(context), "retro visit, ask logbook")
             .Permit(VisitTrigger.LogbookDone, VisitState.Photos);
 
@@ -304,14 +314,15 @@ public sealed class VisitFlow(IQuestionnaireCatalog catalog, QuestionPrompter pr
             [[new Button(context.T(MenuTexts.CheckOut), "vs:out")]], removeKeyboard: true);
     }
 
-    private async Task CheckOutAsync(TurnContext context)
+    private async Task CheckOutAsync(TurnContext context, DateTimeOffset endedAt)
     {
         var visit = (await context.Work.GetAsync<Visit>(context.Conversation.Data[VisitKey]))!;
         var cohort = await context.Work.GetAsync<Cohort>(visit.CohortId);
         var rules = new VisitRules(cohort?.Rules ?? new CohortRules());
-        visit.EndedAt = context.Now;
+        visit.EndedAt = endedAt;
         visit.Status = VisitStatus.Logging;
         visit.Flags |= rules.IsShort(visit.EndedAt.Value - visit.StartedAt) ? VisitFlags.Short : VisitFlags.None;
+        visit.Flags |= endedAt != context.Now ? VisitFlags.ForgottenCheckOut : VisitFlags.None;
         context.Work.Stage(visit);
         var duration = (visit.EndedAt.Value - visit.StartedAt).Humanize(precision: 2, culture: Languages.Culture(context.Language), minUnit: TimeUnit.Minute);
         var shortNote = visit.Flags.HasFlag(VisitFlags.Short) ? context.T(VisitTexts.ShortVisit, rules.MinDuration.TotalHours) : "";
@@ -340,6 +351,34 @@ public sealed class VisitFlow(IQuestionnaireCatalog catalog, QuestionPrompter pr
         context.Conversation.Data[RetroDateKey] = parsed.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await machine.FireAsync(VisitTrigger.DateGiven);
     }
+
+    /// <summary>"15:30" or "15.30": the end time on the check-in's local day (the next day if earlier than the start).</summary>
+    private static async Task EndTimeAsync(TurnContext context, StateMachine<VisitState, VisitTrigger> machine)
+    {
+        var visit = (await context.Work.GetAsync<Visit>(context.Conversation.Data[VisitKey]))!;
+        var cohort = await context.Work.GetAsync<Cohort>(visit.CohortId);
+        var calendar = new ProgramCalendar(cohort?.TimeZoneId ?? "Asia/Jakarta");
+        var text = (context.Message.Text ?? "").Trim().Replace('.', ':');
+        if (!TimeOnly.TryParseExact(text, ["H:mm", "HH:mm", "H"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            context.Reply(context.T(VisitTexts.BadEndTime));
+            return;
+        }
+
+        var end = calendar.ToUtc(calendar.LocalDate(visit.StartedAt), time);
+        if (end <= visit.StartedAt) end = end.AddDays(1);
+        if (end > context.Now)
+        {
+            context.Reply(context.T(VisitTexts.BadEndTime));
+            return;
+        }
+
+        context.Conversation.Data["vf.end"] = end.ToString("O", CultureInfo.InvariantCulture);
+        await machine.FireAsync(VisitTrigger.EndTimeGiven);
+    }
+
+    private static DateTimeOffset EndTime(TurnContext context) =>
+        DateTimeOffset.Parse(context.Conversation.Data["vf.end"], CultureInfo.InvariantCulture);
 
     private static async Task RetroHoursAsync(TurnContext context, StateMachine<VisitState, VisitTrigger> machine)
     {
@@ -427,6 +466,7 @@ public sealed class VisitFlow(IQuestionnaireCatalog catalog, QuestionPrompter pr
         if (visit.Flags.HasFlag(VisitFlags.FarFromProductionHouse)) flags.Add(context.T(VisitTexts.FlagFar));
         if (visit.Flags.HasFlag(VisitFlags.Short)) flags.Add(context.T(VisitTexts.FlagShort));
         if (visit.Flags.HasFlag(VisitFlags.Retro)) flags.Add(context.T(VisitTexts.FlagRetro));
+        if (visit.Flags.HasFlag(VisitFlags.ForgottenCheckOut)) flags.Add(context.T(VisitTexts.FlagForgotten));
         var duration = visit.Duration?.Humanize(precision: 2, culture: culture, minUnit: TimeUnit.Minute) ?? "";
         context.Reply(context.T(VisitTexts.Saved, await BusinessNameAsync(context), duration, visit.Photos.Count,
             flags.Count > 0 ? context.T(VisitTexts.FlagsNote, string.Join(", ", flags)) : ""));

@@ -6,6 +6,7 @@ public enum VisitState
     AwaitingLocation,
     ConfirmingHome,
     AwaitingReason,
+    AwaitingEndTime,
     RetroDate,
     RetroHours,
     Logbook,

@@ -57,6 +57,13 @@ public static class VisitTexts
     public static readonly Text FutureDate = new("Tanggal kunjungan tidak boleh di masa depan.", "The visit date cannot be in the future.");
     public static readonly Text AskRetroHours = new("Berapa jam kunjungannya? (contoh: 4 atau 4,5)", "How many hours did the visit last? (for example: 4 or 4.5)");
     public static readonly Text BadHours = new("Jumlah jam antara 0,5 dan 12, contoh: 4,5.", "Hours between 0.5 and 12, for example: 4.5.");
+    public static readonly Text AskEndTime = new(
+        "Check-in di {0} terbuka terlalu lama. Jam berapa kunjungan sebenarnya selesai? (contoh: 15:30)",
+        "The check-in at {0} was open too long. At what time did the visit really end? (for example: 15:30)");
+    public static readonly Text BadEndTime = new(
+        "Tulis jam selesai seperti 15:30 — setelah jam check-in dan tidak di masa depan.",
+        "Write the end time like 15:30 — after the check-in time and not in the future.");
+    public static readonly Text FlagForgotten = new("check-out terlambat", "late check-out");
     public static readonly Text NotYourIkm = new(
         "IKM itu tidak ditugaskan kepada Anda. Pilih dari daftar IKM Anda.",
         "That IKM is not assigned to you. Choose from your list.");

@@ -5,6 +5,8 @@ public enum VisitTrigger
     BeginCheckIn,
     BeginRetro,
     BeginCheckOut,
+    BeginLateCheckOut,
+    EndTimeGiven,
     IkmChosen,
     LocationNear,
     LocationFar,

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Hangfire;
+using Ikm.Workflow.Documents;
+using Ikm.Workflow.Engine;
+using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Program;
+using Ikm.Workflow.Program.Rules;
+using Ikm.Workflow.Storage;
+using Ikm.Workflow.Texts;
+using Microsoft.Extensions.Logging;
+
+namespace Ikm.Scheduler.Jobs;
+
+/// <summary>
+/// Finds check-ins left open past their CloseBy time (a deadline stored as data, so it survives restarts) and asks the
+/// mentor once to close it with the real end time. Safe to run any number of times: one prompt per visit, by id.
+/// </summary>
+[AutomaticRetry(Attempts = 3)]
+public sealed class OpenCheckInScanJob(IDocumentStore documents, IOwnerStore owners, NotificationWriter notifications, TimeProvider time, ILogger<OpenCheckInScanJob> log)
+{
+    public const string RecurringId = "open-checkins";
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var open = (await documents.FindAsync<Visit>("status", nameof(VisitStatus.CheckedIn), ct))
+            .Where(v => v.CloseBy is { } closeBy && closeBy <= now)
+            .ToList();
+        if (open.Count == 0) return;
+
+        var businesses = (await owners.GetBusinessesAsync(ct)).ToDictionary(b => b.Id);
+        var prompts = new List<OutgoingMessage>();
+        foreach (var visit in open)
+        {
+            var cohort = await documents.GetAsync<Cohort>(visit.CohortId, ct);
+            var local = new ProgramCalendar(cohort?.TimeZoneId ?? "Asia/Jakarta").ToLocal(visit.StartedAt);
+            var name = businesses.GetValueOrDefault(visit.BusinessId)?.BusinessName ?? "IKM";
+            prompts.Add(new OutgoingMessage
+            {
+                Id = $"open-checkin:{visit.Id}",
+                ChatId = visit.MentorUserId,
+                Text = SchedulerTexts.OpenCheckIn.In(Languages.Indonesian, name, local.ToString("d MMMM HH:mm", Languages.Culture(Languages.Indonesian))),
+                Buttons = [[new Button(SchedulerTexts.CloseCheckIn.In(Languages.Indonesian), "vs:out")]],
+            });
+        }
+
+        await notifications.WriteAsync(prompts, ct);
+        log.LogInformation("Open check-in scan: {Count} visits past their close time", open.Count);
+    }
+}
