@@ -29,10 +29,15 @@ public sealed partial class MentoringProgramEndToEndTests
         var coordinator = await JoinAsCoordinatorAsync(emulator);
 
         await CreateCohortAsync(coordinator);
+        await coordinator.SendTextAsync("/kuesioner diagnosis-singkat.yaml");
+        await coordinator.NextReplyAsync();
         var mentor = await InviteAndJoinMentorAsync(emulator, coordinator, 801, "Budi Santoso");
         var owner = emulator.User(901);
         await RegisterOwnerAsync(owner);
         await ApproveAsync(coordinator);
+        await emulator.WaitForMessageAsync(901, m => m.Text!.Contains("diterima di program"));
+        owner.SkipReplies();
+        await CompleteShortDiagnosisAsync(owner);
         await AssignAsync(coordinator, "Abon Ikan Mama Ani", "Budi Santoso");
         Assert.Contains("IKM baru untuk Anda dampingi", (await mentor.NextReplyAsync()).Text);
 
@@ -63,9 +68,9 @@ public sealed partial class MentoringProgramEndToEndTests
         await mentor.NextReplyAsync();
         await mentor.SendTextAsync("Daftar PIRT minggu depan");
         await mentor.NextReplyAsync();
-        await mentor.PressAsync("Merek & kemasan");
+        await mentor.PressAsync("Produksi");
         await mentor.NextReplyAsync();
-        await mentor.PressAsync("Perizinan");
+        await mentor.PressAsync("Merek & kemasan");
         await mentor.NextReplyAsync();
         await mentor.PressAsync("✅ Selesai memilih");
         Assert.Contains("Kirim foto", (await mentor.NextReplyAsync()).Text);
@@ -75,6 +80,39 @@ public sealed partial class MentoringProgramEndToEndTests
         var saved = await mentor.NextReplyAsync();
         Assert.Contains("Logbook tersimpan", saved.Text);
         Assert.Contains("1 foto", saved.Text);
+
+        // A week later, on the last working day of the month: the monthly evaluation of the plan's areas.
+        time.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(270));
+        await mentor.PressAsync("📊 Evaluasi bulanan");
+        Assert.Contains("Evaluasi bulan 2026-11", (await mentor.NextReplyAsync()).Text);
+        await mentor.PressAsync("Abon Ikan Mama Ani");
+        var first = await mentor.NextReplyAsync();
+        Assert.Contains("Bidang 1 dari 3: Manajemen produksi", first.Text);
+        Assert.Contains("Skor diagnosis: 1,0", first.Text);
+        Assert.Contains("Kemasan mudah sobek, belum ada label → 20 kemasan baru berlabel", first.Text);
+        var scores = new[] { "3", "4", "2" };
+        for (var area = 0; area < 3; area++)
+        {
+            await mentor.PressAsync(scores[area]);
+            await mentor.NextReplyAsync();
+            await mentor.SendTextAsync($"masalah {area}");
+            await mentor.NextReplyAsync();
+            await mentor.SendTextAsync($"didampingi {area}");
+            await mentor.NextReplyAsync();
+            await mentor.SendTextAsync($"hasil {area}");
+            var next = await mentor.NextReplyAsync();
+            if (area < 2) Assert.Contains($"Bidang {area + 2} dari 3", next.Text);
+            else Assert.Contains("Evaluasi Abon Ikan Mama Ani bulan 2026-11 tersimpan", next.Text);
+        }
+
+        // The owner sees the visit and the evaluation.
+        owner.SkipReplies();
+        await owner.SendTextAsync("/menu");
+        await owner.NextReplyAsync();
+        await owner.PressAsync("🗓 Kunjungan");
+        var visitsView = await owner.NextReplyAsync();
+        Assert.Contains("Budi Santoso, 4 jam, 30 menit: 20 kemasan baru berlabel", visitsView.Text);
+        Assert.Contains("Evaluasi terakhir (2026-11)", visitsView.Text);
 
         var documents = bot.App.Services.GetRequiredService<IDocumentStore>();
         var cohort = Assert.Single(await documents.AllAsync<Cohort>(CancellationToken.None));
@@ -98,10 +136,35 @@ public sealed partial class MentoringProgramEndToEndTests
         Assert.Equal(VisitFlags.None, visit.Flags);
         Assert.Equal("Kemasan mudah sobek, belum ada label", visit.Problem);
         Assert.Equal("Daftar PIRT minggu depan", visit.NextStep);
-        Assert.Equal(["branding", "legality"], visit.Areas);
+        Assert.Equal(["production", "branding"], visit.Areas);
         Assert.Equal("photo-visit-1", Assert.Single(visit.Photos).FileId);
         var member = await bot.Store.GetMemberAsync(801, CancellationToken.None);
         Assert.Equal(MemberRole.Mentor, member!.Role);
+
+        var evaluation = Assert.Single(await documents.AllAsync<Evaluation>(CancellationToken.None));
+        Assert.Equal("2026-11", evaluation.Month);
+        Assert.Equal(cohort.Id, evaluation.CohortId);
+        Assert.Equal(801, evaluation.AuthorUserId);
+        Assert.Equal(["production", "quality", "marketing"], evaluation.Areas.Select(a => a.AreaId));
+        Assert.Equal([3, 4, 2], evaluation.Areas.Select(a => a.Score));
+        Assert.Equal([2.0, 3.0, 1.0], evaluation.Areas.Select(a => a.DeltaFromDiagnosis!.Value));
+        Assert.All(evaluation.Areas, a => Assert.Null(a.DeltaFromPreviousMonth));
+        Assert.Equal("didampingi 1", evaluation.Areas[1].Mentored);
+    }
+
+    internal static async Task CompleteShortDiagnosisAsync(TestUser owner)
+    {
+        await owner.SendTextAsync("/menu");
+        await owner.NextReplyAsync();
+        await owner.PressAsync("🩺 Diagnosis");
+        await owner.NextReplyAsync();
+        await owner.PressAsync("▶️ Mulai");
+        await owner.NextReplyAsync();
+        for (var i = 0; i < 10; i++)
+        {
+            await owner.PressAsync(i == 0 ? "Tidak" : i < 3 ? "Tidak" : "Ya");
+            await owner.NextReplyAsync();
+        }
     }
 
     internal static async Task<TestUser> JoinAsCoordinatorAsync(TelegramEmulator emulator)

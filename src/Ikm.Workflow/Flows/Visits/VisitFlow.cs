@@ -359,7 +359,7 @@ public sealed class VisitFlow(IQuestionnaireCatalog catalog, QuestionPrompter pr
         var cohort = await context.Work.GetAsync<Cohort>(visit.CohortId);
         var calendar = new ProgramCalendar(cohort?.TimeZoneId ?? "Asia/Jakarta");
         var text = (context.Message.Text ?? "").Trim().Replace('.', ':');
-        if (!TimeOnly.TryParseExact(text, ["H:mm", "HH:mm", "H"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        if (!TimeOnly.TryParseExact(text, ["H:mm", "HH:mm", "%H"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {
             context.Reply(context.T(VisitTexts.BadEndTime));
             return;
