@@ -1,6 +1,14 @@
 using Ikm.Bench;
 
 // dotnet run -c Release --project bench/Ikm.Bench -- updates [--seconds N] [--chats N] [--rate N]
+// dotnet run -c Release --project bench/Ikm.Bench -- broadcast [--messages N] [--runs N]
+if (args is ["broadcast", .. var broadcastArgs])
+    return await BroadcastScenario.RunAsync(broadcastArgs);
+
+// dotnet run -c Release --project bench/Ikm.Bench -- digest [--ikms N] [--visits N] [--runs N]
+if (args is ["digest", .. var digestArgs])
+    return await DigestScenario.RunAsync(digestArgs);
+
 var (options, error) = BenchOptions.Parse(args);
 if (options is null)
 {

@@ -59,6 +59,8 @@ public static class SchedulerServiceCollectionExtensions
         });
         services.AddHangfireServer(server => server.WorkerCount = schedulerOptions.WorkerCount);
         services.AddTransient<OpenCheckInScanJob>();
+        services.AddTransient<ProgramNotificationsJob>();
+        services.AddTransient<CohortJobSync>();
         services.AddHostedService<RecurringJobsRegistration>();
         return services;
     }

@@ -30,6 +30,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<OwnerVisitsView>();
         AddAction<VisitActions>(services);
         services.AddSingleton<BotIdentity>();
+        services.AddOptions<QuietHours>();
         services.AddSingleton<NotificationWriter>();
         AddAction<InviteActions>(services);
         AddAction<ApprovalActions>(services);

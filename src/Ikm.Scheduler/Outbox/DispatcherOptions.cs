@@ -13,4 +13,10 @@ public sealed class DispatcherOptions
 
     /// <summary>How often the store is scanned for pending messages the in-memory queue does not know (restart, scheduled).</summary>
     public TimeSpan ScanInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// After a 403 (the chat blocked the bot) its messages are dropped without a send for this long; then one is tried
+    /// again. A reply to the chat's own update is always tried (the chat wrote to the bot, so it unblocked it).
+    /// </summary>
+    public TimeSpan BlockedRecheckAfter { get; init; } = TimeSpan.FromHours(24);
 }

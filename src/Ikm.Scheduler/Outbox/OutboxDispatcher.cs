@@ -38,8 +38,15 @@ public sealed class OutboxDispatcher(
     /// as pending; remembering these ids for a while keeps that stale row from being sent a second time.
     /// </summary>
     private readonly Dictionary<string, long> _recentlyMarked = [];
+    /// <summary>
+    /// Chats that answered 403 (blocked the bot), with the Stopwatch timestamp after which one message may probe again.
+    /// Until then their messages are dropped without a send; a reply to the chat's own update clears the entry at once
+    /// (a user who blocked the bot cannot write to it, so an update from the chat means it was unblocked).
+    /// </summary>
+    private readonly Dictionary<long, long> _blocked = [];
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _inFlight = new(options.Value.MaxConcurrentSends);
+    private readonly CancellationTokenSource _sends = new();
     private long _sent;
 
     /// <summary>Messages delivered since start (for benchmarks and tests).</summary>
@@ -99,13 +106,20 @@ public sealed class OutboxDispatcher(
 
                 await _global.WaitAsync(stoppingToken);
                 await _inFlight.WaitAsync(stoppingToken);
-                _ = SendAsync(lane, item, stoppingToken);
+                // Sends are not cancelled by shutdown: a send cut off mid-request may have been delivered, and without
+                // its mark it would go out again after the restart. Shutdown waits for them instead (below).
+                _ = SendAsync(lane, item, _sends.Token);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
 
+        // Let the sends on the wire finish and their marks be written, within a grace period.
+        var grace = Stopwatch.GetTimestamp() + 5 * Stopwatch.Frequency;
+        while (_inFlight.CurrentCount < options.Value.MaxConcurrentSends && Stopwatch.GetTimestamp() < grace)
+            await Task.Delay(10, CancellationToken.None);
+        await _sends.CancelAsync();
         _marks.Writer.TryComplete();
         await Task.WhenAll(scan, marks);
     }
@@ -117,6 +131,20 @@ public sealed class OutboxDispatcher(
         lock (_gate)
         {
             if (_recentlyMarked.ContainsKey(message.Id) || !_known.Add(message.Id)) return;
+            if (_blocked.TryGetValue(message.ChatId, out var recheckAt))
+            {
+                if (IsReplyToChat(message) || Stopwatch.GetTimestamp() >= recheckAt)
+                {
+                    _blocked.Remove(message.ChatId);
+                }
+                else
+                {
+                    // Not attempted: the chat blocked the bot. Marked dropped like the messages queued when it answered 403.
+                    _marks.Writer.TryWrite(new OutboxUpdate(message.Id, OutboxStatus.Dropped, attempts, null, null, null));
+                    return;
+                }
+            }
+
             if (!_lanes.TryGetValue(message.ChatId, out var lane))
                 _lanes[message.ChatId] = lane = new Lane(message.ChatId);
             lane.Items.Enqueue(new OutboxItem(message, attempts));
@@ -127,8 +155,12 @@ public sealed class OutboxDispatcher(
         if (schedule) ScheduleLane(message.ChatId, delay);
     }
 
+    /// <summary>Send attempts per message id since start (diagnostics for tests and benchmarks).</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, int> Attempts { get; } = new();
+
     private async Task SendAsync(Lane lane, OutboxItem item, CancellationToken ct)
     {
+        Attempts.AddOrUpdate(item.Message.Id, 1, (_, n) => n + 1);
         SendResult result;
         try
         {
@@ -174,6 +206,7 @@ public sealed class OutboxDispatcher(
                     break;
                 case SendStatus.Blocked:
                     log.LogInformation("Chat {ChatId} blocked the bot; {Count} queued messages dropped", lane.ChatId, lane.Items.Count);
+                    _blocked[lane.ChatId] = Stopwatch.GetTimestamp() + (long)(options.Value.BlockedRecheckAfter.TotalSeconds * Stopwatch.Frequency);
                     while (lane.Items.TryDequeue(out var dropped))
                         _marks.Writer.TryWrite(new OutboxUpdate(dropped.Message.Id, OutboxStatus.Dropped, dropped.Attempts + 1, null, null, null));
                     _ = MarkUnreachableAsync(lane.ChatId, ct);
@@ -189,6 +222,10 @@ public sealed class OutboxDispatcher(
 
         if (next is { } delay) ScheduleLane(lane.ChatId, delay);
     }
+
+    /// <summary>A reply to an update from the same chat ("u:{chat}:{update}:{n}", see TurnContext): proof the chat talks to the bot.</summary>
+    private static bool IsReplyToChat(OutgoingMessage message) =>
+        message.Id.StartsWith(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"u:{message.ChatId}:"), StringComparison.Ordinal);
 
     private static TimeSpan Backoff(int attempts)
     {

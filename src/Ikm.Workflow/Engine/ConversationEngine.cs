@@ -1,6 +1,7 @@
 using Ikm.Workflow.Flows.Cohorts;
 using Ikm.Workflow.Flows.Diagnosis;
 using Ikm.Workflow.Flows.Evaluations;
+using Ikm.Workflow.Flows.Visits;
 using Ikm.Workflow.Flows.Onboarding;
 using Ikm.Workflow.Flows.OwnerData;
 using Ikm.Workflow.Flows.Registration;
@@ -30,7 +31,8 @@ public sealed class ConversationEngine(
     InviteActions invites,
     CohortFlow cohortFlow,
     EvaluationFlow evaluation,
-    OwnerVisitsView ownerVisits)
+    OwnerVisitsView ownerVisits,
+    VisitFlow visits)
 {
     private readonly List<IActionHandler> _actions = [.. actions];
     private const string LeavePrefix = "menu:leave:";
@@ -118,11 +120,17 @@ public sealed class ConversationEngine(
         {
             MenuPresenter.HelpButton => (MemberRole?)null,
             MenuPresenter.CohortButton => MemberRole.Coordinator,
+            MenuPresenter.CheckInButton or MenuPresenter.RetroButton or MenuPresenter.EvaluationButton => MemberRole.Mentor,
             _ => MemberRole.Owner,
         };
         if (needed is { } role && context.Member?.Role != role)
         {
-            context.Reply(context.T(role == MemberRole.Coordinator ? CommonTexts.CoordinatorsOnly : MenuTexts.OwnersOnly));
+            context.Reply(context.T(role switch
+            {
+                MemberRole.Coordinator => CommonTexts.CoordinatorsOnly,
+                MemberRole.Mentor => Program.ProgramTexts.MentorsOnly,
+                _ => MenuTexts.OwnersOnly,
+            }));
             return;
         }
 
@@ -145,6 +153,15 @@ public sealed class ConversationEngine(
             case MenuPresenter.CohortButton:
                 await StartFlowAsync(context, cohortFlow);
                 break;
+            case MenuPresenter.CheckInButton:
+                await visits.StartCheckInAsync(context);
+                break;
+            case MenuPresenter.RetroButton:
+                await visits.StartRetroAsync(context);
+                break;
+            case MenuPresenter.EvaluationButton:
+                await evaluation.StartMentorAsync(context);
+                break;
             case MenuPresenter.VisitsButton:
                 await ownerVisits.ShowAsync(context);
                 break;
@@ -159,7 +176,8 @@ public sealed class ConversationEngine(
 
     private bool IsFlowOf(string target, IFlow flow) =>
         (target == MenuPresenter.ProfileButton && flow == registration) || (target == MenuPresenter.DiagnosisButton && flow == diagnosis)
-        || (target == MenuPresenter.CohortButton && flow == cohortFlow);
+        || (target == MenuPresenter.CohortButton && flow == cohortFlow)
+        || (target == MenuPresenter.EvaluationButton && flow == evaluation);
 
     private async Task<bool> TryGlobalCommandAsync(TurnContext context, string command)
     {

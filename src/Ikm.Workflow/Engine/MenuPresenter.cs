@@ -13,6 +13,9 @@ public sealed class MenuPresenter
     public const string HelpButton = Prefix + "help";
     public const string CohortButton = Prefix + "cohort";
     public const string VisitsButton = Prefix + "visits";
+    public const string CheckInButton = Prefix + "checkin";
+    public const string RetroButton = Prefix + "retro";
+    public const string EvaluationButton = Prefix + "eval";
     public const string SelfAssessmentButton = Prefix + "self";
 
     public void Show(TurnContext context, string? preface = null)
@@ -44,9 +47,9 @@ public sealed class MenuPresenter
 
     private static IReadOnlyList<IReadOnlyList<Button>> MentorButtons(TurnContext context) =>
     [
-        [new Button(context.T(MenuTexts.MyIkms), "vs:mine"), new Button(context.T(MenuTexts.CheckIn), "vs:in")],
-        [new Button(context.T(MenuTexts.CheckOut), "vs:out"), new Button(context.T(MenuTexts.Retro), "vs:retro")],
-        [new Button(context.T(MenuTexts.Evaluation), "vs:eval")],
+        [new Button(context.T(MenuTexts.MyIkms), "vs:mine"), new Button(context.T(MenuTexts.CheckIn), CheckInButton)],
+        [new Button(context.T(MenuTexts.CheckOut), "vs:out"), new Button(context.T(MenuTexts.Retro), RetroButton)],
+        [new Button(context.T(MenuTexts.Evaluation), EvaluationButton)],
     ];
 
     private static IReadOnlyList<IReadOnlyList<Button>> OwnerButtons(TurnContext context) =>

@@ -1,5 +1,7 @@
 using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Program.Rules;
 using Ikm.Workflow.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Ikm.Workflow.Engine;
 
@@ -7,20 +9,70 @@ namespace Ikm.Workflow.Engine;
 /// Proactive messages (prompts, reminders) written to the outbox without touching any conversation's state.
 /// Each carries a deterministic id ("open-checkin:{visit}"); the outbox ignores an id it already has, so a job that
 /// runs twice, or again after a crash, sends nothing twice.
+/// Scheduled messages written with a recipient's calendar respect <see cref="QuietHours"/>: one that would go out
+/// inside them gets <see cref="OutgoingMessage.NotBefore"/> = the end of the quiet window, local time; the dispatcher's
+/// store scan sends it then.
 /// </summary>
-public sealed class NotificationWriter(IBotStore store, IOutboxNotifier notifier)
+public sealed class NotificationWriter
 {
-    /// <summary>Writes the messages not already in the outbox; returns when they are durable.</summary>
-    public async Task WriteAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken ct)
+    private readonly IBotStore _store;
+    private readonly IOutboxNotifier _notifier;
+    private readonly TimeProvider _time;
+    private readonly QuietHours _quietHours;
+
+    public NotificationWriter(IBotStore store, IOutboxNotifier notifier, TimeProvider time, IOptions<QuietHours> quietHours)
+    {
+        ArgumentNullException.ThrowIfNull(quietHours);
+        _store = store;
+        _notifier = notifier;
+        _time = time;
+        _quietHours = quietHours.Value;
+    }
+
+    /// <summary>Without a clock or options: the system clock and the default quiet hours (21:00–06:00).</summary>
+    public NotificationWriter(IBotStore store, IOutboxNotifier notifier)
+        : this(store, notifier, TimeProvider.System, Options.Create(new QuietHours()))
+    {
+    }
+
+    /// <summary>Writes the messages not already in the outbox, as they are (no quiet hours); returns when they are durable.</summary>
+    public Task WriteAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken ct) => WriteFreshAsync(messages, ct);
+
+    /// <summary>
+    /// Scheduled messages to recipients living in <paramref name="calendar"/>'s time zone: each one that would go out
+    /// (now, or at its own <see cref="OutgoingMessage.NotBefore"/>) inside quiet hours is held until they end.
+    /// Writes those not already in the outbox; returns when they are durable.
+    /// </summary>
+    public Task WriteAsync(IReadOnlyList<OutgoingMessage> messages, ProgramCalendar calendar, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(calendar);
+        var now = _time.GetUtcNow();
+        var held = new List<OutgoingMessage>(messages.Count);
+        foreach (var message in messages)
+            held.Add(HoldForQuietHours(message, now, calendar));
+        return WriteFreshAsync(held, ct);
+    }
+
+    /// <summary>The message with <see cref="OutgoingMessage.NotBefore"/> moved out of quiet hours, or itself when it is outside them.</summary>
+    public OutgoingMessage HoldForQuietHours(OutgoingMessage message, DateTimeOffset now, ProgramCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var goesOutAt = message.NotBefore is { } notBefore && notBefore > now ? notBefore : now;
+        var allowed = _quietHours.NextAllowed(goesOutAt, calendar);
+        return allowed == goesOutAt ? message : message with { NotBefore = allowed };
+    }
+
+    private async Task WriteFreshAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken ct)
     {
         var fresh = new List<OutgoingMessage>();
         foreach (var message in messages)
         {
-            if (await store.GetOutboxEntryAsync(message.Id, ct) is null) fresh.Add(message);
+            if (await _store.GetOutboxEntryAsync(message.Id, ct) is null) fresh.Add(message);
         }
 
         if (fresh.Count == 0) return;
-        await store.CommitAsync([new ChangeSet { Outgoing = fresh }], ct);
-        notifier.Notify(fresh);
+        await _store.CommitAsync([new ChangeSet { Outgoing = fresh }], ct);
+        _notifier.Notify(fresh);
     }
 }

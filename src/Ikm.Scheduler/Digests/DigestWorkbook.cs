@@ -1,0 +1,276 @@
+using System.Globalization;
+using Ikm.Workflow.Parsing;
+using Ikm.Workflow.Program;
+using Ikm.Workflow.Program.Rules;
+using Ikm.Workflow.Questionnaires;
+using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using MiniExcelLibs.OpenXml;
+
+namespace Ikm.Scheduler.Digests;
+
+/// <summary>The coordinator workbook (MiniExcel): sheets IKMs, Visits, Evaluations and Mentors, headers in the reader's language.</summary>
+internal static class DigestWorkbook
+{
+    public const string IkmSheet = "IKMs";
+    public const string VisitSheet = "Visits";
+    public const string EvaluationSheet = "Evaluations";
+    public const string MentorSheet = "Mentors";
+
+    /// <param name="range">Visits started in it are listed.</param>
+    /// <param name="month">Evaluations of this month only; every evaluation when null.</param>
+    public static byte[] Build(
+        CohortIndex index,
+        Questionnaire diagnosis,
+        string lang,
+        IReadOnlyList<RankedIkm> ranking,
+        IReadOnlyList<MentorProgress> mentors,
+        UtcRange range,
+        string? month = null)
+    {
+        var calendar = index.Calendar;
+        var yes = DigestTexts.Yes.In(lang);
+        var no = DigestTexts.No.In(lang);
+
+        var ikms = ranking.Select(r =>
+        {
+            var p = r.Ikm;
+            var b = index.BusinessById[p.BusinessId];
+            return new IkmRow
+            {
+                Rank = r.Rank,
+                Ikm = p.Name,
+                Owner = b.OwnerName,
+                Commodity = b.Commodity,
+                Kecamatan = b.Kecamatan,
+                Kelurahan = b.Kelurahan,
+                Mentor = p.MentorName,
+                Workers = b.Workers,
+                MonthlyTurnover = IndonesianFormat.Money(b.MonthlyTurnover),
+                Legality = string.Join(", ", b.Legality),
+                KeepsBooks = b.KeepsBooks ? yes : no,
+                BankAccount = b.HasBankAccount ? yes : no,
+                DiagnosisCompleted = p.DiagnosisCompleted ? yes : no,
+                ScoreAtDiagnosis = Round(p.DiagnosisAverage),
+                ScoreNow = Round(p.CurrentAverage),
+                ScoreChange = Round(p.ScoreChange),
+                AreasEvaluated = p.AreasEvaluated,
+                Visits = p.Visits,
+                Hours = Math.Round(p.Hours, 1),
+                LastVisit = p.LastVisitAt is { } last ? Date(calendar, last) : null,
+                Registered = Date(calendar, b.RegisteredAt),
+            };
+        }).ToList();
+
+        var visits = index.Visits
+            .Where(v => range.Contains(v.StartedAt) && index.BusinessById.ContainsKey(v.BusinessId))
+            .OrderBy(v => v.StartedAt)
+            .ThenBy(v => v.Id, StringComparer.Ordinal)
+            .Select(v =>
+            {
+                var start = calendar.ToLocal(v.StartedAt);
+                return new VisitRow
+                {
+                    Date = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    Start = start.ToString("HH:mm", CultureInfo.InvariantCulture),
+                    End = v.EndedAt is { } end ? calendar.ToLocal(end).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : null,
+                    Hours = Math.Round(DigestBuilder.Hours(v), 2),
+                    Ikm = index.BusinessName(v.BusinessId),
+                    Mentor = index.MentorName(v.MentorUserId),
+                    Status = v.Status.ToString(),
+                    Flags = v.Flags == VisitFlags.None ? null : v.Flags.ToString(),
+                    DistanceMeters = v.DistanceMeters is { } d ? Math.Round(d) : null,
+                    DistanceReason = v.DistanceReason,
+                    Areas = string.Join(", ", v.Areas.Select(a => diagnosis.FindArea(a)?.Label.Get(lang) ?? a)),
+                    Problem = v.Problem,
+                    Mentored = v.Mentored,
+                    Result = v.Result,
+                    NextStep = v.NextStep,
+                };
+            })
+            .ToList();
+
+        var baselines = index.Baselines(index.Data.Now);
+        var evaluations = index.Data.Evaluations
+            .Where(e => e.CohortId == index.Cohort.Id && e.CompletedAt is not null && index.BusinessById.ContainsKey(e.BusinessId)
+                && (month is null || e.Month == month))
+            .OrderBy(e => e.Month, StringComparer.Ordinal)
+            .ThenBy(e => index.BusinessName(e.BusinessId), StringComparer.Ordinal)
+            .ThenBy(e => e.Id, StringComparer.Ordinal)
+            .SelectMany(e => e.Areas.Select(a => new EvaluationRow
+            {
+                Month = e.Month,
+                Ikm = index.BusinessName(e.BusinessId),
+                Author = e.SelfAssessment ? index.BusinessName(e.BusinessId) : index.MentorName(e.AuthorUserId),
+                SelfAssessment = e.SelfAssessment ? yes : no,
+                Area = diagnosis.FindArea(a.AreaId)?.Label.Get(lang) ?? a.AreaId,
+                Score = a.Score,
+                ScoreAtDiagnosis = baselines.TryGetValue(e.BusinessId, out var b) && b.AreaScores.TryGetValue(a.AreaId, out var s) ? Math.Round(s, 1) : null,
+                ChangeFromDiagnosis = a.DeltaFromDiagnosis,
+                ChangeFromPreviousMonth = a.DeltaFromPreviousMonth,
+                Problem = a.Problem,
+                Mentored = a.Mentored,
+                Result = a.Result,
+                Completed = e.CompletedAt is { } at ? Date(calendar, at) : null,
+            }))
+            .ToList();
+
+        var mentorRows = mentors.Select(m => new MentorRow
+        {
+            Mentor = m.Name,
+            IkmsAssigned = m.IkmsAssigned,
+            Visits = m.Visits,
+            Hours = Math.Round(m.Hours, 1),
+            HoursPerVisit = m.Visits == 0 ? null : Math.Round(m.Hours / m.Visits, 1),
+            ShortVisits = m.ShortVisits,
+            AverageScoreChange = Round(m.AverageScoreChange),
+        }).ToList();
+
+        var sheets = new Dictionary<string, object>
+        {
+            [IkmSheet] = ikms,
+            [VisitSheet] = visits,
+            [EvaluationSheet] = evaluations,
+            [MentorSheet] = mentorRows,
+        };
+        var configuration = new OpenXmlConfiguration
+        {
+            DynamicColumns = [.. Headers(lang).Select(h => new DynamicExcelColumn(h.Key) { Name = h.Value })],
+            EnableAutoWidth = false,
+        };
+        using var stream = new MemoryStream();
+        stream.SaveAs(sheets, configuration: configuration);
+        return stream.ToArray();
+    }
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
+
+    private static string Date(ProgramCalendar calendar, DateTimeOffset instant) =>
+        calendar.LocalDate(instant).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Column headers by property name; a name shared by two sheets means the same thing in both.</summary>
+    private static Dictionary<string, string> Headers(string lang)
+    {
+        var en = lang == Workflow.Texts.Languages.English;
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [nameof(IkmRow.Rank)] = en ? "Rank" : "Peringkat",
+            [nameof(IkmRow.Ikm)] = "IKM",
+            [nameof(IkmRow.Owner)] = en ? "Owner" : "Pemilik",
+            [nameof(IkmRow.Commodity)] = en ? "Commodity" : "Komoditas",
+            [nameof(IkmRow.Kecamatan)] = "Kecamatan",
+            [nameof(IkmRow.Kelurahan)] = "Kelurahan",
+            [nameof(IkmRow.Mentor)] = en ? "Mentor" : "Pendamping",
+            [nameof(IkmRow.Workers)] = en ? "Workers" : "Tenaga kerja",
+            [nameof(IkmRow.MonthlyTurnover)] = en ? "Monthly turnover" : "Omzet per bulan",
+            [nameof(IkmRow.Legality)] = en ? "Licences" : "Izin",
+            [nameof(IkmRow.KeepsBooks)] = en ? "Keeps books" : "Pembukuan",
+            [nameof(IkmRow.BankAccount)] = en ? "Bank account" : "Rekening bank",
+            [nameof(IkmRow.DiagnosisCompleted)] = en ? "Diagnosis done" : "Diagnosis selesai",
+            [nameof(IkmRow.ScoreAtDiagnosis)] = en ? "Score at diagnosis" : "Skor diagnosis",
+            [nameof(IkmRow.ScoreNow)] = en ? "Score now" : "Skor sekarang",
+            [nameof(IkmRow.ScoreChange)] = en ? "Score change" : "Perubahan skor",
+            [nameof(IkmRow.AreasEvaluated)] = en ? "Areas evaluated" : "Bidang dievaluasi",
+            [nameof(IkmRow.Visits)] = en ? "Visits" : "Kunjungan",
+            [nameof(IkmRow.Hours)] = en ? "Hours" : "Jam",
+            [nameof(IkmRow.LastVisit)] = en ? "Last visit" : "Kunjungan terakhir",
+            [nameof(IkmRow.Registered)] = en ? "Registered" : "Terdaftar",
+            [nameof(VisitRow.Date)] = en ? "Date" : "Tanggal",
+            [nameof(VisitRow.Start)] = en ? "Start" : "Mulai",
+            [nameof(VisitRow.End)] = en ? "End" : "Selesai",
+            [nameof(VisitRow.Status)] = "Status",
+            [nameof(VisitRow.Flags)] = en ? "Flags" : "Tanda",
+            [nameof(VisitRow.DistanceMeters)] = en ? "Distance (m)" : "Jarak (m)",
+            [nameof(VisitRow.DistanceReason)] = en ? "Distance reason" : "Alasan jarak",
+            [nameof(VisitRow.Areas)] = en ? "Areas" : "Bidang",
+            [nameof(VisitRow.Problem)] = en ? "Problem" : "Masalah",
+            [nameof(VisitRow.Mentored)] = en ? "Mentored" : "Yang didampingi",
+            [nameof(VisitRow.Result)] = en ? "Result" : "Hasil",
+            [nameof(VisitRow.NextStep)] = en ? "Next step" : "Langkah berikutnya",
+            [nameof(EvaluationRow.Month)] = en ? "Month" : "Bulan",
+            [nameof(EvaluationRow.Author)] = en ? "Evaluated by" : "Penilai",
+            [nameof(EvaluationRow.SelfAssessment)] = en ? "Self-assessment" : "Penilaian diri",
+            [nameof(EvaluationRow.Area)] = en ? "Area" : "Bidang",
+            [nameof(EvaluationRow.Score)] = en ? "Score" : "Skor",
+            [nameof(EvaluationRow.ChangeFromDiagnosis)] = en ? "Change from diagnosis" : "Perubahan dari diagnosis",
+            [nameof(EvaluationRow.ChangeFromPreviousMonth)] = en ? "Change from last month" : "Perubahan dari bulan lalu",
+            [nameof(EvaluationRow.Completed)] = en ? "Completed" : "Selesai diisi",
+            [nameof(MentorRow.IkmsAssigned)] = en ? "IKMs assigned" : "IKM didampingi",
+            [nameof(MentorRow.HoursPerVisit)] = en ? "Hours per visit" : "Jam per kunjungan",
+            [nameof(MentorRow.ShortVisits)] = en ? "Short visits" : "Kunjungan singkat",
+            [nameof(MentorRow.AverageScoreChange)] = en ? "Average score change" : "Rata-rata perubahan skor",
+        };
+    }
+
+    internal sealed class IkmRow
+    {
+        public int Rank { get; init; }
+        public string Ikm { get; init; } = "";
+        public string? Owner { get; init; }
+        public string? Commodity { get; init; }
+        public string? Kecamatan { get; init; }
+        public string? Kelurahan { get; init; }
+        public string? Mentor { get; init; }
+        public int Workers { get; init; }
+        public string MonthlyTurnover { get; init; } = "";
+        public string? Legality { get; init; }
+        public string KeepsBooks { get; init; } = "";
+        public string BankAccount { get; init; } = "";
+        public string DiagnosisCompleted { get; init; } = "";
+        public double? ScoreAtDiagnosis { get; init; }
+        public double? ScoreNow { get; init; }
+        public double? ScoreChange { get; init; }
+        public int AreasEvaluated { get; init; }
+        public int Visits { get; init; }
+        public double Hours { get; init; }
+        public string? LastVisit { get; init; }
+        public string? Registered { get; init; }
+    }
+
+    internal sealed class VisitRow
+    {
+        public string Date { get; init; } = "";
+        public string Start { get; init; } = "";
+        public string? End { get; init; }
+        public double Hours { get; init; }
+        public string Ikm { get; init; } = "";
+        public string Mentor { get; init; } = "";
+        public string Status { get; init; } = "";
+        public string? Flags { get; init; }
+        public double? DistanceMeters { get; init; }
+        public string? DistanceReason { get; init; }
+        public string? Areas { get; init; }
+        public string? Problem { get; init; }
+        public string? Mentored { get; init; }
+        public string? Result { get; init; }
+        public string? NextStep { get; init; }
+    }
+
+    internal sealed class EvaluationRow
+    {
+        public string Month { get; init; } = "";
+        public string Ikm { get; init; } = "";
+        public string Author { get; init; } = "";
+        public string SelfAssessment { get; init; } = "";
+        public string Area { get; init; } = "";
+        public int Score { get; init; }
+        public double? ScoreAtDiagnosis { get; init; }
+        public double? ChangeFromDiagnosis { get; init; }
+        public double? ChangeFromPreviousMonth { get; init; }
+        public string? Problem { get; init; }
+        public string? Mentored { get; init; }
+        public string? Result { get; init; }
+        public string? Completed { get; init; }
+    }
+
+    internal sealed class MentorRow
+    {
+        public string Mentor { get; init; } = "";
+        public int IkmsAssigned { get; init; }
+        public int Visits { get; init; }
+        public double Hours { get; init; }
+        public double? HoursPerVisit { get; init; }
+        public int ShortVisits { get; init; }
+        public double? AverageScoreChange { get; init; }
+    }
+}

@@ -1,0 +1,203 @@
+using System.Globalization;
+using Hangfire;
+using Humanizer;
+using Ikm.Workflow.Businesses;
+using Ikm.Workflow.Documents;
+using Ikm.Workflow.Engine;
+using Ikm.Workflow.Members;
+using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Program;
+using Ikm.Workflow.Program.Rules;
+using Ikm.Workflow.Storage;
+using Ikm.Workflow.Texts;
+using Microsoft.Extensions.Logging;
+
+namespace Ikm.Scheduler.Jobs;
+
+/// <summary>
+/// Everything a cohort's calendar asks for, worked out from the data at each run: the Monday 07:00 visit reminder,
+/// the Thursday nudge, the evaluation prompt on the last working day 09:00 and its reminder 3 days later, the owners'
+/// self-assessment prompt, and escalations (no visit for 2 weeks → mentor, 2 days later → coordinator; evaluation
+/// missing 5 days after the prompt → mentor, 2 days later → coordinator).
+/// Each notice has a deterministic id (reminder:{cohort}:{mentor}:{isoWeek}…) stored in the outbox before it is sent,
+/// so the job can run hourly, twice, or late after downtime: a missed notice goes out once, late, never twice.
+/// </summary>
+[AutomaticRetry(Attempts = 3)]
+[DisableConcurrentExecution(timeoutInSeconds: 600)]
+public sealed class ProgramNotificationsJob(
+    IDocumentStore documents,
+    IOwnerStore owners,
+    IBotStore store,
+    NotificationWriter notifications,
+    TimeProvider time,
+    ILogger<ProgramNotificationsJob> log)
+{
+    public static readonly TimeOnly ReminderTime = new(7, 0);
+    public static readonly TimeOnly EvaluationPromptTime = new(9, 0);
+    public static readonly TimeSpan Lateness = TimeSpan.FromHours(1);
+    public static readonly TimeSpan NoVisitMentor = TimeSpan.FromDays(14);
+    public static readonly TimeSpan NoVisitCoordinator = TimeSpan.FromDays(16);
+
+    public static string RecurringId(string cohortId) => $"cohort:{cohortId}:notifications";
+
+    public async Task RunAsync(string cohortId, CancellationToken ct)
+    {
+        var cohort = await documents.GetAsync<Cohort>(cohortId, ct);
+        if (cohort is null) return;
+        var now = time.GetUtcNow();
+        var calendar = ProgramCalendar.For(cohort);
+        var data = await LoadAsync(cohort, ct);
+        var languages = (await store.GetMembersAsync([.. data.Staff.Select(s => s.UserId).Concat(data.Memberships.Select(m => m.OwnerUserId))], ct))
+            .ToDictionary(kv => kv.Key, kv => kv.Value.Language);
+        string Lang(long user) => languages.GetValueOrDefault(user, Languages.Indonesian);
+
+        var messages = new List<OutgoingMessage>();
+        var week = calendar.WeekOf(now);
+        var mentors = data.Staff.Where(s => s.Role == MemberRole.Mentor).ToList();
+        foreach (var mentor in mentors)
+        {
+            var ikms = data.Assignments.Where(a => a.IsActive && a.MentorUserId == mentor.UserId).ToList();
+            if (ikms.Count == 0) continue;
+            var unvisited = ikms.Where(a => !data.VisitedIn(a.BusinessId, calendar.WeekBounds(week))).ToList();
+            var lang = Lang(mentor.UserId);
+
+            var reminderAt = calendar.At(week, DayOfWeek.Monday, ReminderTime);
+            if (now >= reminderAt)
+            {
+                var title = unvisited.Count == 0
+                    ? SchedulerTexts.AllVisited.In(lang, week.Label)
+                    : (now - reminderAt > Lateness ? SchedulerTexts.WeeklyReminderLate : SchedulerTexts.WeeklyReminder).In(lang, week.Label);
+                messages.Add(Notice($"reminder:{cohort.Id}:{mentor.UserId}:{week.Label}", mentor.UserId,
+                    title + IkmLines(unvisited, data, now, lang), unvisited.Count == 0 ? null : CheckInButton(lang)));
+            }
+
+            var nudgeAt = calendar.At(week, DayOfWeek.Thursday, ReminderTime);
+            if (now >= nudgeAt && unvisited.Count > 0)
+                messages.Add(Notice($"nudge:{cohort.Id}:{mentor.UserId}:{week.Label}", mentor.UserId,
+                    SchedulerTexts.Nudge.In(lang) + IkmLines(unvisited, data, now, lang), CheckInButton(lang)));
+
+            foreach (var assignment in ikms)
+                AddVisitEscalation(messages, cohort, assignment, mentor, data, now, lang);
+
+            // This month's prompt, and the previous month's follow-ups that fall in the first days of this one.
+            foreach (var month in new[] { calendar.MonthOf(now), calendar.MonthOf(now).Previous() })
+                AddEvaluationNotices(messages, cohort, calendar, month, mentor, ikms, data, now, lang);
+        }
+
+        var thisMonth = calendar.MonthOf(now);
+        if (now >= calendar.ToUtc(thisMonth.LastWorkingDay, EvaluationPromptTime))
+        {
+            foreach (var membership in data.Memberships.Where(m => m.Status == MembershipStatus.Approved))
+            {
+                var lang = Lang(membership.OwnerUserId);
+                messages.Add(Notice($"self-prompt:{cohort.Id}:{membership.OwnerUserId}:{thisMonth.Key}", membership.OwnerUserId,
+                    SchedulerTexts.SelfAssessmentPrompt.In(lang, thisMonth.Key),
+                    [[new Button(SchedulerTexts.SelfAssessmentButton.In(lang), MenuPresenter.SelfAssessmentButton)]]));
+            }
+        }
+
+        await notifications.WriteAsync(messages, ct);
+        log.LogInformation("Cohort {CohortId}: {Count} notices due at this run", cohort.Id, messages.Count);
+    }
+
+    private void AddVisitEscalation(List<OutgoingMessage> messages, Cohort cohort, Assignment assignment, CohortStaff mentor, ProgramData data, DateTimeOffset now, string lang)
+    {
+        var last = data.LastVisit(assignment.BusinessId);
+        var since = last?.StartedAt ?? assignment.AssignedAt;
+        var silence = now - since;
+        // One episode per silence: the key is the instant the silence began, so a new visit starts a new episode.
+        var episode = since.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var name = data.BusinessName(assignment.BusinessId);
+        var span = silence.Humanize(precision: 1, culture: Languages.Culture(lang), maxUnit: TimeUnit.Week);
+        if (silence >= NoVisitMentor)
+            messages.Add(Notice($"escalate-visit:{cohort.Id}:{assignment.BusinessId:N}:{episode}", mentor.UserId,
+                SchedulerTexts.EscalationMentor.In(lang, name, span), CheckInButton(lang)));
+        if (silence < NoVisitCoordinator) return;
+        foreach (var coordinator in data.Coordinators)
+            messages.Add(Notice($"alert-visit:{cohort.Id}:{assignment.BusinessId:N}:{episode}:{coordinator}", coordinator,
+                SchedulerTexts.EscalationCoordinator.In(Languages.Indonesian, name, mentor.DisplayName, span), null));
+    }
+
+    private static void AddEvaluationNotices(List<OutgoingMessage> messages, Cohort cohort, ProgramCalendar calendar, MonthKey month,
+        CohortStaff mentor, IReadOnlyList<Assignment> ikms, ProgramData data, DateTimeOffset now, string lang)
+    {
+        var promptAt = calendar.ToUtc(month.LastWorkingDay, EvaluationPromptTime);
+        if (now < promptAt) return;
+        // Only IKMs the mentor had before the prompt, in a month the cohort was running, are evaluated for that month.
+        ikms = [.. ikms.Where(a => a.AssignedAt < promptAt)];
+        if (ikms.Count == 0 || cohort.StartDate > month.LastDay) return;
+        var missing = ikms.Where(a => !data.Evaluated(a.BusinessId, month.Key)).ToList();
+        var button = new[] { new[] { new Button(SchedulerTexts.EvaluationButton.In(lang), MenuPresenter.EvaluationButton) } };
+        if (now < promptAt.AddDays(10))
+            messages.Add(Notice($"eval-prompt:{cohort.Id}:{mentor.UserId}:{month.Key}", mentor.UserId,
+                SchedulerTexts.EvaluationPrompt.In(lang, month.Key, ikms.Count), button));
+        if (missing.Count == 0) return;
+        if (now >= promptAt.AddDays(3))
+            messages.Add(Notice($"eval-reminder:{cohort.Id}:{mentor.UserId}:{month.Key}", mentor.UserId,
+                SchedulerTexts.EvaluationReminder.In(lang, month.Key, missing.Count), button));
+        foreach (var assignment in missing)
+        {
+            var name = data.BusinessName(assignment.BusinessId);
+            if (now >= promptAt.AddDays(5))
+                messages.Add(Notice($"escalate-eval:{cohort.Id}:{assignment.BusinessId:N}:{month.Key}", mentor.UserId,
+                    SchedulerTexts.EvaluationEscalationMentor.In(lang, month.Key, name), button));
+            if (now >= promptAt.AddDays(7))
+            {
+                foreach (var coordinator in data.Coordinators)
+                    messages.Add(Notice($"alert-eval:{cohort.Id}:{assignment.BusinessId:N}:{month.Key}:{coordinator}", coordinator,
+                        SchedulerTexts.EvaluationEscalationCoordinator.In(Languages.Indonesian, month.Key, name, mentor.DisplayName), null));
+            }
+        }
+    }
+
+    private static string IkmLines(IEnumerable<Assignment> ikms, ProgramData data, DateTimeOffset now, string lang)
+    {
+        var culture = Languages.Culture(lang);
+        var lines = ikms.Select(a =>
+        {
+            var last = data.LastVisit(a.BusinessId);
+            var when = last is null
+                ? SchedulerTexts.NeverVisited.In(lang)
+                : SchedulerTexts.LastVisit.In(lang, last.StartedAt.Humanize(dateToCompareAgainst: now, culture: culture));
+            return SchedulerTexts.IkmLine.In(lang, data.BusinessName(a.BusinessId), when);
+        });
+        return "\n" + string.Join("\n", lines);
+    }
+
+    private static IReadOnlyList<IReadOnlyList<Button>> CheckInButton(string lang) =>
+        [[new Button(SchedulerTexts.CheckInButton.In(lang), MenuPresenter.CheckInButton)]];
+
+    private static OutgoingMessage Notice(string id, long chatId, string text, IReadOnlyList<IReadOnlyList<Button>>? buttons) =>
+        new() { Id = id, ChatId = chatId, Text = text, Buttons = buttons };
+
+    private async Task<ProgramData> LoadAsync(Cohort cohort, CancellationToken ct)
+    {
+        var assignments = await documents.FindAsync<Assignment>("cohort", cohort.Id, ct);
+        var visits = (await documents.FindAsync<Visit>("cohort", cohort.Id, ct)).Where(v => v.Status == VisitStatus.Completed).ToList();
+        var staff = await documents.FindAsync<CohortStaff>("cohort", cohort.Id, ct);
+        var memberships = await documents.FindAsync<CohortMembership>("cohort", cohort.Id, ct);
+        var evaluations = await documents.FindAsync<Evaluation>("cohort", cohort.Id, ct);
+        var businesses = (await owners.GetBusinessesAsync(ct)).ToDictionary(b => b.Id);
+        return new ProgramData(assignments, visits, staff, memberships, evaluations, businesses);
+    }
+
+    private sealed record ProgramData(
+        IReadOnlyList<Assignment> Assignments,
+        IReadOnlyList<Visit> Visits,
+        IReadOnlyList<CohortStaff> Staff,
+        IReadOnlyList<CohortMembership> Memberships,
+        IReadOnlyList<Evaluation> Evaluations,
+        IReadOnlyDictionary<Guid, Business> Businesses)
+    {
+        public IReadOnlyList<long> Coordinators { get; } = [.. Staff.Where(s => s.Role == MemberRole.Coordinator).Select(s => s.UserId).Distinct()];
+
+        public bool VisitedIn(Guid businessId, UtcRange range) => Visits.Any(v => v.BusinessId == businessId && range.Contains(v.StartedAt));
+
+        public Visit? LastVisit(Guid businessId) => Visits.Where(v => v.BusinessId == businessId).MaxBy(v => v.StartedAt);
+
+        public bool Evaluated(Guid businessId, string month) =>
+            Evaluations.Any(e => e.BusinessId == businessId && e.Month == month && !e.SelfAssessment && e.CompletedAt is not null);
+
+        public string BusinessName(Guid businessId) => Businesses.GetValueOrDefault(businessId)?.BusinessName ?? "IKM";
+    }
+}
