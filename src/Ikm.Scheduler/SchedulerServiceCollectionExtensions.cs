@@ -2,7 +2,10 @@ using Hangfire;
 using Hangfire.Mongo;
 using Hangfire.Mongo.Migration.Strategies;
 using Hangfire.Mongo.Migration.Strategies.Backup;
+using Ikm.Scheduler.Digests;
 using Ikm.Scheduler.Exports;
+using Ikm.Scheduler.Reports;
+using Ikm.Workflow.Program;
 using Ikm.Scheduler.Hosting;
 using Ikm.Scheduler.Jobs;
 using Ikm.Workflow.Flows.OwnerData;
@@ -28,6 +31,9 @@ public static class SchedulerServiceCollectionExtensions
         services.AddSingleton(schedulerOptions);
 
         services.AddSingleton<IOwnerDataExporter, MiniExcelOwnerDataExporter>();
+        services.AddSingleton(new DigestBuilder());
+        services.AddSingleton<ProgramReports>();
+        services.AddSingleton<IProgramReports>(sp => sp.GetRequiredService<ProgramReports>());
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<IOutboxNotifier>(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<OutboxDispatcher>());

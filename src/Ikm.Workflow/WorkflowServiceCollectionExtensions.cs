@@ -35,6 +35,7 @@ public static class WorkflowServiceCollectionExtensions
         AddAction<InviteActions>(services);
         AddAction<ApprovalActions>(services);
         AddAction<AssignmentActions>(services);
+        AddAction<ReportActions>(services);
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<UpdatePipeline>();
         services.AddSingleton<UpdateIntake>();

@@ -29,22 +29,22 @@ public sealed class OpenCheckInScanJob(IDocumentStore documents, IOwnerStore own
         if (open.Count == 0) return;
 
         var businesses = (await owners.GetBusinessesAsync(ct)).ToDictionary(b => b.Id);
-        var prompts = new List<OutgoingMessage>();
         foreach (var visit in open)
         {
             var cohort = await documents.GetAsync<Cohort>(visit.CohortId, ct);
-            var local = new ProgramCalendar(cohort?.TimeZoneId ?? "Asia/Jakarta").ToLocal(visit.StartedAt);
+            var calendar = new ProgramCalendar(cohort?.TimeZoneId ?? "Asia/Jakarta");
+            var local = calendar.ToLocal(visit.StartedAt);
             var name = businesses.GetValueOrDefault(visit.BusinessId)?.BusinessName ?? "IKM";
-            prompts.Add(new OutgoingMessage
+            var prompt = new OutgoingMessage
             {
                 Id = $"open-checkin:{visit.Id}",
                 ChatId = visit.MentorUserId,
                 Text = SchedulerTexts.OpenCheckIn.In(Languages.Indonesian, name, local.ToString("d MMMM HH:mm", Languages.Culture(Languages.Indonesian))),
                 Buttons = [[new Button(SchedulerTexts.CloseCheckIn.In(Languages.Indonesian), "vs:out")]],
-            });
+            };
+            await notifications.WriteAsync([prompt], calendar, ct);
         }
 
-        await notifications.WriteAsync(prompts, ct);
         log.LogInformation("Open check-in scan: {Count} visits past their close time", open.Count);
     }
 }

@@ -29,9 +29,11 @@ public sealed class ProgramNotificationsJob(
     IOwnerStore owners,
     IBotStore store,
     NotificationWriter notifications,
+    Reports.ProgramReports reports,
     TimeProvider time,
     ILogger<ProgramNotificationsJob> log)
 {
+    public static readonly TimeOnly DigestTime = new(8, 0);
     public static readonly TimeOnly ReminderTime = new(7, 0);
     public static readonly TimeOnly EvaluationPromptTime = new(9, 0);
     public static readonly TimeSpan Lateness = TimeSpan.FromHours(1);
@@ -96,8 +98,52 @@ public sealed class ProgramNotificationsJob(
             }
         }
 
-        await notifications.WriteAsync(messages, ct);
+        await AddDigestsAsync(messages, cohort, calendar, data, now, ct);
+        await notifications.WriteAsync(messages, calendar, ct);
         log.LogInformation("Cohort {CohortId}: {Count} notices due at this run", cohort.Id, messages.Count);
+    }
+
+    /// <summary>Monday 08:00: last week's digest; the 1st of the month 08:00: last month's digest with chart and workbook.</summary>
+    private async Task AddDigestsAsync(List<OutgoingMessage> messages, Cohort cohort, ProgramCalendar calendar, ProgramData data, DateTimeOffset now, CancellationToken ct)
+    {
+        if (data.Coordinators.Count == 0) return;
+        var week = calendar.WeekOf(now);
+        if (now >= calendar.At(week, DayOfWeek.Monday, DigestTime) && cohort.StartDate <= week.Previous().Sunday
+            && !await AllWrittenAsync($"digest-week:{cohort.Id}:{week.Previous().Label}", data.Coordinators, ct)
+            && await reports.PreviousWeekAsync(cohort.Id, Languages.Indonesian, ct) is { } weekly)
+        {
+            foreach (var coordinator in data.Coordinators)
+                AddDigest(messages, $"digest-week:{cohort.Id}:{week.Previous().Label}:{coordinator}", coordinator, weekly, week.Previous().Label);
+        }
+
+        var month = calendar.MonthOf(now);
+        if (now >= calendar.ToUtc(month.FirstDay, DigestTime) && cohort.StartDate <= month.Previous().LastDay
+            && !await AllWrittenAsync($"digest-month:{cohort.Id}:{month.Previous().Key}", data.Coordinators, ct)
+            && await reports.PreviousMonthAsync(cohort.Id, Languages.Indonesian, ct) is { } monthly)
+        {
+            foreach (var coordinator in data.Coordinators)
+                AddDigest(messages, $"digest-month:{cohort.Id}:{month.Previous().Key}:{coordinator}", coordinator, monthly, month.Previous().Key);
+        }
+    }
+
+    /// <summary>Digests are costly to build: skip the build when every coordinator's copy is already in the outbox.</summary>
+    private async Task<bool> AllWrittenAsync(string idPrefix, IReadOnlyList<long> coordinators, CancellationToken ct)
+    {
+        foreach (var coordinator in coordinators)
+        {
+            if (await store.GetOutboxEntryAsync($"{idPrefix}:{coordinator}", ct) is null) return false;
+        }
+
+        return true;
+    }
+
+    private static void AddDigest(List<OutgoingMessage> messages, string id, long chatId, Digests.Digest digest, string period)
+    {
+        messages.Add(Notice(id, chatId, digest.Text, null));
+        if (digest.ChartPng is { } png)
+            messages.Add(new OutgoingMessage { Id = id + ":chart", ChatId = chatId, Kind = OutgoingKind.Photo, FileName = $"grafik-{period}.png", FileContent = png });
+        if (digest.Xlsx is { } xlsx)
+            messages.Add(new OutgoingMessage { Id = id + ":xlsx", ChatId = chatId, Kind = OutgoingKind.Document, FileName = $"ringkasan-{period}.xlsx", FileContent = xlsx });
     }
 
     private void AddVisitEscalation(List<OutgoingMessage> messages, Cohort cohort, Assignment assignment, CohortStaff mentor, ProgramData data, DateTimeOffset now, string lang)

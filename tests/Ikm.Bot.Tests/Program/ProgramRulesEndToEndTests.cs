@@ -248,11 +248,15 @@ public sealed class OpenCheckInEndToEndTests
 
         var scan = bot.App.Services.GetRequiredService<Ikm.Scheduler.Jobs.OpenCheckInScanJob>();
         time.Advance(TimeSpan.FromHours(11));
-        await scan.RunAsync(CancellationToken.None);
+        await scan.RunAsync(CancellationToken.None); // 19:00: not yet due
         time.Advance(TimeSpan.FromHours(2));
+        await scan.RunAsync(CancellationToken.None); // 21:00: due, but quiet hours hold it until 06:00
         await scan.RunAsync(CancellationToken.None);
+        await Task.Delay(500);
+        Assert.DoesNotContain(emulator.SentTo(851), m => m.Text!.Contains("belum ditutup"));
+        time.Advance(TimeSpan.FromHours(9));
+        var prompt = await mentor.NextReplyAsync(TimeSpan.FromSeconds(15));
         await scan.RunAsync(CancellationToken.None);
-        var prompt = await mentor.NextReplyAsync();
         Assert.Contains("belum ditutup", prompt.Text);
         await Task.Delay(300);
         Assert.Single(emulator.SentTo(851), m => m.Text!.Contains("belum ditutup"));

@@ -57,7 +57,7 @@ public sealed class ProgramNotificationsTests
             + "\nrestart at " + restartAt.ToString("HH:mm:ss.fff") + "\nretried: " + attempts;
         var toA = emulator.SentTo(MentorA).Select(m => m.Text!).ToList();
         var toB = emulator.SentTo(MentorB).Select(m => m.Text!).ToList();
-        var toCoordinator = emulator.SentTo(Coordinator).Select(m => m.Text!).ToList();
+        var toCoordinator = emulator.SentTo(Coordinator).Select(m => m.Text ?? m.Caption ?? "").ToList();
 
         Assert.True(6 == toA.Count(t => t.StartsWith("📅 Pengingat")), timeline);
         Assert.DoesNotContain(toA, t => t.StartsWith("👋"));
@@ -74,7 +74,22 @@ public sealed class ProgramNotificationsTests
 
         Assert.Single(toCoordinator, t => t.StartsWith("🚨 Tenun B4 (pendamping: Bu Rina) belum dikunjungi selama 2 minggu"));
         Assert.Equal(4, toCoordinator.Count(t => t.StartsWith("🚨 Evaluasi bulan 2026-11")));
-        Assert.True(toCoordinator.Count == 5, timeline);
+        Assert.Equal(5, toCoordinator.Count(t => t.StartsWith("🚨")));
+        foreach (var week in new[] { "2026-W45", "2026-W46", "2026-W47", "2026-W48", "2026-W49" })
+        {
+            var digest = await bot.Store.GetOutboxEntryAsync($"digest-week:{CohortId}:{week}:{Coordinator}", CancellationToken.None);
+            Assert.NotNull(digest);
+            Assert.Equal((DayOfWeek.Monday, 8), (digest.CreatedAt.ToOffset(Wita).DayOfWeek, digest.CreatedAt.ToOffset(Wita).Hour));
+            Assert.Contains(week, digest.Message.Text);
+        }
+
+        Assert.Null(await bot.Store.GetOutboxEntryAsync($"digest-week:{CohortId}:2026-W44:{Coordinator}", CancellationToken.None));
+        var monthly = await bot.Store.GetOutboxEntryAsync($"digest-month:{CohortId}:2026-11:{Coordinator}", CancellationToken.None);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 8, 0, 0, Wita), monthly!.CreatedAt);
+        Assert.NotNull(await bot.Store.GetOutboxEntryAsync($"digest-month:{CohortId}:2026-11:{Coordinator}:xlsx", CancellationToken.None));
+        var chart = await bot.Store.GetOutboxEntryAsync($"digest-month:{CohortId}:2026-11:{Coordinator}:chart", CancellationToken.None);
+        // 5 alerts, 5 weekly digests, the monthly digest with its workbook (and chart when scores exist).
+        Assert.Equal(5 + 5 + 2 + (chart is null ? 0 : 1), toCoordinator.Count);
 
         foreach (var owner in Enumerable.Range(0, 8).Select(i => 900L + i))
             Assert.Single(emulator.SentTo(owner), m => m.Text!.Contains("penilaian diri"));

@@ -28,6 +28,7 @@ public sealed class UpdatePipelineTests
             .AddSingleton<IDocumentStore>(_store)
             .AddSingleton<IQuestionnaireCatalog>(TestCatalog.Instance)
             .AddSingleton<IOwnerDataExporter>(new NoExporter())
+            .AddSingleton<Ikm.Workflow.Program.IProgramReports>(new NoReports())
             .AddSingleton<IOutboxNotifier>(_notifier)
             .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)))
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))

@@ -40,3 +40,16 @@ public sealed class NoExporter : IOwnerDataExporter
 {
     public byte[] ToXlsx(OwnerDataSnapshot snapshot) => [];
 }
+
+public sealed class NoReports : Ikm.Workflow.Program.IProgramReports
+{
+    private static Task<Ikm.Workflow.Program.ProgramReport> None() => Task.FromResult(new Ikm.Workflow.Program.ProgramReport("-"));
+
+    public Task<Ikm.Workflow.Program.ProgramReport> WeeklyAsync(string cohortId, string language, CancellationToken ct) => None();
+
+    public Task<Ikm.Workflow.Program.ProgramReport> ExportAsync(string cohortId, string language, CancellationToken ct) => None();
+
+    public Task<Ikm.Workflow.Program.ProgramReport> LateAsync(string cohortId, string language, CancellationToken ct) => None();
+
+    public Task<Ikm.Workflow.Program.ProgramReport> RankingAsync(string cohortId, string language, CancellationToken ct) => None();
+}

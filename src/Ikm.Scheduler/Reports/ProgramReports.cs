@@ -1,0 +1,95 @@
+using Ikm.Scheduler.Digests;
+using Ikm.Workflow.Businesses;
+using Ikm.Workflow.Diagnoses;
+using Ikm.Workflow.Documents;
+using Ikm.Workflow.Program;
+using Ikm.Workflow.Program.Rules;
+using Ikm.Workflow.Questionnaires;
+using Ikm.Workflow.Storage;
+using Ikm.Workflow.Texts;
+
+namespace Ikm.Scheduler.Reports;
+
+/// <summary>Loads a cohort's data once and hands it to the <see cref="DigestBuilder"/>.</summary>
+public sealed class ProgramReports(
+    IDocumentStore documents,
+    IOwnerStore owners,
+    IBotStore store,
+    IQuestionnaireCatalog catalog,
+    DigestBuilder builder,
+    TimeProvider time) : IProgramReports
+{
+    public async Task<ProgramReport> WeeklyAsync(string cohortId, string language, CancellationToken ct) =>
+        await LoadAsync(cohortId, ct) is { } data ? From(builder.Weekly(data, language)) : new ProgramReport("-");
+
+    public async Task<ProgramReport> ExportAsync(string cohortId, string language, CancellationToken ct)
+    {
+        if (await LoadAsync(cohortId, ct) is not { } data) return new ProgramReport("-");
+        var text = language == Languages.English
+            ? $"Export of {data.Cohort.Name}: {data.Businesses.Count} IKMs, {data.Visits.Count} visits, {data.Evaluations.Count} evaluations."
+            : $"Ekspor {data.Cohort.Name}: {data.Businesses.Count} IKM, {data.Visits.Count} kunjungan, {data.Evaluations.Count} evaluasi.";
+        return new ProgramReport(text, Xlsx: builder.Export(data, catalog.Diagnosis, language));
+    }
+
+    public async Task<ProgramReport> RankingAsync(string cohortId, string language, CancellationToken ct) =>
+        await LoadAsync(cohortId, ct) is { } data ? new ProgramReport(builder.Ranking(data, language)) : new ProgramReport("-");
+
+    public async Task<ProgramReport> LateAsync(string cohortId, string language, CancellationToken ct)
+    {
+        if (await LoadAsync(cohortId, ct) is not { } data) return new ProgramReport("-");
+        var report = ComplianceCalculator.Calculate(data.Cohort, data.Assignments, data.Visits, data.Now);
+        var names = data.Businesses.ToDictionary(b => b.Id, b => b.BusinessName ?? "IKM");
+        string Mentor(long id) => data.Staff.FirstOrDefault(s => s.UserId == id)?.DisplayName ?? id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var en = language == Languages.English;
+        var lines = new List<string> { en ? $"⏳ Behind the rules ({report.Week.Label}):" : $"⏳ Yang tertinggal dari aturan ({report.Week.Label}):" };
+        lines.Add(en ? "Not visited this week:" : "Belum dikunjungi minggu ini:");
+        lines.AddRange(report.NotVisitedThisWeek.Select(i => $"• {names.GetValueOrDefault(i.BusinessId, "IKM")} — {Mentor(i.MentorUserId)}"));
+        lines.Add(en ? $"No visit for {report.NoVisitWeeks}+ weeks:" : $"Tanpa kunjungan {report.NoVisitWeeks}+ minggu:");
+        lines.AddRange(report.WithoutVisit.Select(i => $"• {names.GetValueOrDefault(i.BusinessId, "IKM")} — {Mentor(i.MentorUserId)}"));
+        lines.Add(en ? "Mentors below the rules:" : "Pendamping di bawah aturan:");
+        lines.AddRange(report.Mentors.Where(m => m.ComplianceRate < 1 || m.OverCapacity)
+            .Select(m => $"• {Mentor(m.MentorUserId)}: {m.IkmsCompliant}/{m.IkmsAssigned}{(m.OverCapacity ? (en ? ", over capacity" : ", melebihi kapasitas") : "")}"));
+        return new ProgramReport(string.Join("\n", lines));
+    }
+
+    /// <summary>The weekly digest of the week before <paramref name="now"/> (Monday 08:00 job).</summary>
+    public async Task<Digest?> PreviousWeekAsync(string cohortId, string language, CancellationToken ct) =>
+        await LoadAsync(cohortId, ct) is { } data ? builder.Weekly(data, language, ProgramCalendar.For(data.Cohort).WeekOf(data.Now).Previous()) : null;
+
+    /// <summary>The monthly digest of the month before <paramref name="now"/> (first-of-month job).</summary>
+    public async Task<Digest?> PreviousMonthAsync(string cohortId, string language, CancellationToken ct) =>
+        await LoadAsync(cohortId, ct) is { } data ? builder.Monthly(data, catalog.Diagnosis, language, ProgramCalendar.For(data.Cohort).MonthOf(data.Now).Previous()) : null;
+
+    private static ProgramReport From(Digest digest) => new(digest.Text, digest.ChartPng, digest.Xlsx);
+
+    private async Task<DigestData?> LoadAsync(string cohortId, CancellationToken ct)
+    {
+        var cohort = await documents.GetAsync<Cohort>(cohortId, ct);
+        if (cohort is null) return null;
+        var memberships = await documents.FindAsync<CohortMembership>("cohort", cohortId, ct);
+        var ids = memberships.Select(m => m.BusinessId).ToHashSet();
+        var businesses = (await owners.GetBusinessesAsync(ct)).Where(b => ids.Contains(b.Id)).ToList();
+        var diagnoses = new List<DiagnosisResponse>();
+        foreach (var business in businesses.Where(b => b.OwnerUserId != 0))
+            diagnoses.AddRange(await owners.GetDiagnosesByOwnerAsync(business.OwnerUserId, ct));
+        var staff = await documents.FindAsync<CohortStaff>("cohort", cohortId, ct);
+        var people = staff.Select(s => s.UserId).Concat(businesses.Select(b => b.OwnerUserId)).Where(id => id != 0).Distinct().ToList();
+        var members = await store.GetMembersAsync(people, ct);
+        var now = time.GetUtcNow();
+        var week = ProgramCalendar.For(cohort).WeekBoundsOf(now);
+        return new DigestData
+        {
+            Cohort = cohort,
+            Businesses = businesses,
+            Memberships = memberships,
+            Assignments = await documents.FindAsync<Assignment>("cohort", cohortId, ct),
+            Staff = staff,
+            Visits = await documents.FindAsync<Visit>("cohort", cohortId, ct),
+            Evaluations = await documents.FindAsync<Evaluation>("cohort", cohortId, ct),
+            Diagnoses = diagnoses,
+            UnreachableUserIds = [.. members.Values.Where(m => m.Unreachable).Select(m => m.UserId)],
+            NewRegistrations = [.. businesses.Where(b => b.RegisteredAt >= week.Start.AddDays(-7) && b.RegisteredAt < now)],
+            Now = now,
+        };
+    }
+}

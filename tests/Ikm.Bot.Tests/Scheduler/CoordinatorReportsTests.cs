@@ -1,0 +1,96 @@
+using Ikm.Bot.Tests.Support;
+using Ikm.Scheduler.Jobs;
+using Ikm.TestKit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using static Ikm.Bot.Tests.Program.MentoringProgramEndToEndTests;
+
+namespace Ikm.Bot.Tests.Scheduler;
+
+public sealed class CoordinatorReportsTests
+{
+    [Fact]
+    public async Task ReportCommands_AnswerCoordinators_AndRefuseOthers()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
+        await using var emulator = await Emulator.StartFastAsync();
+        await using var bot = await BotUnderTest.StartAsync(emulator, services: s => s.AddSingleton<TimeProvider>(time));
+        var coordinator = await JoinAsCoordinatorAsync(emulator);
+        await CreateCohortAsync(coordinator);
+        var mentor = await InviteAndJoinMentorAsync(emulator, coordinator, 861, "Budi");
+        await RegisterOwnerAsync(emulator.User(961));
+        await ApproveAsync(coordinator);
+        await AssignAsync(coordinator, "Abon Ikan Mama Ani", "Budi");
+
+        await coordinator.SendTextAsync("/ringkasan");
+        var weekly = await coordinator.NextReplyAsync();
+        Assert.Contains("📊 Ringkasan mingguan — Pendampingan IKM Palu 2026", weekly.Text);
+        Assert.Contains("Kepatuhan per pendamping", weekly.Text);
+
+        await coordinator.SendTextAsync("/terlambat");
+        var late = await coordinator.NextReplyAsync();
+        Assert.Contains("Belum dikunjungi minggu ini", late.Text);
+        Assert.Contains("• Abon Ikan Mama Ani — Budi", late.Text);
+
+        await coordinator.SendTextAsync("/peringkat");
+        Assert.Contains("Abon Ikan Mama Ani", (await coordinator.NextReplyAsync()).Text);
+
+        await coordinator.SendTextAsync("/ekspor");
+        Assert.Contains("1 IKM", (await coordinator.NextReplyAsync()).Text);
+        var workbook = await coordinator.NextReplyAsync();
+        Assert.Equal("sendDocument", workbook.Method);
+        Assert.EndsWith(".xlsx", workbook.FileName);
+        Assert.Equal((byte)'P', workbook.FileContent![0]);
+
+        mentor.SkipReplies();
+        await mentor.SendTextAsync("/ringkasan");
+        Assert.Contains("hanya untuk koordinator", (await mentor.NextReplyAsync()).Text);
+    }
+
+    [Fact]
+    public async Task Reminder_DuringLogbook_LeavesItsState_AndItsButtonAsksToLeaveOrContinue()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero)); // Monday 08:00 WITA
+        await using var emulator = await Emulator.StartFastAsync();
+        await using var bot = await BotUnderTest.StartAsync(emulator, services: s => s.AddSingleton<TimeProvider>(time));
+        var coordinator = await JoinAsCoordinatorAsync(emulator);
+        await CreateCohortAsync(coordinator);
+        var mentor = await InviteAndJoinMentorAsync(emulator, coordinator, 871, "Budi");
+        await RegisterOwnerAsync(emulator.User(971));
+        await ApproveAsync(coordinator);
+        await AssignAsync(coordinator, "Abon Ikan Mama Ani", "Budi");
+        await mentor.NextReplyAsync();
+        await mentor.PressAsync("📍 Check-in");
+        await mentor.NextReplyAsync();
+        await mentor.PressAsync("Abon Ikan Mama Ani");
+        await mentor.NextReplyAsync();
+        await mentor.ShareLocationAsync(-0.8917, 119.8707);
+        await mentor.NextReplyAsync();
+        time.Advance(TimeSpan.FromHours(4));
+        await mentor.PressAsync("✅ Check-out");
+        await mentor.NextReplyAsync();
+        await mentor.NextReplyAsync(); // logbook question 1
+        await mentor.SendTextAsync("Kemasan mudah sobek");
+        Assert.Contains("Apa yang didampingkan", (await mentor.NextReplyAsync()).Text);
+        var before = await bot.Store.GetConversationAsync(871, CancellationToken.None);
+
+        var cohortId = (await bot.App.Services.GetRequiredService<Ikm.Workflow.Documents.IDocumentStore>()
+            .AllAsync<Ikm.Workflow.Program.Cohort>(CancellationToken.None)).Single().Id;
+        await bot.App.Services.GetRequiredService<ProgramNotificationsJob>().RunAsync(cohortId, CancellationToken.None);
+        var reminder = await mentor.NextReplyAsync();
+        Assert.Contains("Pengingat", reminder.Text);
+        var after = await bot.Store.GetConversationAsync(871, CancellationToken.None);
+        Assert.Equal((before!.Flow, before.State, before.Version), (after!.Flow, after.State, after.Version));
+
+        await mentor.PressAsync("📍 Check-in");
+        var ask = await mentor.NextReplyAsync();
+        Assert.Contains("belum selesai", ask.Text);
+        await mentor.PressAsync("▶️ Lanjutkan");
+        Assert.Contains("Apa yang didampingkan", (await mentor.NextReplyAsync()).Text);
+        await mentor.SendTextAsync("Memilih standing pouch");
+        Assert.Contains("Apa hasilnya", (await mentor.NextReplyAsync()).Text);
+        var conversation = await bot.Store.GetConversationAsync(871, CancellationToken.None);
+        Assert.Equal("Kemasan mudah sobek", conversation!.Data["lb.a.problem"]);
+        Assert.Equal("Memilih standing pouch", conversation.Data["lb.a.mentored"]);
+    }
+}
