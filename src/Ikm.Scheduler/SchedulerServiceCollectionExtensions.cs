@@ -66,6 +66,7 @@ public static class SchedulerServiceCollectionExtensions
         services.AddHangfireServer(server => server.WorkerCount = schedulerOptions.WorkerCount);
         services.AddTransient<OpenCheckInScanJob>();
         services.AddTransient<ProgramNotificationsJob>();
+        services.AddTransient<PhotoCopyJob>();
         services.AddTransient<CohortJobSync>();
         services.AddHostedService<RecurringJobsRegistration>();
         return services;

@@ -83,6 +83,7 @@ public static class BotHost
         var console = new LocalChatConsole(Console.Out);
         builder.Services.AddSingleton(console);
         builder.Services.AddSingleton<IMessageSender>(console);
+        builder.Services.AddSingleton<IFileDownloader, NoFileDownloader>();
         if (!Console.IsInputRedirected)
         {
             // The terminal is the chat: keep the host's own log lines out of it except warnings.
@@ -101,6 +102,7 @@ public static class BotHost
             new TelegramBotClientOptions(telegram.BotToken!, telegram.ApiBaseUrl.TrimEnd('/')) { RetryCount = 0 },
             sp.GetRequiredService<IHttpClientFactory>().CreateClient("telegram")));
         services.AddSingleton<IMessageSender, TelegramSender>();
+        services.AddSingleton<IFileDownloader, TelegramFileDownloader>();
         services.AddSingleton<CallbackAnswerer>();
         services.AddHostedService<TelegramIdentityLoader>();
         if (telegram.Mode == TelegramMode.Webhook)

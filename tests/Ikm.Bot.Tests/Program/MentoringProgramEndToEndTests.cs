@@ -74,6 +74,8 @@ public sealed partial class MentoringProgramEndToEndTests
         await mentor.NextReplyAsync();
         await mentor.PressAsync("✅ Selesai memilih");
         Assert.Contains("Kirim foto", (await mentor.NextReplyAsync()).Text);
+        var photoBytes = Enumerable.Range(0, 2048).Select(i => (byte)(i % 251)).ToArray();
+        emulator.AddFile("photo-visit-1", photoBytes);
         await mentor.SendPhotoAsync("photo-visit-1");
         Assert.Contains("Foto 1 dari 5", (await mentor.NextReplyAsync()).Text);
         await mentor.PressAsync("✅ Selesai");
@@ -140,6 +142,19 @@ public sealed partial class MentoringProgramEndToEndTests
         Assert.Equal("photo-visit-1", Assert.Single(visit.Photos).FileId);
         var member = await bot.Store.GetMemberAsync(801, CancellationToken.None);
         Assert.Equal(MemberRole.Mentor, member!.Role);
+
+        // A copy of the photo is kept under the data directory.
+        await bot.App.Services.GetRequiredService<Ikm.Scheduler.Jobs.PhotoCopyJob>().RunAsync(CancellationToken.None);
+        var copied = Assert.Single((await documents.AllAsync<Visit>(CancellationToken.None)).Single().Photos);
+        Assert.Equal(photoBytes, await File.ReadAllBytesAsync(Path.Combine(bot.DataDirectory, copied.LocalPath!)));
+
+        // The Hangfire dashboard lists the cohort's recurring job, in the cohort's time zone.
+        await bot.App.Services.GetRequiredService<Ikm.Scheduler.Jobs.CohortJobSync>().SyncAsync(CancellationToken.None);
+        using var connection = bot.App.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        var recurring = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection);
+        var cohortJob = Assert.Single(recurring, j => j.Id == $"cohort:{cohort.Id}:notifications");
+        Assert.Equal("Asia/Makassar", cohortJob.TimeZoneId);
+        Assert.Contains(recurring, j => j.Id == "open-checkins");
 
         var evaluation = Assert.Single(await documents.AllAsync<Evaluation>(CancellationToken.None));
         Assert.Equal("2026-11", evaluation.Month);
