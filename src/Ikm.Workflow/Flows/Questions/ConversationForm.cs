@@ -42,6 +42,13 @@ public sealed class ConversationForm(QuestionPrompter prompter, Questionnaire qu
         return true;
     }
 
+    /// <summary>Asks a given question (an edit from a summary card, the last question on /kembali from the summary).</summary>
+    public void Ask(TurnContext context, string questionId)
+    {
+        context.Conversation.Data[CurrentKey] = questionId;
+        AskCurrent(context, preface: null);
+    }
+
     public void AskCurrent(TurnContext context, string? preface)
     {
         if (context.Conversation.Data.GetValueOrDefault(CurrentKey) is not { } id || questionnaire.FindQuestion(id) is not { } question) return;

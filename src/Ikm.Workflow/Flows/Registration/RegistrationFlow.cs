@@ -19,7 +19,6 @@ public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionProm
 {
     public const string FlowName = "registration";
     private const string Prefix = "rg";
-    private const string CurrentKey = "rg.q";
     private const string AnswerPrefix = "rg.a.";
     private const string ConsentKey = "rg.consent";
 
@@ -27,20 +26,19 @@ public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionProm
 
     private Questionnaire Questionnaire => catalog.Registration;
 
+    /// <summary>Answers live in the conversation under "rg.a.{question}", the question being asked under "rg.q".</summary>
+    private ConversationForm Form => new(prompter, Questionnaire, Prefix);
+
     /// <summary>Starts, or resumes after /batal where the owner stopped (answers are kept in the conversation).</summary>
     public Task StartAsync(TurnContext context)
     {
         if (context.Conversation.Data.ContainsKey(ConsentKey))
         {
             context.Conversation.State = nameof(RegistrationState.Answering);
-            if (Session(context).FirstUnanswered() is null)
+            if (!Form.AskNext(context))
             {
                 context.Conversation.State = nameof(RegistrationState.Summary);
                 ShowSummary(context, preface: null);
-            }
-            else
-            {
-                AskNext(context);
             }
 
             return Task.CompletedTask;
@@ -83,12 +81,13 @@ public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionProm
                 var data = context.Message.ButtonData;
                 if (Pressed(context, "confirm")) await machine.FireAsync(RegistrationTrigger.Confirm);
                 else if (data is not null && data.StartsWith(Prefix + ":edit:", StringComparison.Ordinal)
-                         && Questionnaire.FindQuestion(data[(Prefix.Length + 6)..]) is { } field && Session(context).IsRelevant(field))
+                         && Questionnaire.FindQuestion(data[(Prefix.Length + 6)..]) is { } field && Form.Session(context).IsRelevant(field))
                     await machine.FireAsync(edit, field.Id);
                 else Reject(context);
                 return;
             case RegistrationState.Answering:
-                await HandleAnswerAsync(context, machine);
+                if (Form.Handle(context) == FormStep.Completed)
+                    await machine.FireAsync(RegistrationTrigger.Completed);
                 return;
         }
     }
@@ -104,7 +103,7 @@ public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionProm
                 ShowSummary(context, context.T(RegistrationTexts.SummaryHelp));
                 break;
             default:
-                AskCurrent(context, preface: null);
+                Form.AskCurrent(context, preface: null);
                 break;
         }
 
@@ -113,10 +112,9 @@ public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionProm
 
     public async Task<bool> BackAsync(TurnContext context)
     {
+        if (State(context) == RegistrationState.Answering) return Form.Back(context);
         var machine = Build(context).Machine;
-        if (!machine.CanFire(RegistrationTrigger.Back)) return false;
-        var current = State(context) == RegistrationState.Summary ? null : Current(context);
-        if (Session(context).Previous(current) is null) return false;
+        if (!machine.CanFire(RegistrationTrigger.Back) || Form.Session(context).Previous(null) is null) return false;
         await machine.FireAsync(RegistrationTrigger.Back);
         return true;
     }
@@ -139,10 +137,8 @@ public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionProm
 
         machine.Configure(RegistrationState.Answering)
             .OnEntryFrom(RegistrationTrigger.Accept, () => AcceptConsent(context), "record consent, ask first question")
-            .OnEntryFrom(edit, field => AskField(context, field), "ask the field again")
-            .OnEntryFrom(RegistrationTrigger.Back, () => GoBack(context, from: null), "ask the last question")
-            .InternalTransition(RegistrationTrigger.Answered, () => AskNext(context))
-            .InternalTransition(RegistrationTrigger.Back, () => GoBack(context, Current(context)))
+            .OnEntryFrom(edit, field => Form.Ask(context, field), "ask the field again")
+            .OnEntryFrom(RegistrationTrigger.Back, () => Form.Ask(context, Form.Session(context).Previous(null)!.Id), "ask the last question")
             .Permit(RegistrationTrigger.Completed, RegistrationState.Summary);
 
         machine.Configure(RegistrationState.Summary)
@@ -158,72 +154,15 @@ public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionProm
         return (machine, edit);
     }
 
-    private async Task HandleAnswerAsync(TurnContext context, StateMachine<RegistrationState, RegistrationTrigger> machine)
-    {
-        if (Current(context) is not { } questionId || Questionnaire.FindQuestion(questionId) is not { } question)
-        {
-            await machine.FireAsync(RegistrationTrigger.Answered);
-            return;
-        }
-
-        switch (prompter.Interpret(context, Prefix, question, Answers(context)))
-        {
-            case Interpretation.Answer answer:
-                context.Conversation.Data[AnswerPrefix + question.Id] = answer.Value;
-                QuestionPrompter.ClearSelection(context, Prefix, question.Id);
-                await machine.FireAsync(Session(context).FirstUnanswered() is null ? RegistrationTrigger.Completed : RegistrationTrigger.Answered);
-                break;
-            case Interpretation.Refused refused:
-                AskCurrent(context, refused.Reply);
-                break;
-            case Interpretation.Toggled:
-                AskCurrent(context, preface: null);
-                break;
-            default:
-                AskCurrent(context, context.T(QuestionTexts.StaleQuestion));
-                break;
-        }
-    }
-
     private void AcceptConsent(TurnContext context)
     {
         context.Conversation.Data[ConsentKey] = context.Now.ToString("O", CultureInfo.InvariantCulture);
-        AskNext(context);
-    }
-
-    private void AskNext(TurnContext context)
-    {
-        var next = Session(context).FirstUnanswered();
-        if (next is null) return;
-        context.Conversation.Data[CurrentKey] = next.Id;
-        AskCurrent(context, preface: null);
-    }
-
-    private void AskField(TurnContext context, string questionId)
-    {
-        context.Conversation.Data[CurrentKey] = questionId;
-        AskCurrent(context, preface: null);
-    }
-
-    private void GoBack(TurnContext context, string? from)
-    {
-        if (Session(context).Previous(from) is not { } previous) return;
-        context.Conversation.Data[CurrentKey] = previous.Id;
-        AskCurrent(context, preface: null);
-    }
-
-    private void AskCurrent(TurnContext context, string? preface)
-    {
-        if (Current(context) is not { } id || Questionnaire.FindQuestion(id) is not { } question) return;
-        var session = Session(context);
-        var current = session.Answers.TryGetValue(id, out var stored) ? QuestionAnswer.Display(question, stored, context.Language) : null;
-        prompter.Ask(context, Prefix, question, session.Progress(id), current, preface);
+        Form.AskNext(context);
     }
 
     private void ShowSummary(TurnContext context, string? preface)
     {
-        var session = Session(context);
-        var relevant = session.RelevantAnswers();
+        var relevant = Form.Relevant(context);
         var lines = new List<string>();
         if (preface is not null) lines.Add(preface);
         lines.Add(context.T(RegistrationTexts.SummaryTitle));
@@ -243,7 +182,7 @@ public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionProm
         context.Reply(string.Join("\n", lines), rows);
     }
 
-    private static void Finish(TurnContext context, bool declined)
+    private void Finish(TurnContext context, bool declined)
     {
         ClearData(context);
         Close(context);
@@ -252,7 +191,7 @@ public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionProm
 
     private async Task SaveAsync(TurnContext context)
     {
-        var answers = Session(context).RelevantAnswers();
+        var answers = Form.Relevant(context);
         var userId = context.Message.UserId;
         var existing = await context.Work.GetBusinessAsync(userId);
         var business = existing ?? new Business { Id = Guid.NewGuid(), OwnerUserId = userId, RegisteredAt = context.Now };
@@ -283,19 +222,7 @@ public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionProm
     private static RegistrationState State(TurnContext context) =>
         Enum.TryParse<RegistrationState>(context.Conversation.State, out var state) ? state : RegistrationState.Consent;
 
-    private static string? Current(TurnContext context) => context.Conversation.Data.GetValueOrDefault(CurrentKey);
-
-    private static Dictionary<string, string> Answers(TurnContext context) =>
-        context.Conversation.Data.Where(kv => kv.Key.StartsWith(AnswerPrefix, StringComparison.Ordinal))
-            .ToDictionary(kv => kv.Key[AnswerPrefix.Length..], kv => kv.Value);
-
-    private QuestionnaireSession Session(TurnContext context) => new(Questionnaire, Answers(context));
-
-    private static void ClearData(TurnContext context)
-    {
-        foreach (var key in context.Conversation.Data.Keys.Where(k => k.StartsWith(Prefix + ".", StringComparison.Ordinal)).ToList())
-            context.Conversation.Data.Remove(key);
-    }
+    private void ClearData(TurnContext context) => Form.Clear(context);
 
     private static void Close(TurnContext context)
     {

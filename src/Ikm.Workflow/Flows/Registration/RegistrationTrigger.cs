@@ -6,7 +6,6 @@ public enum RegistrationTrigger
     BeginEdit,
     Accept,
     Decline,
-    Answered,
     Completed,
     Edit,
     Confirm,
