@@ -197,7 +197,8 @@ public sealed partial class MentoringProgramEndToEndTests
     internal static async Task CreateCohortAsync(TestUser coordinator, string maxIkm = "lewati")
     {
         await coordinator.PressAsync("🗂 Buat kohort");
-        await coordinator.NextReplyAsync();
+        var first = await coordinator.NextReplyAsync();
+        Assert.Contains("Nama kohort?", first.Text);
         await coordinator.SendTextAsync("Pendampingan IKM Palu 2026");
         await coordinator.NextReplyAsync();
         await coordinator.SendTextAsync("Kota Palu");

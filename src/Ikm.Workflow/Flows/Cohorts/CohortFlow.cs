@@ -2,6 +2,7 @@ using System.Globalization;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Flows.Questions;
 using Ikm.Workflow.Members;
+using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Program;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Texts;
@@ -26,17 +27,31 @@ public sealed class CohortFlow(IQuestionnaireCatalog catalog, QuestionPrompter p
 
     private ConversationForm Form => new(prompter, catalog.CohortForm, "ch");
 
-    public Task StartAsync(TurnContext context)
+    /// <summary>Conversation key of the cohort being edited; absent while a new one is created.</summary>
+    private const string EditKey = "ch.edit";
+
+    /// <summary>With no cohort yet the form starts at once; otherwise the coordinator picks a cohort to edit, or a new one.</summary>
+    public async Task StartAsync(TurnContext context)
     {
         if (!ProgramDirectory.IsCoordinator(context))
         {
             Close(context);
             context.Reply(context.T(ProgramTexts.CoordinatorsOnly));
-            return Task.CompletedTask;
+            return;
         }
 
-        context.Conversation.State = nameof(CohortState.Answering);
-        return Build(context).FireAsync(CohortTrigger.Begin);
+        Form.Clear(context);
+        context.Conversation.State = nameof(CohortState.Choosing);
+        var cohorts = await ProgramDirectory.CohortsAsync(context);
+        if (cohorts.Count == 0)
+        {
+            await Build(context).FireAsync(CohortTrigger.New);
+            return;
+        }
+
+        var rows = cohorts.Select(c => (IReadOnlyList<Button>)[new Button("✏️ " + c.Name, "ch:edit:" + c.Id)]).ToList();
+        rows.Add([new Button(context.T(CohortTexts.NewCohort), "ch:new")]);
+        context.Reply(context.T(CohortTexts.Choose), rows);
     }
 
     public async Task HandleAsync(TurnContext context)
@@ -48,61 +63,159 @@ public sealed class CohortFlow(IQuestionnaireCatalog catalog, QuestionPrompter p
             return;
         }
 
-        var step = Form.Handle(context);
-        if (step == FormStep.Completed)
-            await Build(context).FireAsync(CohortTrigger.Completed);
+        var (machine, editField) = BuildWithEdit(context);
+        var data = context.Message.ButtonData;
+        switch (State(context))
+        {
+            case CohortState.Choosing when data == "ch:new":
+                await machine.FireAsync(CohortTrigger.New);
+                break;
+            case CohortState.Choosing when data is not null && data.StartsWith("ch:edit:", StringComparison.Ordinal)
+                                          && await context.Work.GetAsync<Cohort>(data["ch:edit:".Length..]) is { } cohort:
+                Prefill(context, cohort);
+                await machine.FireAsync(CohortTrigger.EditCohort);
+                break;
+            case CohortState.Answering:
+                if (Form.Handle(context) == FormStep.Completed)
+                    await machine.FireAsync(context.Conversation.Data.ContainsKey(EditKey) ? CohortTrigger.FieldAnswered : CohortTrigger.Completed);
+                break;
+            case CohortState.Summary when data == "ch:save":
+                await machine.FireAsync(CohortTrigger.Save);
+                break;
+            case CohortState.Summary when data is not null && data.StartsWith("ch:field:", StringComparison.Ordinal)
+                                         && catalog.CohortForm.FindQuestion(data["ch:field:".Length..]) is { } field:
+                await machine.FireAsync(editField, field.Id);
+                break;
+            default:
+                context.Reply(context.T(CommonTexts.StaleButton));
+                break;
+        }
     }
 
     public Task HelpAsync(TurnContext context)
     {
-        Form.AskCurrent(context, preface: null);
+        if (State(context) == CohortState.Summary) ShowSummary(context);
+        else Form.AskCurrent(context, preface: null);
         return Task.CompletedTask;
     }
 
-    public Task<bool> BackAsync(TurnContext context) => Task.FromResult(Form.Back(context));
+    public Task<bool> BackAsync(TurnContext context) =>
+        Task.FromResult(State(context) == CohortState.Answering && !context.Conversation.Data.ContainsKey(EditKey) && Form.Back(context));
 
-    public StateMachineInfo Describe() => Build(TurnContextFactory.ForDiagram(nameof(CohortState.Answering))).GetInfo();
+    public StateMachineInfo Describe() => Build(TurnContextFactory.ForDiagram(nameof(CohortState.Choosing))).GetInfo();
 
-    private StateMachine<CohortState, CohortTrigger> Build(TurnContext context)
+    private StateMachine<CohortState, CohortTrigger> Build(TurnContext context) => BuildWithEdit(context).Machine;
+
+    private (StateMachine<CohortState, CohortTrigger> Machine, StateMachine<CohortState, CohortTrigger>.TriggerWithParameters<string> EditField) BuildWithEdit(TurnContext context)
     {
         var machine = new StateMachine<CohortState, CohortTrigger>(
-            () => Enum.TryParse<CohortState>(context.Conversation.State, out var s) ? s : CohortState.Answering,
+            () => State(context),
             state => context.Conversation.State = state.ToString());
+        var editField = machine.SetTriggerParameters<string>(CohortTrigger.EditField);
+
+        machine.Configure(CohortState.Choosing)
+            .Permit(CohortTrigger.New, CohortState.Answering)
+            .Permit(CohortTrigger.EditCohort, CohortState.Summary);
 
         machine.Configure(CohortState.Answering)
-            .InternalTransition(CohortTrigger.Begin, () => Form.AskNext(context))
-            .Permit(CohortTrigger.Completed, CohortState.Done);
+            .OnEntryFrom(CohortTrigger.New, () => Form.AskNext(context), "ask the first question")
+            .OnEntryFrom(editField, field => Form.Ask(context, field), "ask the field again")
+            .Permit(CohortTrigger.Completed, CohortState.Done)
+            .Permit(CohortTrigger.FieldAnswered, CohortState.Summary);
+
+        machine.Configure(CohortState.Summary)
+            .OnEntry(() => ShowSummary(context), "show the cohort with ✏️ per field")
+            .Permit(CohortTrigger.EditField, CohortState.Answering)
+            .Permit(CohortTrigger.Save, CohortState.Done);
 
         machine.Configure(CohortState.Done)
-            .OnEntryFrom(CohortTrigger.Completed, () => Create(context), "store cohort, creator becomes its coordinator");
+            .OnEntryFrom(CohortTrigger.Completed, () => Create(context), "store cohort, creator becomes its coordinator")
+            .OnEntryFromAsync(CohortTrigger.Save, () => SaveEditAsync(context), "store the edited cohort");
 
-        return machine;
+        return (machine, editField);
+    }
+
+    private static CohortState State(TurnContext context) =>
+        Enum.TryParse<CohortState>(context.Conversation.State, out var s) ? s : CohortState.Choosing;
+
+    /// <summary>The stored cohort as form answers, so each field can be changed alone.</summary>
+    private void Prefill(TurnContext context, Cohort cohort)
+    {
+        var answers = new Dictionary<string, string>
+        {
+            ["name"] = cohort.Name,
+            ["region"] = cohort.Region,
+            ["timezone"] = TimeZones.FirstOrDefault(z => z.Value == cohort.TimeZoneId).Key ?? "wib",
+            ["start_date"] = cohort.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["duration"] = cohort.DurationMonths.ToString(CultureInfo.InvariantCulture),
+            ["min_visits"] = cohort.Rules.MinVisitsPerWeek.ToString(CultureInfo.InvariantCulture),
+            ["min_hours"] = cohort.Rules.MinHoursPerVisit.ToString(CultureInfo.InvariantCulture),
+            ["max_ikm"] = cohort.Rules.MaxIkmsPerMentor.ToString(CultureInfo.InvariantCulture),
+            ["commodities"] = string.Join(", ", cohort.Commodities),
+        };
+        foreach (var (id, value) in answers)
+            context.Conversation.Data["ch.a." + id] = value;
+        context.Conversation.Data[EditKey] = cohort.Id;
+    }
+
+    private void ShowSummary(TurnContext context)
+    {
+        var lines = new List<string> { context.T(CohortTexts.SummaryTitle) };
+        var buttons = new List<Button>();
+        foreach (var (id, value) in Form.Relevant(context))
+        {
+            var question = catalog.CohortForm.FindQuestion(id)!;
+            var name = CohortTexts.FieldNames.TryGetValue(id, out var text) ? context.T(text) : id;
+            lines.Add($"• {name}: {QuestionAnswer.Display(question, value, context.Language)}");
+            buttons.Add(new Button("✏️ " + name, "ch:field:" + id));
+        }
+
+        var rows = buttons.Chunk(2).Select(pair => (IReadOnlyList<Button>)pair).ToList();
+        rows.Add([new Button(context.T(CohortTexts.Save), "ch:save")]);
+        context.Reply(string.Join("\n", lines), rows);
+    }
+
+    private async Task SaveEditAsync(TurnContext context)
+    {
+        var cohort = await context.Work.GetAsync<Cohort>(context.Conversation.Data[EditKey]);
+        if (cohort is not null)
+        {
+            Apply(cohort, Form.Relevant(context));
+            context.Work.Stage(cohort);
+            context.Reply(context.T(CohortTexts.Saved, cohort.Name));
+        }
+
+        Form.Clear(context);
+        Close(context);
+    }
+
+    /// <summary>The form's answers onto a cohort (new or edited); empty optional rules keep the program defaults.</summary>
+    private static void Apply(Cohort cohort, IReadOnlyDictionary<string, string> answers)
+    {
+        int Int(string id, int fallback) => answers.TryGetValue(id, out var v) && int.TryParse(v, CultureInfo.InvariantCulture, out var n) ? n : fallback;
+        double Dec(string id, double fallback) => answers.TryGetValue(id, out var v) && double.TryParse(v, CultureInfo.InvariantCulture, out var d) ? d : fallback;
+
+        cohort.Name = answers["name"];
+        cohort.Region = answers["region"];
+        cohort.TimeZoneId = TimeZones[answers["timezone"]];
+        cohort.StartDate = DateOnly.ParseExact(answers["start_date"], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        cohort.DurationMonths = Int("duration", 6);
+        cohort.Rules.MinVisitsPerWeek = Int("min_visits", 1);
+        cohort.Rules.MinHoursPerVisit = Dec("min_hours", 4);
+        cohort.Rules.MaxIkmsPerMentor = Int("max_ikm", 5);
+        cohort.Commodities = [.. answers["commodities"].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
     }
 
     private void Create(TurnContext context)
     {
         var answers = Form.Relevant(context);
-        int Int(string id, int fallback) => answers.TryGetValue(id, out var v) && int.TryParse(v, CultureInfo.InvariantCulture, out var n) ? n : fallback;
-        double Dec(string id, double fallback) => answers.TryGetValue(id, out var v) && double.TryParse(v, CultureInfo.InvariantCulture, out var d) ? d : fallback;
-
         var cohort = new Cohort
         {
             Id = ProgramIds.NewCohortId(),
-            Name = answers["name"],
-            Region = answers["region"],
-            TimeZoneId = TimeZones[answers["timezone"]],
-            StartDate = DateOnly.ParseExact(answers["start_date"], "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            DurationMonths = Int("duration", 6),
-            Rules = new CohortRules
-            {
-                MinVisitsPerWeek = Int("min_visits", 1),
-                MinHoursPerVisit = Dec("min_hours", 4),
-                MaxIkmsPerMentor = Int("max_ikm", 5),
-            },
-            Commodities = [.. answers["commodities"].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             CreatedBy = context.Message.UserId,
             CreatedAt = context.Now,
         };
+        Apply(cohort, answers);
         context.Work.Stage(cohort);
         context.Work.Stage(new CohortStaff
         {

@@ -2,6 +2,8 @@ namespace Ikm.Workflow.Flows.Cohorts;
 
 public enum CohortState
 {
+    Choosing,
     Answering,
+    Summary,
     Done,
 }

@@ -3,6 +3,10 @@ namespace Ikm.Workflow.Flows.Cohorts;
 public enum CohortTrigger
 {
     Begin,
-    Answered,
+    New,
+    EditCohort,
     Completed,
+    EditField,
+    FieldAnswered,
+    Save,
 }
