@@ -43,6 +43,12 @@ public sealed class LocalChatTests
         Assert.Null(_service.ToMessage("7"));
         Assert.Contains("Tidak ada tombol nomor 7", _output.ToString());
         Assert.Equal(IncomingKind.Text, _service.ToMessage("/teks 2")!.Kind);
+
+        // A later message without buttons: "6" is a typed answer again.
+        await _console.SendAsync(new OutgoingMessage { Id = "y", ChatId = 1, Text = "Lama pendampingan (bulan)?" }, CancellationToken.None);
+        var typed = _service.ToMessage("6");
+        Assert.Equal(IncomingKind.Text, typed!.Kind);
+        Assert.Equal("6", typed.Text);
     }
 
     [Fact]

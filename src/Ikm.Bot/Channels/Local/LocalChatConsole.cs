@@ -19,8 +19,8 @@ public sealed class LocalChatConsole(TextWriter output) : IMessageSender
     public Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken ct)
     {
         var buttons = message.Buttons?.SelectMany(row => row).ToList() ?? [];
-        if (message.Buttons is not null)
-            _lastButtons[message.ChatId] = buttons;
+        // Numbers pick a button of the latest message only: a message without buttons means a typed number is an answer.
+        _lastButtons[message.ChatId] = buttons;
 
         var text = new StringBuilder();
         var who = message.ChatId == ActiveChatId ? "🤖" : $"🤖 → pengguna {message.ChatId}";
