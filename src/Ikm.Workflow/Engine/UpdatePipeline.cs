@@ -97,6 +97,13 @@ public sealed class UpdatePipeline(
             }
 
             var member = touchedMembers.GetValueOrDefault(update.UserId) ?? members.GetValueOrDefault(update.UserId)?.CloneMember();
+            if (member is { Unreachable: true })
+            {
+                // A user who blocked the bot cannot write to it: an update from them means they are reachable again.
+                member.Unreachable = false;
+                touchedMembers[member.UserId] = member;
+            }
+
             var before = conversation.Clone();
             var checkpoint = work.Save();
             var context = new TurnContext(update, conversation, member, time.GetUtcNow(), options.Value, work);

@@ -103,6 +103,18 @@ public sealed class UpdatePipelineTests
         Assert.Equal(["u:7:20:0"], ids);
     }
 
+    [Fact]
+    public async Task ProcessAsync_MarksMemberReachableAgain_WhenTheyWrite()
+    {
+        await _pipeline.ProcessAsync([Command(30, 8, "/start"), Press(31, 8, "ob:lang:id"), Press(32, 8, "ob:role:owner")], CancellationToken.None);
+        await _store.MarkUnreachableAsync(8, CancellationToken.None);
+        Assert.True((await _store.GetMemberAsync(8, CancellationToken.None))!.Unreachable);
+
+        await _pipeline.ProcessAsync([Command(33, 8, "/menu")], CancellationToken.None);
+
+        Assert.False((await _store.GetMemberAsync(8, CancellationToken.None))!.Unreachable);
+    }
+
     private sealed class RecordingNotifier : IOutboxNotifier
     {
         public List<OutgoingMessage> Messages { get; } = [];
