@@ -23,6 +23,32 @@ public static class ProgramDirectory
     public static async Task<Assignment?> AssignmentForAsync(TurnContext context, Guid businessId) =>
         (await ActiveAssignmentsOfMentorAsync(context, context.Message.UserId)).FirstOrDefault(a => a.BusinessId == businessId);
 
+    /// <summary>One button per IKM assigned to the mentor ("{prefix}:ikm:{business}"), for check-in, retro visit and evaluation.</summary>
+    public static async Task<IReadOnlyList<IReadOnlyList<Messaging.Button>>> IkmButtonsAsync(TurnContext context, string prefix)
+    {
+        var businesses = await context.Work.AllBusinessesAsync();
+        return [.. (await ActiveAssignmentsOfMentorAsync(context, context.Message.UserId)).Select(a => (IReadOnlyList<Messaging.Button>)
+            [new Messaging.Button(businesses.FirstOrDefault(b => b.Id == a.BusinessId)?.BusinessName ?? "IKM", $"{prefix}:ikm:{a.BusinessId:N}")])];
+    }
+
+    /// <summary>The IKM id an "{prefix}:ikm:…" button carries, or null when the message is not such a button.</summary>
+    public static Guid? PressedIkm(TurnContext context, string prefix) =>
+        context.Message.ButtonData is { } data && data.StartsWith(prefix + ":ikm:", StringComparison.Ordinal)
+        && Guid.TryParseExact(data[(prefix.Length + 5)..], "N", out var id) ? id : null;
+
+    /// <summary>
+    /// The server-side check behind every IKM button of a mentor: false — refused with a reply and logged (ids only) —
+    /// when the business is not assigned to this mentor, e.g. a forged callback.
+    /// </summary>
+    public static async Task<bool> EnsureAssignedAsync(TurnContext context, Guid businessId, Microsoft.Extensions.Logging.ILogger log)
+    {
+        if (await AssignmentForAsync(context, businessId) is not null) return true;
+        Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(log,
+            "Mentor {UserId} pressed a button for business {BusinessId} not assigned to them", context.Message.UserId, businessId);
+        context.Reply(context.T(Flows.Visits.VisitTexts.NotYourIkm));
+        return false;
+    }
+
     public static async Task<Business?> BusinessAsync(TurnContext context, Guid businessId) =>
         (await context.Work.AllBusinessesAsync()).FirstOrDefault(b => b.Id == businessId);
 

@@ -43,13 +43,11 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, ILogger<Evalua
             return;
         }
 
-        var businesses = await context.Work.AllBusinessesAsync();
         var cohort = await context.Work.GetAsync<Cohort>(assignments[0].CohortId);
         var month = new ProgramCalendar(cohort?.TimeZoneId ?? "Asia/Jakarta").MonthKeyOf(context.Now);
         context.Conversation.Flow = FlowName;
         context.Conversation.State = nameof(EvaluationState.ChoosingIkm);
-        context.Reply(context.T(EvaluationTexts.ChooseIkm, month),
-            [.. assignments.Select(a => (IReadOnlyList<Button>)[new Button(businesses.FirstOrDefault(b => b.Id == a.BusinessId)?.BusinessName ?? "IKM", $"{Prefix}:ikm:{a.BusinessId:N}")])]);
+        context.Reply(context.T(EvaluationTexts.ChooseIkm, month), await ProgramDirectory.IkmButtonsAsync(context, Prefix));
     }
 
     /// <summary>The owner's optional self-assessment: scores for the areas of their own plan.</summary>
@@ -181,19 +179,13 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, ILogger<Evalua
 
     private async Task ChooseIkmAsync(TurnContext context, StateMachine<EvaluationState, EvaluationTrigger> machine)
     {
-        var data = context.Message.ButtonData;
-        if (data is null || !data.StartsWith(Prefix + ":ikm:", StringComparison.Ordinal) || !Guid.TryParseExact(data[(Prefix.Length + 5)..], "N", out var businessId))
+        if (ProgramDirectory.PressedIkm(context, Prefix) is not { } businessId)
         {
             context.Reply(context.T(CommonTexts.StaleButton));
             return;
         }
 
-        if (await ProgramDirectory.AssignmentForAsync(context, businessId) is null)
-        {
-            log.LogWarning("Mentor {UserId} tried to evaluate business {BusinessId} not assigned to them", context.Message.UserId, businessId);
-            context.Reply(context.T(Visits.VisitTexts.NotYourIkm));
-            return;
-        }
+        if (!await ProgramDirectory.EnsureAssignedAsync(context, businessId, log)) return;
 
         var business = (await ProgramDirectory.BusinessAsync(context, businessId))!;
         var areas = await PlanAreasAsync(context, business);

@@ -227,27 +227,18 @@ public sealed class VisitFlow(IQuestionnaireCatalog catalog, QuestionPrompter pr
             return;
         }
 
-        var businesses = await context.Work.AllBusinessesAsync();
-        var rows = assignments.Select(a => (IReadOnlyList<Button>)[new Button(
-            businesses.FirstOrDefault(b => b.Id == a.BusinessId)?.BusinessName ?? "IKM", $"{Prefix}:ikm:{a.BusinessId:N}")]).ToList();
-        context.Reply(title, rows);
+        context.Reply(title, await ProgramDirectory.IkmButtonsAsync(context, Prefix));
     }
 
     private async Task ChooseIkmAsync(TurnContext context, StateMachine<VisitState, VisitTrigger> machine)
     {
-        var data = context.Message.ButtonData;
-        if (data is null || !data.StartsWith(Prefix + ":ikm:", StringComparison.Ordinal) || !Guid.TryParseExact(data[(Prefix.Length + 5)..], "N", out var businessId))
+        if (ProgramDirectory.PressedIkm(context, Prefix) is not { } businessId)
         {
-            await ListIkmsAsync(context, context.T(data is null ? VisitTexts.ChooseIkm : CommonTexts.StaleButton));
+            await ListIkmsAsync(context, context.T(context.Message.ButtonData is null ? VisitTexts.ChooseIkm : CommonTexts.StaleButton));
             return;
         }
 
-        if (await ProgramDirectory.AssignmentForAsync(context, businessId) is null)
-        {
-            log.LogWarning("Mentor {UserId} pressed a button for business {BusinessId} not assigned to them", context.Message.UserId, businessId);
-            context.Reply(context.T(VisitTexts.NotYourIkm));
-            return;
-        }
+        if (!await ProgramDirectory.EnsureAssignedAsync(context, businessId, log)) return;
 
         context.Conversation.Data[BusinessKey] = businessId.ToString("N");
         await machine.FireAsync(VisitTrigger.IkmChosen);
