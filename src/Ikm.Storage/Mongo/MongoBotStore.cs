@@ -381,6 +381,10 @@ public sealed class MongoBotStore : IBotStore, IOwnerStore, IDocumentStore, IDis
 
     private async Task InsertOutboxAsync(IEnumerable<ChangeSet> changes, CancellationToken ct)
     {
+        var purged = changes.SelectMany(c => c.PurgedOutboxChats).Distinct().ToList();
+        if (purged.Count > 0)
+            await _outbox.DeleteManyAsync(MongoQueries.DeliveredOutboxOfChats(purged), ct).ConfigureAwait(false);
+
         var messages = changes.SelectMany(c => c.Outgoing).DistinctBy(m => m.Id).ToList();
         if (messages.Count == 0)
             return;

@@ -59,6 +59,10 @@ internal static class MongoQueries
     public static UpdateDefinition<BsonDocument> ReserveSequence(int count) =>
         Builders<BsonDocument>.Update.Inc(MongoMappings.Fields.Sequence, (long)count);
 
+    /// <summary>Delivered (not pending) outbox entries of the given chats: purged when an owner erases their data.</summary>
+    public static FilterDefinition<OutboxEntry> DeliveredOutboxOfChats(IEnumerable<long> chatIds) =>
+        Outbox.In(e => e.ChatId, chatIds) & Outbox.Ne(e => e.Status, OutboxStatus.Pending);
+
     public static IEnumerable<CreateIndexModel<OutboxEntry>> OutboxIndexes { get; } =
     [
         new(Builders<OutboxEntry>.IndexKeys.Ascending(e => e.Status).Ascending(e => e.DueAt).Ascending(e => e.Sequence),

@@ -184,6 +184,8 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IAs
                 w.UpsertDiagnosis(diagnosis);
             foreach (var document in documents)
                 w.WriteDocument(document);
+            foreach (var chatId in changes.SelectMany(c => c.PurgedOutboxChats).Distinct())
+                w.PurgeOutbox(chatId);
             var sequence = w.MaxOutboxSequence();
             foreach (var change in changes)
             {

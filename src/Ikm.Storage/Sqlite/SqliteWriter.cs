@@ -95,6 +95,7 @@ internal sealed class SqliteWriter : IDisposable
     private readonly SqliteCommand _insertFailure;
     private readonly SqliteCommand _selectMembersOfChat;
     private readonly SqliteCommand _deleteMember;
+    private readonly SqliteCommand _purgeOutbox;
     private readonly SqliteCommand _upsertBusiness;
     private readonly SqliteCommand _upsertDiagnosis;
     private readonly SqliteCommand _upsertDocument;
@@ -136,6 +137,7 @@ internal sealed class SqliteWriter : IDisposable
             """, "@update_id", "@chat_id", "@at", "@doc");
         _selectMembersOfChat = Prepare("SELECT doc FROM members WHERE chat_id = @chat_id", "@chat_id");
         _deleteMember = Prepare("DELETE FROM members WHERE id = @id", "@id");
+        _purgeOutbox = Prepare("DELETE FROM outbox WHERE chat_id = @chat_id AND status <> 0", "@chat_id");
         _upsertBusiness = Prepare("""
             INSERT INTO businesses (id, owner_user_id, version, doc) VALUES (@id, @owner_user_id, @version, @doc)
             ON CONFLICT (id) DO UPDATE SET owner_user_id = excluded.owner_user_id, version = excluded.version,
@@ -161,7 +163,7 @@ internal sealed class SqliteWriter : IDisposable
         _all =
         [
             _insertConversation, _updateConversation, _upsertMember, _maxOutboxSequence, _insertOutbox,
-            _selectOutbox, _updateOutbox, _insertFailure, _selectMembersOfChat, _deleteMember, _upsertBusiness,
+            _selectOutbox, _updateOutbox, _insertFailure, _selectMembersOfChat, _deleteMember, _purgeOutbox, _upsertBusiness,
             _upsertDiagnosis, _upsertDocument, _deleteDocument, _deleteDocumentIndex, _insertDocumentIndex,
         ];
     }
@@ -250,6 +252,13 @@ internal sealed class SqliteWriter : IDisposable
     {
         _deleteMember.Parameters[0].Value = userId;
         _deleteMember.ExecuteNonQuery();
+    }
+
+    /// <summary>Deletes the chat's delivered outbox rows (status other than pending).</summary>
+    public void PurgeOutbox(long chatId)
+    {
+        _purgeOutbox.Parameters[0].Value = chatId;
+        _purgeOutbox.ExecuteNonQuery();
     }
 
     public void UpsertBusiness(DocumentWrite<Business> write)

@@ -17,6 +17,7 @@ public sealed class ChatWork(IOwnerStore store, IDocumentStore documents, Cancel
     private Dictionary<Guid, Business> _businesses = [];
     private Dictionary<Guid, DiagnosisResponse> _diagnoses = [];
     private HashSet<long> _deletedMembers = [];
+    private HashSet<long> _purgedOutboxChats = [];
     private readonly Dictionary<long, Business?> _businessByOwner = [];
     private readonly Dictionary<long, List<DiagnosisResponse>> _diagnosesByOwner = [];
 
@@ -90,6 +91,11 @@ public sealed class ChatWork(IOwnerStore store, IDocumentStore documents, Cancel
 
     public void DeleteMember(long userId) => _deletedMembers.Add(userId);
 
+    /// <summary>The chat's delivered messages are deleted from the outbox in this batch's write.</summary>
+    public void PurgeOutbox(long chatId) => _purgedOutboxChats.Add(chatId);
+
+    public IReadOnlyList<long> PurgedOutboxChats => [.. _purgedOutboxChats];
+
     public bool IsMemberDeleted(long userId) => _deletedMembers.Contains(userId);
 
     public IReadOnlyList<Business> StagedBusinesses => [.. _businesses.Values];
@@ -99,11 +105,12 @@ public sealed class ChatWork(IOwnerStore store, IDocumentStore documents, Cancel
     public IReadOnlyList<long> DeletedMembers => [.. _deletedMembers];
 
     /// <summary>Before each update: what to go back to if it fails.</summary>
-    public Checkpoint Save() => new(new(_businesses), new(_diagnoses), [.. _deletedMembers], new(_documents));
+    public Checkpoint Save() => new(new(_businesses), new(_diagnoses), [.. _deletedMembers], new(_documents), [.. _purgedOutboxChats]);
 
     public void Restore(Checkpoint checkpoint)
     {
         _documents = checkpoint.Documents;
+        _purgedOutboxChats = checkpoint.PurgedOutboxChats;
         _businesses = checkpoint.Businesses;
         _diagnoses = checkpoint.Diagnoses;
         _deletedMembers = checkpoint.DeletedMembers;
@@ -113,7 +120,8 @@ public sealed class ChatWork(IOwnerStore store, IDocumentStore documents, Cancel
         Dictionary<Guid, Business> Businesses,
         Dictionary<Guid, DiagnosisResponse> Diagnoses,
         HashSet<long> DeletedMembers,
-        Dictionary<(string Collection, string Id), DocumentChange> Documents);
+        Dictionary<(string Collection, string Id), DocumentChange> Documents,
+        HashSet<long> PurgedOutboxChats);
 
     private static T Copy<T>(T value) => JsonSerializer.Deserialize<T>(JsonSerializer.SerializeToUtf8Bytes(value))!;
 }

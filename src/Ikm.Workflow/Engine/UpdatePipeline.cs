@@ -148,6 +148,7 @@ public sealed class UpdatePipeline(
             Diagnoses = work.StagedDiagnoses,
             DeletedMembers = work.DeletedMembers,
             Documents = work.StagedDocuments,
+            PurgedOutboxChats = work.PurgedOutboxChats,
         };
         return new ChatResult(changes, handled, duplicates, failures.Count);
     }

@@ -25,8 +25,14 @@ public sealed record ChangeSet
     /// <summary>Members removed (the owner erased their data).</summary>
     public IReadOnlyList<long> DeletedMembers { get; init; } = [];
 
+    /// <summary>
+    /// Chats whose delivered (sent or dropped) outbox messages are deleted: their texts may name the owner who erased
+    /// their data. Pending messages stay, so the erase confirmation itself still goes out.
+    /// </summary>
+    public IReadOnlyList<long> PurgedOutboxChats { get; init; } = [];
+
     /// <summary>Generic documents (cohorts, invites, assignments, visits, evaluations…), upserted or deleted by id.</summary>
     public IReadOnlyList<Documents.DocumentChange> Documents { get; init; } = [];
 
-    public bool HasDomainChanges => Businesses.Count > 0 || Diagnoses.Count > 0 || DeletedMembers.Count > 0 || Documents.Count > 0;
+    public bool HasDomainChanges => Businesses.Count > 0 || Diagnoses.Count > 0 || DeletedMembers.Count > 0 || Documents.Count > 0 || PurgedOutboxChats.Count > 0;
 }

@@ -209,6 +209,7 @@ public sealed partial class DiagnosisEndToEndTests
         Assert.Contains("profil usaha", done.Text);
         Assert.Contains("1 diagnosis", done.Text);
         Assert.Contains("akun bot", done.Text);
+        Assert.Contains("salinan pesan bot", done.Text);
 
         Assert.Null(await bot.Owners.GetBusinessByOwnerAsync(507, CancellationToken.None));
         Assert.Empty(await bot.Owners.GetDiagnosesByOwnerAsync(507, CancellationToken.None));

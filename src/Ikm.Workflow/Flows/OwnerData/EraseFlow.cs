@@ -91,6 +91,9 @@ public sealed class EraseFlow(IQuestionnaireCatalog catalog) : IFlow
 
         if (context.Conversation.Data.Count > 0) erased.Add(context.T(OwnerDataTexts.ErasedConversation));
         context.Conversation.Data.Clear();
+        // Messages already sent to this chat may repeat the profile (the summary card): they go too.
+        context.Work.PurgeOutbox(context.Message.ChatId);
+        erased.Add(context.T(OwnerDataTexts.ErasedMessages));
         Finish(context, context.T(OwnerDataTexts.Erased, string.Join(", ", erased)));
     }
 

@@ -21,6 +21,7 @@ public static class OwnerDataTexts
     public static readonly Text ErasedProfile = new("profil usaha", "business profile");
     public static readonly Text ErasedDiagnoses = new("{0} diagnosis", "{0} diagnoses");
     public static readonly Text ErasedAccount = new("akun bot", "bot account");
+    public static readonly Text ErasedMessages = new("salinan pesan bot yang tersimpan", "stored copies of the bot's messages");
     public static readonly Text ErasedConversation = new("jawaban yang belum selesai", "unfinished answers");
     public static readonly Text Kept = new("Baik, data Anda tidak dihapus.", "All right, your data is kept.");
     public static readonly Text EraseHelp = new(
