@@ -49,7 +49,7 @@ public sealed class ProgramNotificationsJob(
         var now = time.GetUtcNow();
         var calendar = ProgramCalendar.For(cohort);
         var data = await LoadAsync(cohort, ct);
-        var languages = (await store.GetMembersAsync([.. data.Staff.Select(s => s.UserId).Concat(data.Memberships.Select(m => m.OwnerUserId))], ct))
+        var languages = (await store.GetMembersAsync([.. data.Staff.Select(s => s.UserId).Concat(data.Memberships.Select(m => m.OwnerUserId)).Distinct()], ct))
             .ToDictionary(kv => kv.Key, kv => kv.Value.Language);
         string Lang(long user) => languages.GetValueOrDefault(user, Languages.Indonesian);
 
@@ -79,11 +79,11 @@ public sealed class ProgramNotificationsJob(
                     SchedulerTexts.Nudge.In(lang) + IkmLines(unvisited, data, now, lang), CheckInButton(lang)));
 
             foreach (var assignment in ikms)
-                AddVisitEscalation(messages, cohort, assignment, mentor, data, now, lang);
+                AddVisitEscalation(messages, cohort, assignment, mentor, data, now, Lang);
 
             // This month's prompt, and the previous month's follow-ups that fall in the first days of this one.
             foreach (var month in new[] { calendar.MonthOf(now), calendar.MonthOf(now).Previous() })
-                AddEvaluationNotices(messages, cohort, calendar, month, mentor, ikms, data, now, lang);
+                AddEvaluationNotices(messages, cohort, calendar, month, mentor, ikms, data, now, Lang);
         }
 
         var thisMonth = calendar.MonthOf(now);
@@ -146,8 +146,9 @@ public sealed class ProgramNotificationsJob(
             messages.Add(new OutgoingMessage { Id = id + ":xlsx", ChatId = chatId, Kind = OutgoingKind.Document, FileName = $"ringkasan-{period}.xlsx", FileContent = xlsx });
     }
 
-    private void AddVisitEscalation(List<OutgoingMessage> messages, Cohort cohort, Assignment assignment, CohortStaff mentor, ProgramData data, DateTimeOffset now, string lang)
+    private void AddVisitEscalation(List<OutgoingMessage> messages, Cohort cohort, Assignment assignment, CohortStaff mentor, ProgramData data, DateTimeOffset now, Func<long, string> languageOf)
     {
+        var lang = languageOf(mentor.UserId);
         var last = data.LastVisit(assignment.BusinessId);
         var since = last?.StartedAt ?? assignment.AssignedAt;
         var silence = now - since;
@@ -160,13 +161,18 @@ public sealed class ProgramNotificationsJob(
                 SchedulerTexts.EscalationMentor.In(lang, name, span), CheckInButton(lang)));
         if (silence < NoVisitCoordinator) return;
         foreach (var coordinator in data.Coordinators)
+        {
+            var coordinatorLang = languageOf(coordinator);
             messages.Add(Notice($"alert-visit:{cohort.Id}:{assignment.BusinessId:N}:{episode}:{coordinator}", coordinator,
-                SchedulerTexts.EscalationCoordinator.In(Languages.Indonesian, name, mentor.DisplayName, span), null));
+                SchedulerTexts.EscalationCoordinator.In(coordinatorLang, name, mentor.DisplayName,
+                    silence.Humanize(precision: 1, culture: Languages.Culture(coordinatorLang), maxUnit: TimeUnit.Week)), null));
+        }
     }
 
     private static void AddEvaluationNotices(List<OutgoingMessage> messages, Cohort cohort, ProgramCalendar calendar, MonthKey month,
-        CohortStaff mentor, IReadOnlyList<Assignment> ikms, ProgramData data, DateTimeOffset now, string lang)
+        CohortStaff mentor, IReadOnlyList<Assignment> ikms, ProgramData data, DateTimeOffset now, Func<long, string> languageOf)
     {
+        var lang = languageOf(mentor.UserId);
         var promptAt = calendar.ToUtc(month.LastWorkingDay, EvaluationPromptTime);
         if (now < promptAt) return;
         // Only IKMs the mentor had before the prompt, in a month the cohort was running, are evaluated for that month.
@@ -191,7 +197,7 @@ public sealed class ProgramNotificationsJob(
             {
                 foreach (var coordinator in data.Coordinators)
                     messages.Add(Notice($"alert-eval:{cohort.Id}:{assignment.BusinessId:N}:{month.Key}:{coordinator}", coordinator,
-                        SchedulerTexts.EvaluationEscalationCoordinator.In(Languages.Indonesian, month.Key, name, mentor.DisplayName), null));
+                        SchedulerTexts.EvaluationEscalationCoordinator.In(languageOf(coordinator), month.Key, name, mentor.DisplayName), null));
             }
         }
     }

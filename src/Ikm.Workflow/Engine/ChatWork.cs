@@ -11,7 +11,7 @@ namespace Ikm.Workflow.Engine;
 /// conversation in the batch's one write; reads see what earlier updates of the same batch staged.
 /// Everything handed out is a copy, so a flow that throws half-way cannot leave a changed object behind.
 /// </summary>
-public sealed class ChatWork(IOwnerStore store, IDocumentStore documents, CancellationToken ct)
+public sealed class ChatWork(IOwnerStore store, IDocumentStore documents, CancellationToken ct, IBotStore? members = null)
 {
     private Dictionary<(string Collection, string Id), DocumentChange> _documents = [];
     private Dictionary<Guid, Business> _businesses = [];
@@ -30,6 +30,11 @@ public sealed class ChatWork(IOwnerStore store, IDocumentStore documents, Cancel
         // A business staged under another owner id (anonymised) no longer belongs to this owner.
         return loaded is not null && !_businesses.ContainsKey(loaded.Id) ? Copy(loaded) : null;
     }
+
+    /// <summary>The language another user chose (for a notice sent to them from this turn); Bahasa Indonesia by default.</summary>
+    public async Task<string> LanguageOfAsync(long userId) =>
+        members is null ? Texts.Languages.Indonesian
+        : (await members.GetMemberAsync(userId, ct))?.Language ?? Texts.Languages.Indonesian;
 
     /// <summary>All businesses (small programs: hundreds), with this batch's staged changes applied.</summary>
     public async Task<IReadOnlyList<Business>> AllBusinessesAsync()

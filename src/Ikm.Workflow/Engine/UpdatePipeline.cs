@@ -85,7 +85,7 @@ public sealed class UpdatePipeline(
         var touchedMembers = new Dictionary<long, Member>();
         var outgoing = new List<OutgoingMessage>();
         var failures = new List<FailedUpdate>();
-        var work = new ChatWork(owners, documents, ct);
+        var work = new ChatWork(owners, documents, ct, store);
         int handled = 0, duplicates = 0;
 
         foreach (var update in updates)

@@ -311,3 +311,26 @@ public sealed class CohortEditEndToEndTests
         Assert.Equal(["abon ikan", "bawang goreng"], cohort.Commodities);
     }
 }
+
+public sealed class CrossUserNoticeTests
+{
+    [Fact]
+    public async Task NoticeToAnotherUser_IsInThatUsersLanguage()
+    {
+        await using var emulator = await Emulator.StartFastAsync();
+        await using var bot = await BotUnderTest.StartAsync(emulator);
+        var coordinator = emulator.User(700, "Sarah", "en");
+        await coordinator.SendTextAsync("/start");
+        await coordinator.NextReplyAsync();
+        await coordinator.PressAsync("🇬🇧 English");
+        await coordinator.NextReplyAsync();
+        await coordinator.PressAsync("📋 Coordinator");
+        await coordinator.NextReplyAsync();
+
+        await RegisterOwnerAsync(emulator.User(981)); // the owner speaks Bahasa Indonesia
+
+        var notice = await coordinator.NextReplyAsync();
+        Assert.Contains("A new IKM registration awaits approval: Abon Ikan Mama Ani", notice.Text);
+        Assert.True(notice.HasButton("⏳ Approvals"));
+    }
+}

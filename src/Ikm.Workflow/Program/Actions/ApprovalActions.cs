@@ -50,8 +50,11 @@ public sealed class ApprovalActions(ILogger<ApprovalActions> log) : IActionHandl
         context.Work.Stage(membership);
         if (invitedCohortId is not null) return;
         foreach (var chat in await ProgramDirectory.CoordinatorChatsAsync(context))
-            context.SendTo(chat, ProgramTexts.NewRegistration.In(Languages.Indonesian, business.BusinessName ?? "", business.Commodity, business.Kecamatan ?? ""),
-                [[new Button("⏳ Persetujuan", ListButton)]]);
+        {
+            var language = await context.Work.LanguageOfAsync(chat);
+            context.SendTo(chat, ProgramTexts.NewRegistration.In(language, business.BusinessName ?? "", business.Commodity, business.Kecamatan ?? ""),
+                [[new Button(Engine.MenuTexts.Approvals.In(language), ListButton)]]);
+        }
     }
 
     private static async Task ListAsync(TurnContext context)
@@ -110,6 +113,6 @@ public sealed class ApprovalActions(ILogger<ApprovalActions> log) : IActionHandl
         }
 
         context.Reply(context.T(ProgramTexts.Approved, label, cohort.Name));
-        context.SendTo(membership.OwnerUserId, ProgramTexts.OwnerApproved.In(Languages.Indonesian, cohort.Name));
+        context.SendTo(membership.OwnerUserId, ProgramTexts.OwnerApproved.In(await context.Work.LanguageOfAsync(membership.OwnerUserId), cohort.Name));
     }
 }

@@ -173,6 +173,6 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
             context.Reply(context.T(ProgramTexts.Assigned, label, staff.DisplayName));
         else
             context.Reply(context.T(ProgramTexts.Reassigned, label, await ProgramDirectory.StaffNameAsync(context, cohort.Id, current.MentorUserId), staff.DisplayName));
-        context.SendTo(mentorUserId, ProgramTexts.MentorAssigned.In(Languages.Indonesian, label, business?.Commodity ?? "", business?.Kecamatan ?? ""));
+        context.SendTo(mentorUserId, ProgramTexts.MentorAssigned.In(await context.Work.LanguageOfAsync(mentorUserId), label, business?.Commodity ?? "", business?.Kecamatan ?? ""));
     }
 }
