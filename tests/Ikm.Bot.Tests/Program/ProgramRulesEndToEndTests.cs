@@ -334,3 +334,50 @@ public sealed class CrossUserNoticeTests
         Assert.True(notice.HasButton("⏳ Approvals"));
     }
 }
+
+public sealed class SeveralCohortsTests
+{
+    [Fact]
+    public async Task InviteAndReports_AskWhichCohort_WhenThereAreSeveral()
+    {
+        await using var emulator = await Emulator.StartFastAsync();
+        await using var bot = await BotUnderTest.StartAsync(emulator);
+        var coordinator = await JoinAsCoordinatorAsync(emulator);
+        await CreateCohortAsync(coordinator);
+        await coordinator.SendTextAsync("/menu");
+        await coordinator.NextReplyAsync();
+        await coordinator.PressAsync("🗂 Buat kohort");
+        await coordinator.NextReplyAsync();
+        await coordinator.PressAsync("➕ Kohort baru");
+        await coordinator.NextReplyAsync();
+        foreach (var answer in new[] { "Pendampingan Lombok Timur", "Lombok Timur" })
+        {
+            await coordinator.SendTextAsync(answer);
+            await coordinator.NextReplyAsync();
+        }
+
+        await coordinator.PressAsync("WITA (Makassar)");
+        await coordinator.NextReplyAsync();
+        foreach (var answer in new[] { "1/3/2027", "12", "lewati", "lewati", "lewati", "olahan ikan" })
+        {
+            await coordinator.SendTextAsync(answer);
+            await coordinator.NextReplyAsync();
+        }
+
+        await coordinator.SendTextAsync("/undang mentor Lale Ira");
+        Assert.Contains("Pilih kohort", (await coordinator.NextReplyAsync()).Text);
+        await coordinator.PressAsync("Pendampingan Lombok Timur");
+        Assert.Contains("kohort Pendampingan Lombok Timur", (await coordinator.NextReplyAsync()).Text);
+
+        await coordinator.SendTextAsync("/ringkasan");
+        await coordinator.NextReplyAsync();
+        await coordinator.PressAsync("Pendampingan Lombok Timur");
+        Assert.Contains("Ringkasan mingguan — Pendampingan Lombok Timur", (await coordinator.NextReplyAsync()).Text);
+
+        var documents = bot.App.Services.GetRequiredService<IDocumentStore>();
+        var lombok = (await documents.AllAsync<Cohort>(CancellationToken.None)).Single(c => c.Region == "Lombok Timur");
+        var invite = Assert.Single(await documents.AllAsync<Invite>(CancellationToken.None));
+        Assert.Equal(lombok.Id, invite.CohortId);
+        Assert.Equal("Lale Ira", invite.Label);
+    }
+}

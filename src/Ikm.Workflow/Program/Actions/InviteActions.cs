@@ -15,6 +15,9 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
 {
     public const string OwnerInviteCohortKey = "inv.cohort";
     private const string RevokePrefix = "iv:rv:";
+    private const string CohortPrefix = "iv:c:";
+    private const string PendingRoleKey = "iv.role";
+    private const string PendingLabelKey = "iv.label";
 
     public IReadOnlyList<string> ButtonPrefixes { get; } = ["iv:"];
 
@@ -31,6 +34,8 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
 
         if (context.Message.ButtonData is { } data && data.StartsWith(RevokePrefix, StringComparison.Ordinal))
             await RevokeAsync(context, data[RevokePrefix.Length..]);
+        else if (context.Message.ButtonData is { } chosen && chosen.StartsWith(CohortPrefix, StringComparison.Ordinal))
+            await CreateForChosenCohortAsync(context, chosen[CohortPrefix.Length..]);
         else if (context.Message.Command is "undangan" or "invites")
             await ListAsync(context);
         else
@@ -121,20 +126,49 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
             return;
         }
 
-        var cohort = cohorts[^1];
+        if (cohorts.Count == 1)
+        {
+            Issue(context, cohorts[0], role.Value, parts[1]);
+            return;
+        }
+
+        // Several cohorts: ask which one; the request waits in the conversation until a cohort is pressed.
+        context.Conversation.Data[PendingRoleKey] = role.Value.ToString();
+        context.Conversation.Data[PendingLabelKey] = parts[1];
+        context.Reply(context.T(ProgramTexts.ChooseCohort), [.. cohorts.Select(c => (IReadOnlyList<Button>)[new Button(c.Name, CohortPrefix + c.Id)])]);
+    }
+
+    private async Task CreateForChosenCohortAsync(TurnContext context, string cohortId)
+    {
+        var cohort = await context.Work.GetAsync<Cohort>(cohortId);
+        if (cohort is null
+            || !Enum.TryParse<MemberRole>(context.Conversation.Data.GetValueOrDefault(PendingRoleKey), out var role)
+            || context.Conversation.Data.GetValueOrDefault(PendingLabelKey) is not { } label)
+        {
+            context.Reply(context.T(CommonTexts.StaleButton));
+            return;
+        }
+
+        context.Conversation.Data.Remove(PendingRoleKey);
+        context.Conversation.Data.Remove(PendingLabelKey);
+        Issue(context, cohort, role, label);
+    }
+
+    private void Issue(TurnContext context, Cohort cohort, MemberRole role, string label)
+    {
         var invite = new Invite
         {
             Id = ProgramIds.NewInviteToken(),
             CohortId = cohort.Id,
-            Role = role.Value,
+            Role = role,
             CreatedBy = context.Message.UserId,
             CreatedAt = context.Now,
             ExpiresAt = context.Now.AddDays(context.Options.InviteDays),
-            Label = parts[1],
+            Label = label,
         };
         context.Work.Stage(invite);
         var culture = Languages.Culture(context.Language);
-        context.Reply(context.T(ProgramTexts.InviteCreated, RoleText(context, role.Value), parts[1], cohort.Name,
+        context.Reply(context.T(ProgramTexts.InviteCreated, RoleText(context, role), label, cohort.Name,
             invite.ExpiresAt.ToString("d MMMM yyyy", culture), identity.DeepLink(invite.Id)));
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Texts;
 using Microsoft.Extensions.Logging;
 
 namespace Ikm.Workflow.Program.Actions;
@@ -28,8 +29,19 @@ public sealed class ReportActions(IProgramReports reports, ILogger<ReportActions
             return;
         }
 
-        var cohort = cohorts[^1];
-        var command = context.Message.Command ?? context.Message.ButtonData?["rp:".Length..] ?? "";
+        // "rp:{cohort}:{command}" from the cohort question below; a typed command asks when there are several cohorts.
+        var pressed = context.Message.ButtonData?.Split(':') is ["rp", var cohortId, var pressedCommand] ? (cohortId, pressedCommand) : default;
+        var command = context.Message.Command ?? pressed.pressedCommand ?? "";
+        var cohort = pressed.cohortId is { } id ? cohorts.FirstOrDefault(c => c.Id == id) : cohorts.Count == 1 ? cohorts[0] : null;
+        if (cohort is null)
+        {
+            if (pressed.cohortId is not null)
+                context.Reply(context.T(CommonTexts.StaleButton));
+            else
+                context.Reply(context.T(ProgramTexts.ChooseCohort), [.. cohorts.Select(c => (IReadOnlyList<Button>)[new Button(c.Name, $"rp:{c.Id}:{command}")])]);
+            return;
+        }
+
         var report = command switch
         {
             "ekspor" or "export" => await reports.ExportAsync(cohort.Id, context.Language, CancellationToken.None),
