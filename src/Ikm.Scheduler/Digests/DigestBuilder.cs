@@ -55,12 +55,14 @@ public sealed class DigestBuilder(DigestOptions? options = null)
                 Int(weekReport.Ikms.Count(i => i.Compliant), lang), Int(weekReport.Ikms.Count, lang),
                 Int(rules.MinVisitsPerWeek, lang), Num(rules.MinHoursPerVisit, lang)));
 
+        var missed = MissedVisitRates(index, reportWeek);
         var mentorLines = weekReport.Mentors
             .OrderBy(m => m.ComplianceRate)
             .ThenBy(m => index.MentorName(m.MentorUserId), StringComparer.CurrentCulture)
             .Select(m => DigestTexts.MentorComplianceLine.F(lang, index.MentorName(m.MentorUserId), Int(m.IkmsVisited, lang),
                 Int(m.IkmsAssigned, lang), Int(m.Visits, lang), Num(m.Hours, lang), Percent(m.ComplianceRate),
-                m.OverCapacity ? DigestTexts.OverCapacity.F(lang, m.MaxIkms) : ""))
+                m.OverCapacity ? DigestTexts.OverCapacity.F(lang, m.MaxIkms) : "")
+                + (missed.TryGetValue(m.MentorUserId, out var rate) ? DigestTexts.MissedRate.F(lang, Percent(rate)) : ""))
             .ToList();
         text.List(DigestTexts.MentorCompliance.In(lang), mentorLines);
 
@@ -397,6 +399,32 @@ public sealed class DigestBuilder(DigestOptions? options = null)
             return "-";
         var text = Num(v, lang);
         return text != "0" && v > 0 ? "+" + text : text;
+    }
+
+    /// <summary>
+    /// Each mentor's missed-visit rate since the cohort began, up to <paramref name="lastWeek"/>: of the weeks in which
+    /// an IKM was assigned to the mentor, the share without a completed visit. One pass over the visits, so it stays
+    /// cheap for a year of weekly data.
+    /// </summary>
+    internal static Dictionary<long, double> MissedVisitRates(CohortIndex index, IsoWeek lastWeek)
+    {
+        var calendar = index.Calendar;
+        var visited = index.Completed.Select(v => (v.BusinessId, calendar.WeekOf(v.StartedAt))).ToHashSet();
+        var firstWeek = IsoWeek.Of(index.Cohort.StartDate);
+        var counts = new Dictionary<long, (int Missed, int Total)>();
+        foreach (var assignment in index.Assignments)
+        {
+            for (var week = firstWeek; week <= lastWeek; week = week.Next())
+            {
+                var range = calendar.WeekBounds(week);
+                // Counted in a week it was assigned for the whole week's end.
+                if (assignment.AssignedAt >= range.End || (assignment.EndedAt is { } ended && ended < range.End)) continue;
+                var (missedWeeks, total) = counts.GetValueOrDefault(assignment.MentorUserId);
+                counts[assignment.MentorUserId] = (missedWeeks + (visited.Contains((assignment.BusinessId, week)) ? 0 : 1), total + 1);
+            }
+        }
+
+        return counts.Where(kv => kv.Value.Total > 0).ToDictionary(kv => kv.Key, kv => (double)kv.Value.Missed / kv.Value.Total);
     }
 
     internal static string Percent(double rate) => Math.Round(rate * 100, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture);

@@ -21,6 +21,7 @@ public static class DigestTexts
     public static readonly Text MentorComplianceLine = new(
         "• {0}: {1}/{2} IKM dikunjungi, {3} kunjungan, {4} jam, kepatuhan {5}%{6}",
         "• {0}: {1}/{2} IKMs visited, {3} visits, {4} hours, compliance {5}%{6}");
+    public static readonly Text MissedRate = new(" · minggu tanpa kunjungan sejak awal: {0}%", " · weeks without a visit since the start: {0}%");
     public static readonly Text OverCapacity = new(" ⚠️ lebih dari {0} IKM", " ⚠️ more than {0} IKMs");
     public static readonly Text WithoutVisit = new("⏳ IKM tanpa kunjungan {0} minggu atau lebih: {1}", "⏳ IKMs without a visit for {0}+ weeks: {1}");
     public static readonly Text WithoutVisitLine = new("• {0} — {1}, kunjungan terakhir {2}", "• {0} — {1}, last visit {2}");
