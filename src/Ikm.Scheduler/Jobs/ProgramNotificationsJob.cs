@@ -48,6 +48,8 @@ public sealed class ProgramNotificationsJob(
         if (cohort is null) return;
         var now = time.GetUtcNow();
         var calendar = ProgramCalendar.For(cohort);
+        // Nothing is due before the program begins (mentors may be invited and IKMs assigned ahead of the start).
+        if (calendar.LocalDate(now) < cohort.StartDate) return;
         var data = await LoadAsync(cohort, ct);
         var languages = (await store.GetMembersAsync([.. data.Staff.Select(s => s.UserId).Concat(data.Memberships.Select(m => m.OwnerUserId)).Distinct()], ct))
             .ToDictionary(kv => kv.Key, kv => kv.Value.Language);
@@ -63,7 +65,8 @@ public sealed class ProgramNotificationsJob(
             var unvisited = ikms.Where(a => !data.VisitedIn(a.BusinessId, calendar.WeekBounds(week))).ToList();
             var lang = Lang(mentor.UserId);
 
-            var reminderAt = calendar.At(week, DayOfWeek.Monday, ReminderTime);
+            // In the week the program starts, the reminder is due on the first day at 07:00, not the Monday before it.
+            var reminderAt = Max(calendar.At(week, DayOfWeek.Monday, ReminderTime), calendar.ToUtc(cohort.StartDate, ReminderTime));
             if (now >= reminderAt)
             {
                 var title = unvisited.Count == 0
@@ -218,6 +221,8 @@ public sealed class ProgramNotificationsJob(
 
     private static IReadOnlyList<IReadOnlyList<Button>> CheckInButton(string lang) =>
         [[new Button(SchedulerTexts.CheckInButton.In(lang), MenuPresenter.CheckInButton)]];
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static OutgoingMessage Notice(string id, long chatId, string text, IReadOnlyList<IReadOnlyList<Button>>? buttons) =>
         new() { Id = id, ChatId = chatId, Text = text, Buttons = buttons };

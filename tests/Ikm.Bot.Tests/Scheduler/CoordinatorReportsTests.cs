@@ -76,6 +76,7 @@ public sealed class CoordinatorReportsTests
 
         var cohortId = (await bot.App.Services.GetRequiredService<Ikm.Workflow.Documents.IDocumentStore>()
             .AllAsync<Ikm.Workflow.Program.Cohort>(CancellationToken.None)).Single().Id;
+        time.SetUtcNow(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero)); // the cohort has begun (1 December)
         await bot.App.Services.GetRequiredService<ProgramNotificationsJob>().RunAsync(cohortId, CancellationToken.None);
         var reminder = await mentor.NextReplyAsync();
         Assert.Contains("Pengingat", reminder.Text);

@@ -54,6 +54,22 @@ public sealed class VisitFlow(IQuestionnaireCatalog catalog, QuestionPrompter pr
 
     public async Task StartCheckOutAsync(TurnContext context)
     {
+        if (await UnfinishedLogbookAsync(context) is { } logging)
+        {
+            // Left with /batal (or a menu) after check-out: the logbook continues where it stopped, answers kept.
+            context.Conversation.Flow = FlowName;
+            context.Conversation.Data[VisitKey] = logging.Id;
+            context.Conversation.Data[BusinessKey] = logging.BusinessId.ToString("N");
+            context.Conversation.State = nameof(VisitState.Logbook);
+            if (!Logbook.AskNext(context))
+            {
+                context.Conversation.State = nameof(VisitState.Photos);
+                AskPhotos(context, null);
+            }
+
+            return;
+        }
+
         if (await OpenVisitAsync(context) is not { } visit)
         {
             Close(context);
@@ -208,6 +224,15 @@ public sealed class VisitFlow(IQuestionnaireCatalog catalog, QuestionPrompter pr
 
     private async Task BeginAsync(TurnContext context, string mode, VisitTrigger trigger)
     {
+        if (await UnfinishedLogbookAsync(context) is { } logging)
+        {
+            // One logbook at a time: starting another visit would lose the answers of the unfinished one.
+            Close(context);
+            var name = (await ProgramDirectory.BusinessAsync(context, logging.BusinessId))?.BusinessName ?? "IKM";
+            context.Reply(context.T(VisitTexts.FinishLogbookFirst, name), [[new Button(context.T(MenuTexts.CheckOut), "vs:out")]]);
+            return;
+        }
+
         foreach (var key in context.Conversation.Data.Keys.Where(k => k.StartsWith("vf.", StringComparison.Ordinal)).ToList())
             context.Conversation.Data.Remove(key);
         Logbook.Clear(context);
@@ -469,6 +494,10 @@ public sealed class VisitFlow(IQuestionnaireCatalog catalog, QuestionPrompter pr
 
     private static void AskLocation(TurnContext context, string text) =>
         context.Reply(text, keyboard: [[new KeyboardKey(context.T(VisitTexts.ShareLocation), RequestLocation: true)]]);
+
+    private static async Task<Visit?> UnfinishedLogbookAsync(TurnContext context) =>
+        (await context.Work.FindAsync<Visit>("mentor", context.Message.UserId.ToString(CultureInfo.InvariantCulture)))
+        .Where(v => v.Status == VisitStatus.Logging).MaxBy(v => v.StartedAt);
 
     private static async Task<Visit?> OpenVisitAsync(TurnContext context) =>
         (await context.Work.FindAsync<Visit>("mentor", context.Message.UserId.ToString(CultureInfo.InvariantCulture)))

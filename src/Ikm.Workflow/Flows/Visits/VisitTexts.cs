@@ -64,6 +64,9 @@ public static class VisitTexts
         "Tulis jam selesai seperti 15:30 — setelah jam check-in dan tidak di masa depan.",
         "Write the end time like 15:30 — after the check-in time and not in the future.");
     public static readonly Text FlagForgotten = new("check-out terlambat", "late check-out");
+    public static readonly Text FinishLogbookFirst = new(
+        "Logbook kunjungan di {0} belum selesai. Tekan ✅ Check-out untuk melanjutkannya dulu.",
+        "The logbook of the visit at {0} is not finished. Press ✅ Check out to continue it first.");
     public static readonly Text NotYourIkm = new(
         "IKM itu tidak ditugaskan kepada Anda. Pilih dari daftar IKM Anda.",
         "That IKM is not assigned to you. Choose from your list.");
