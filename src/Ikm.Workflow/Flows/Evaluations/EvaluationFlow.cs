@@ -34,6 +34,7 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, ILogger<Evalua
 
     public async Task StartMentorAsync(TurnContext context)
     {
+        if (await TryResumeAsync(context)) return;
         Reset(context);
         var assignments = await ProgramDirectory.ActiveAssignmentsOfMentorAsync(context, context.Message.UserId);
         if (assignments.Count == 0)
@@ -48,6 +49,42 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, ILogger<Evalua
         context.Conversation.Flow = FlowName;
         context.Conversation.State = nameof(EvaluationState.ChoosingIkm);
         context.Reply(context.T(EvaluationTexts.ChooseIkm, month), await ProgramDirectory.IkmButtonsAsync(context, Prefix));
+    }
+
+    /// <summary>
+    /// An evaluation left half-way (/batal, a menu, a restart) keeps its answers in the conversation: it continues at the
+    /// first missing answer of the area it stopped in, if the IKM is still assigned to this mentor.
+    /// </summary>
+    private async Task<bool> TryResumeAsync(TurnContext context)
+    {
+        if (IsSelf(context) || BusinessId(context) is var businessId && businessId == Guid.Empty || Areas(context).Count == 0
+            || await ProgramDirectory.AssignmentForAsync(context, businessId) is null)
+            return false;
+
+        context.Conversation.Flow = FlowName;
+        var area = CurrentArea(context);
+        var missing = new[] { "score", "problem", "mentored", "result" }.FirstOrDefault(f => Field(context, area, f) is null);
+        switch (missing)
+        {
+            case "score" or null:
+                context.Conversation.State = nameof(EvaluationState.Score);
+                await AskScoreAsync(context);
+                break;
+            case "problem":
+                context.Conversation.State = nameof(EvaluationState.Problem);
+                context.Reply(context.T(EvaluationTexts.AskProblem));
+                break;
+            case "mentored":
+                context.Conversation.State = nameof(EvaluationState.Mentored);
+                context.Reply(context.T(EvaluationTexts.AskMentored));
+                break;
+            default:
+                context.Conversation.State = nameof(EvaluationState.Result);
+                context.Reply(context.T(EvaluationTexts.AskResult));
+                break;
+        }
+
+        return true;
     }
 
     /// <summary>The owner's optional self-assessment: scores for the areas of their own plan.</summary>
