@@ -26,6 +26,13 @@ public sealed class Conversation
     public static Conversation New(long chatId, long userId, string language) =>
         new() { ChatId = chatId, UserId = userId, Language = language };
 
+    /// <summary>Leaves the open flow; its collected answers stay in <see cref="Data"/> for a later resume.</summary>
+    public void CloseFlow()
+    {
+        Flow = "";
+        State = "";
+    }
+
     public bool HasProcessed(long updateId) => RecentUpdateIds.Contains(updateId);
 
     public void RememberUpdate(long updateId)

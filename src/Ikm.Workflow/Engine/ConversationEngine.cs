@@ -134,7 +134,7 @@ public sealed class ConversationEngine(
             return;
         }
 
-        CloseFlow(context);
+        context.Conversation.CloseFlow();
         switch (target)
         {
             case MenuPresenter.ProfileButton:
@@ -189,7 +189,7 @@ public sealed class ConversationEngine(
             case "start":
                 if (context.Member is { Role: not MemberRole.None })
                 {
-                    CloseFlow(context);
+                    context.Conversation.CloseFlow();
                     menu.Show(context, context.T(MenuTexts.WelcomeBack));
                 }
                 else
@@ -198,13 +198,13 @@ public sealed class ConversationEngine(
                 }
                 return true;
             case "menu":
-                CloseFlow(context);
+                context.Conversation.CloseFlow();
                 if (context.Member is null) await StartFlowAsync(context, onboarding);
                 else menu.Show(context);
                 return true;
             case "batal" or "cancel":
                 var hadFlow = OpenFlow(context) is not null;
-                CloseFlow(context);
+                context.Conversation.CloseFlow();
                 menu.Show(context, context.T(hadFlow ? CommonTexts.Cancelled : CommonTexts.NothingToCancel));
                 return true;
             case "kembali" or "back":
@@ -301,12 +301,5 @@ public sealed class ConversationEngine(
             default:
                 return false;
         }
-    }
-
-    /// <summary>Leaves the open flow; answers it collected stay in the conversation data for a later resume.</summary>
-    private static void CloseFlow(TurnContext context)
-    {
-        context.Conversation.Flow = "";
-        context.Conversation.State = "";
     }
 }

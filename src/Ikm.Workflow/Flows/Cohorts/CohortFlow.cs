@@ -35,7 +35,7 @@ public sealed class CohortFlow(IQuestionnaireCatalog catalog, QuestionPrompter p
     {
         if (!ProgramDirectory.IsCoordinator(context))
         {
-            Close(context);
+            context.Conversation.CloseFlow();
             context.Reply(context.T(ProgramTexts.CoordinatorsOnly));
             return;
         }
@@ -58,7 +58,7 @@ public sealed class CohortFlow(IQuestionnaireCatalog catalog, QuestionPrompter p
     {
         if (!ProgramDirectory.IsCoordinator(context))
         {
-            Close(context);
+            context.Conversation.CloseFlow();
             context.Reply(context.T(ProgramTexts.CoordinatorsOnly));
             return;
         }
@@ -186,7 +186,7 @@ public sealed class CohortFlow(IQuestionnaireCatalog catalog, QuestionPrompter p
         }
 
         Form.Clear(context);
-        Close(context);
+        context.Conversation.CloseFlow();
     }
 
     /// <summary>The form's answers onto a cohort (new or edited); empty optional rules keep the program defaults.</summary>
@@ -227,17 +227,11 @@ public sealed class CohortFlow(IQuestionnaireCatalog catalog, QuestionPrompter p
             JoinedAt = context.Now,
         });
         Form.Clear(context);
-        Close(context);
+        context.Conversation.CloseFlow();
         var culture = Languages.Culture(context.Language);
         var zone = answers["timezone"].ToUpperInvariant();
         context.Reply(context.T(ProgramTexts.CohortCreated, cohort.Name, cohort.Region, zone,
             cohort.StartDate.ToString("d MMMM yyyy", culture), cohort.DurationMonths,
             cohort.Rules.MinVisitsPerWeek, cohort.Rules.MinHoursPerVisit.ToString("0.#", culture), cohort.Rules.MaxIkmsPerMentor));
-    }
-
-    private static void Close(TurnContext context)
-    {
-        context.Conversation.Flow = "";
-        context.Conversation.State = "";
     }
 }

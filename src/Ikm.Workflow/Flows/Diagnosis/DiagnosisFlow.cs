@@ -302,8 +302,7 @@ public sealed class DiagnosisFlow(IQuestionnaireCatalog catalog, QuestionPrompte
 
     private static void Close(TurnContext context)
     {
-        context.Conversation.Flow = "";
-        context.Conversation.State = "";
+        context.Conversation.CloseFlow();
         context.Conversation.Data.Remove(CurrentKey);
     }
 }

@@ -39,7 +39,7 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, ILogger<Evalua
         var assignments = await ProgramDirectory.ActiveAssignmentsOfMentorAsync(context, context.Message.UserId);
         if (assignments.Count == 0)
         {
-            Close(context);
+            context.Conversation.CloseFlow();
             context.Reply(context.T(Visits.VisitTexts.NoIkms));
             return;
         }
@@ -95,7 +95,7 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, ILogger<Evalua
         var areas = business is null ? [] : await PlanAreasAsync(context, business);
         if (business is null || areas.Count == 0)
         {
-            Close(context);
+            context.Conversation.CloseFlow();
             context.Reply(context.T(EvaluationTexts.NoPlan));
             return;
         }
@@ -233,7 +233,7 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, ILogger<Evalua
 
         if (areas.Count == 0)
         {
-            Close(context);
+            context.Conversation.CloseFlow();
             context.Reply(context.T(EvaluationTexts.NoAreas));
             return;
         }
@@ -314,7 +314,7 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, ILogger<Evalua
 
         context.Work.Stage(evaluation);
         Reset(context);
-        Close(context);
+        context.Conversation.CloseFlow();
         context.Reply(string.Join("\n", lines));
     }
 
@@ -400,11 +400,5 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, ILogger<Evalua
     {
         foreach (var key in context.Conversation.Data.Keys.Where(k => k.StartsWith("ev.", StringComparison.Ordinal)).ToList())
             context.Conversation.Data.Remove(key);
-    }
-
-    private static void Close(TurnContext context)
-    {
-        context.Conversation.Flow = "";
-        context.Conversation.State = "";
     }
 }

@@ -203,8 +203,7 @@ public sealed class OnboardingFlow(MenuPresenter menu) : IFlow
 
     private static void Close(TurnContext context)
     {
-        context.Conversation.Flow = "";
-        context.Conversation.State = "";
+        context.Conversation.CloseFlow();
         context.Conversation.Data.Remove(LanguageOnlyKey);
     }
 }

@@ -110,8 +110,7 @@ public sealed class EraseFlow(IQuestionnaireCatalog catalog) : IFlow
 
     private static void Finish(TurnContext context, string text)
     {
-        context.Conversation.Flow = "";
-        context.Conversation.State = "";
+        context.Conversation.CloseFlow();
         context.Reply(text, removeKeyboard: true);
     }
 

@@ -185,7 +185,7 @@ public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionProm
     private void Finish(TurnContext context, bool declined)
     {
         ClearData(context);
-        Close(context);
+        context.Conversation.CloseFlow();
         context.Reply(context.T(RegistrationTexts.Declined));
     }
 
@@ -204,7 +204,7 @@ public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionProm
             await ApprovalActions.RequestAsync(context, business, context.Conversation.Data.GetValueOrDefault(InviteActions.OwnerInviteCohortKey));
 
         ClearData(context);
-        Close(context);
+        context.Conversation.CloseFlow();
         if (existing is null)
             context.Reply(context.T(RegistrationTexts.Saved, business.BusinessName ?? ""), [[new Button(context.T(RegistrationTexts.StartDiagnosis), MenuPresenter.DiagnosisButton)]]);
         else
@@ -223,10 +223,4 @@ public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionProm
         Enum.TryParse<RegistrationState>(context.Conversation.State, out var state) ? state : RegistrationState.Consent;
 
     private void ClearData(TurnContext context) => Form.Clear(context);
-
-    private static void Close(TurnContext context)
-    {
-        context.Conversation.Flow = "";
-        context.Conversation.State = "";
-    }
 }

@@ -41,7 +41,7 @@ public sealed class VisitFlow(IQuestionnaireCatalog catalog, QuestionPrompter pr
     {
         if (await OpenVisitAsync(context) is { } open)
         {
-            Close(context);
+            context.Conversation.CloseFlow();
             var business = await ProgramDirectory.BusinessAsync(context, open.BusinessId);
             context.Reply(context.T(VisitTexts.AlreadyCheckedIn, business?.BusinessName ?? "IKM", await LocalTimeAsync(context, open, open.StartedAt)));
             return;
@@ -72,7 +72,7 @@ public sealed class VisitFlow(IQuestionnaireCatalog catalog, QuestionPrompter pr
 
         if (await OpenVisitAsync(context) is not { } visit)
         {
-            Close(context);
+            context.Conversation.CloseFlow();
             context.Reply(context.T(VisitTexts.NoOpenVisit));
             return;
         }
@@ -227,7 +227,7 @@ public sealed class VisitFlow(IQuestionnaireCatalog catalog, QuestionPrompter pr
         if (await UnfinishedLogbookAsync(context) is { } logging)
         {
             // One logbook at a time: starting another visit would lose the answers of the unfinished one.
-            Close(context);
+            context.Conversation.CloseFlow();
             var name = (await ProgramDirectory.BusinessAsync(context, logging.BusinessId))?.BusinessName ?? "IKM";
             context.Reply(context.T(VisitTexts.FinishLogbookFirst, name), [[new Button(context.T(MenuTexts.CheckOut), "vs:out")]]);
             return;
@@ -247,7 +247,7 @@ public sealed class VisitFlow(IQuestionnaireCatalog catalog, QuestionPrompter pr
         var assignments = await ProgramDirectory.ActiveAssignmentsOfMentorAsync(context, context.Message.UserId);
         if (assignments.Count == 0)
         {
-            Close(context);
+            context.Conversation.CloseFlow();
             context.Reply(context.T(VisitTexts.NoIkms));
             return;
         }
@@ -324,7 +324,7 @@ public sealed class VisitFlow(IQuestionnaireCatalog catalog, QuestionPrompter pr
             CloseBy = rules.CloseBy(context.Now),
         };
         context.Work.Stage(visit);
-        Close(context);
+        context.Conversation.CloseFlow();
         var distanceText = distance is { } m ? context.T(VisitTexts.Distance, Meters(m)) : "";
         context.Reply(context.T(VisitTexts.CheckedIn, business.BusinessName ?? "IKM", await LocalTimeAsync(context, visit, visit.StartedAt), distanceText),
             [[new Button(context.T(MenuTexts.CheckOut), "vs:out")]], removeKeyboard: true);
@@ -475,7 +475,7 @@ public sealed class VisitFlow(IQuestionnaireCatalog catalog, QuestionPrompter pr
         visit.Status = VisitStatus.Completed;
         context.Work.Stage(visit);
         Logbook.Clear(context);
-        Close(context);
+        context.Conversation.CloseFlow();
 
         var culture = Languages.Culture(context.Language);
         var flags = new List<string>();
@@ -542,10 +542,4 @@ public sealed class VisitFlow(IQuestionnaireCatalog catalog, QuestionPrompter pr
 
     private static VisitState State(TurnContext context) =>
         Enum.TryParse<VisitState>(context.Conversation.State, out var state) ? state : VisitState.ChoosingIkm;
-
-    private static void Close(TurnContext context)
-    {
-        context.Conversation.Flow = "";
-        context.Conversation.State = "";
-    }
 }

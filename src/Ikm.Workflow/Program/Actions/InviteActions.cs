@@ -102,8 +102,7 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
             name = staff.DisplayName;
         }
 
-        context.Conversation.Flow = "";
-        context.Conversation.State = "";
+        context.Conversation.CloseFlow();
         log.LogInformation("Invite redeemed by user {UserId} for cohort {CohortId} as {Role}", context.Message.UserId, invite.CohortId, invite.Role);
         menu.Show(context, context.T(ProgramTexts.InviteAccepted, cohort?.Name ?? invite.CohortId, RoleText(context, invite.Role), name));
     }
