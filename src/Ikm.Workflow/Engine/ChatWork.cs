@@ -19,6 +19,7 @@ public sealed class ChatWork(IOwnerStore store, IDocumentStore documents, Cancel
     private HashSet<long> _deletedMembers = [];
     private HashSet<long> _purgedOutboxChats = [];
     private readonly Dictionary<long, Business?> _businessByOwner = [];
+    private IReadOnlyList<Business>? _storedBusinesses;
     private readonly Dictionary<long, List<DiagnosisResponse>> _diagnosesByOwner = [];
 
     public async Task<Business?> GetBusinessAsync(long ownerUserId)
@@ -39,7 +40,8 @@ public sealed class ChatWork(IOwnerStore store, IDocumentStore documents, Cancel
     /// <summary>All businesses (small programs: hundreds), with this batch's staged changes applied.</summary>
     public async Task<IReadOnlyList<Business>> AllBusinessesAsync()
     {
-        var stored = await store.GetBusinessesAsync(ct);
+        // Read once per chat and batch: a turn looks businesses up several times (names, labels, the current IKM).
+        var stored = _storedBusinesses ??= await store.GetBusinessesAsync(ct);
         return [.. stored.Where(b => !_businesses.ContainsKey(b.Id)).Concat(_businesses.Values).Select(Copy)];
     }
 
