@@ -22,9 +22,9 @@ public sealed class PhotoCopyJob(IDocumentStore documents, IBotStore store, IFil
     {
         var root = Path.Combine(configuration["Storage:DataDirectory"] ?? "data", "photos");
         var changed = new List<DocumentChange>();
-        foreach (var visit in await documents.AllAsync<Visit>(ct))
+        // Only the visits with a photo still to copy, by index: not a scan of every visit every few minutes.
+        foreach (var visit in await documents.FindAsync<Visit>("photos", Visit.PhotosToCopy, ct))
         {
-            if (visit.Photos.All(p => p.LocalPath is not null)) continue;
             var photos = new List<VisitPhoto>();
             foreach (var (photo, index) in visit.Photos.Select((p, i) => (p, i)))
             {

@@ -55,11 +55,20 @@ public sealed class Visit : IDocument
 
     public TimeSpan? Duration => EndedAt - StartedAt;
 
-    public IReadOnlyDictionary<string, string> Indexes() => new Dictionary<string, string>
+    /// <summary>Index value of visits with a photo not yet copied under the data directory (the photo copy job's work list).</summary>
+    public const string PhotosToCopy = "to-copy";
+
+    public IReadOnlyDictionary<string, string> Indexes()
     {
-        ["cohort"] = CohortId,
-        ["business"] = BusinessId.ToString(),
-        ["mentor"] = MentorUserId.ToString(CultureInfo.InvariantCulture),
-        ["status"] = Status.ToString(),
-    };
+        var indexes = new Dictionary<string, string>
+        {
+            ["cohort"] = CohortId,
+            ["business"] = BusinessId.ToString(),
+            ["mentor"] = MentorUserId.ToString(CultureInfo.InvariantCulture),
+            ["status"] = Status.ToString(),
+        };
+        if (Photos.Any(p => p.LocalPath is null))
+            indexes["photos"] = PhotosToCopy;
+        return indexes;
+    }
 }
