@@ -2,6 +2,7 @@ using System.Globalization;
 using Hangfire;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Engine;
+using Ikm.Workflow.Flows.Visits;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Program;
 using Ikm.Workflow.Program.Rules;
@@ -40,7 +41,7 @@ public sealed class OpenCheckInScanJob(IDocumentStore documents, IOwnerStore own
                 Id = $"open-checkin:{visit.Id}",
                 ChatId = visit.MentorUserId,
                 Text = SchedulerTexts.OpenCheckIn.In(Languages.Indonesian, name, local.ToString("d MMMM HH:mm", Languages.Culture(Languages.Indonesian))),
-                Buttons = [[new Button(SchedulerTexts.CloseCheckIn.In(Languages.Indonesian), "vs:out")]],
+                Buttons = [[new Button(SchedulerTexts.CloseCheckIn.In(Languages.Indonesian), VisitActions.CheckOutButton)]],
             };
             await notifications.WriteAsync([prompt], calendar, ct);
         }

@@ -1,4 +1,6 @@
+using Ikm.Workflow.Flows.Visits;
 using Ikm.Workflow.Members;
+using Ikm.Workflow.Program.Actions;
 using Ikm.Workflow.Messaging;
 
 namespace Ikm.Workflow.Engine;
@@ -41,14 +43,14 @@ public sealed class MenuPresenter
 
     private static IReadOnlyList<IReadOnlyList<Button>> CoordinatorButtons(TurnContext context) =>
     [
-        [new Button(context.T(MenuTexts.NewCohort), CohortButton), new Button(context.T(MenuTexts.Approvals), "ap:list")],
-        [new Button(context.T(MenuTexts.Assign), "as:start"), new Button(context.T(MenuTexts.Help), HelpButton)],
+        [new Button(context.T(MenuTexts.NewCohort), CohortButton), new Button(context.T(MenuTexts.Approvals), ApprovalActions.ListButton)],
+        [new Button(context.T(MenuTexts.Assign), AssignmentActions.StartButton), new Button(context.T(MenuTexts.Help), HelpButton)],
     ];
 
     private static IReadOnlyList<IReadOnlyList<Button>> MentorButtons(TurnContext context) =>
     [
-        [new Button(context.T(MenuTexts.MyIkms), "vs:mine"), new Button(context.T(MenuTexts.CheckIn), CheckInButton)],
-        [new Button(context.T(MenuTexts.CheckOut), "vs:out"), new Button(context.T(MenuTexts.Retro), RetroButton)],
+        [new Button(context.T(MenuTexts.MyIkms), VisitActions.MyIkmsButton), new Button(context.T(MenuTexts.CheckIn), CheckInButton)],
+        [new Button(context.T(MenuTexts.CheckOut), VisitActions.CheckOutButton), new Button(context.T(MenuTexts.Retro), RetroButton)],
         [new Button(context.T(MenuTexts.Evaluation), EvaluationButton)],
     ];
 

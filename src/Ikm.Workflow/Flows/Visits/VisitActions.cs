@@ -11,6 +11,9 @@ namespace Ikm.Workflow.Flows.Visits;
 /// <summary>The mentor menu's buttons: 🏭 IKM saya, 📍 Check-in, ✅ Check-out, 📝 Kunjungan susulan.</summary>
 public sealed class VisitActions(VisitFlow flow, Evaluations.EvaluationFlow evaluation, ILogger<VisitActions> log) : IActionHandler
 {
+    public const string CheckOutButton = "vs:out";
+    public const string MyIkmsButton = "vs:mine";
+
     public IReadOnlyList<string> ButtonPrefixes { get; } = ["vs:"];
 
     public IReadOnlyList<string> Commands { get; } = ["ikmsaya", "checkin", "checkout", "susulan", "evaluasi"];
@@ -37,7 +40,7 @@ public sealed class VisitActions(VisitFlow flow, Evaluations.EvaluationFlow eval
             case "vs:in":
                 await flow.StartCheckInAsync(context);
                 break;
-            case "vs:out":
+            case CheckOutButton:
                 await flow.StartCheckOutAsync(context);
                 break;
             case "vs:retro":
@@ -46,7 +49,7 @@ public sealed class VisitActions(VisitFlow flow, Evaluations.EvaluationFlow eval
             case "vs:eval":
                 await evaluation.StartMentorAsync(context);
                 break;
-            case "vs:mine":
+            case MyIkmsButton:
                 await ListAsync(context);
                 break;
             default:

@@ -229,7 +229,7 @@ public sealed class VisitFlow(IQuestionnaireCatalog catalog, QuestionPrompter pr
             // One logbook at a time: starting another visit would lose the answers of the unfinished one.
             context.Conversation.CloseFlow();
             var name = (await ProgramDirectory.BusinessAsync(context, logging.BusinessId))?.BusinessName ?? "IKM";
-            context.Reply(context.T(VisitTexts.FinishLogbookFirst, name), [[new Button(context.T(MenuTexts.CheckOut), "vs:out")]]);
+            context.Reply(context.T(VisitTexts.FinishLogbookFirst, name), [[new Button(context.T(MenuTexts.CheckOut), VisitActions.CheckOutButton)]]);
             return;
         }
 
@@ -327,7 +327,7 @@ public sealed class VisitFlow(IQuestionnaireCatalog catalog, QuestionPrompter pr
         context.Conversation.CloseFlow();
         var distanceText = distance is { } m ? context.T(VisitTexts.Distance, Meters(m)) : "";
         context.Reply(context.T(VisitTexts.CheckedIn, business.BusinessName ?? "IKM", await LocalTimeAsync(context, visit, visit.StartedAt), distanceText),
-            [[new Button(context.T(MenuTexts.CheckOut), "vs:out")]], removeKeyboard: true);
+            [[new Button(context.T(MenuTexts.CheckOut), VisitActions.CheckOutButton)]], removeKeyboard: true);
     }
 
     private async Task CheckOutAsync(TurnContext context, DateTimeOffset endedAt)
