@@ -182,6 +182,34 @@ public sealed partial class MentoringProgramEndToEndTests
         }
     }
 
+    /// <summary>
+    /// A coordinator (id 700) with a WITA cohort, one invited mentor and one approved owner whose IKM
+    /// "Abon Ikan Mama Ani" is assigned to that mentor; the mentor's assignment notice is read.
+    /// </summary>
+    internal static async Task<(TestUser Coordinator, TestUser Mentor)> AssignedProgramAsync(TelegramEmulator emulator, long mentorId, string mentorName, long ownerId)
+    {
+        var coordinator = await JoinAsCoordinatorAsync(emulator);
+        await CreateCohortAsync(coordinator);
+        var mentor = await InviteAndJoinMentorAsync(emulator, coordinator, mentorId, mentorName);
+        await RegisterOwnerAsync(emulator.User(ownerId));
+        await ApproveAsync(coordinator);
+        await AssignAsync(coordinator, "Abon Ikan Mama Ani", mentorName);
+        await mentor.NextReplyAsync();
+        return (coordinator, mentor);
+    }
+
+    /// <summary>Check-in at the production house registered by the owner script; returns the IKM list message.</summary>
+    internal static async Task<SentMessage> CheckInAtHouseAsync(TestUser mentor)
+    {
+        await mentor.PressAsync("📍 Check-in");
+        var list = await mentor.NextReplyAsync();
+        await mentor.PressAsync("Abon Ikan Mama Ani");
+        await mentor.NextReplyAsync();
+        await mentor.ShareLocationAsync(HouseLat, HouseLon);
+        await mentor.NextReplyAsync();
+        return list;
+    }
+
     internal static async Task<TestUser> JoinAsCoordinatorAsync(TelegramEmulator emulator)
     {
         var coordinator = emulator.User(CoordinatorId);

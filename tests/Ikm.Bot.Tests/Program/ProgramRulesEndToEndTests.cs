@@ -44,13 +44,7 @@ public sealed class ProgramRulesEndToEndTests
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
         await using var emulator = await Emulator.StartFastAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator, services: s => s.AddSingleton<TimeProvider>(time));
-        var coordinator = await JoinAsCoordinatorAsync(emulator);
-        await CreateCohortAsync(coordinator);
-        var mentor = await InviteAndJoinMentorAsync(emulator, coordinator, 821, "Dewi");
-        await RegisterOwnerAsync(emulator.User(921));
-        await ApproveAsync(coordinator);
-        await AssignAsync(coordinator, "Abon Ikan Mama Ani", "Dewi");
-        await mentor.NextReplyAsync();
+        var (_, mentor) = await AssignedProgramAsync(emulator, 821, "Dewi", 921);
 
         await mentor.PressAsync("📍 Check-in");
         await mentor.NextReplyAsync();
@@ -225,13 +219,7 @@ public sealed class OpenCheckInEndToEndTests
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero)); // 08:00 WITA
         await using var emulator = await Emulator.StartFastAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator, services: s => s.AddSingleton<TimeProvider>(time));
-        var coordinator = await JoinAsCoordinatorAsync(emulator);
-        await CreateCohortAsync(coordinator);
-        var mentor = await InviteAndJoinMentorAsync(emulator, coordinator, 851, "Yusuf");
-        await RegisterOwnerAsync(emulator.User(951));
-        await ApproveAsync(coordinator);
-        await AssignAsync(coordinator, "Abon Ikan Mama Ani", "Yusuf");
-        await mentor.NextReplyAsync();
+        var (_, mentor) = await AssignedProgramAsync(emulator, 851, "Yusuf", 951);
         // The owner skipped the location question: no production house location is stored.
         var registered = (await bot.Owners.GetBusinessByOwnerAsync(951, CancellationToken.None))!;
         registered.Location = null;
@@ -391,19 +379,8 @@ public sealed class LogbookResumeTests
         await using var emulator = await Emulator.StartFastAsync();
         var dataDirectory = BotUnderTest.NewDataDirectory();
         var first = await BotUnderTest.StartAsync(emulator, dataDirectory: dataDirectory, services: s => s.AddSingleton<TimeProvider>(time));
-        var coordinator = await JoinAsCoordinatorAsync(emulator);
-        await CreateCohortAsync(coordinator);
-        var mentor = await InviteAndJoinMentorAsync(emulator, coordinator, 891, "Budi");
-        await RegisterOwnerAsync(emulator.User(991));
-        await ApproveAsync(coordinator);
-        await AssignAsync(coordinator, "Abon Ikan Mama Ani", "Budi");
-        await mentor.NextReplyAsync();
-        await mentor.PressAsync("📍 Check-in");
-        var list = await mentor.NextReplyAsync();
-        await mentor.PressAsync("Abon Ikan Mama Ani");
-        await mentor.NextReplyAsync();
-        await mentor.ShareLocationAsync(-0.8917, 119.8707);
-        await mentor.NextReplyAsync();
+        var (_, mentor) = await AssignedProgramAsync(emulator, 891, "Budi", 991);
+        var list = await CheckInAtHouseAsync(mentor);
         time.Advance(TimeSpan.FromHours(4));
         await mentor.PressAsync("✅ Check-out");
         await mentor.NextReplyAsync();
@@ -444,13 +421,7 @@ public sealed class EvaluationResumeTests
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
         await using var emulator = await Emulator.StartFastAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator, services: s => s.AddSingleton<TimeProvider>(time));
-        var coordinator = await JoinAsCoordinatorAsync(emulator);
-        await CreateCohortAsync(coordinator);
-        var mentor = await InviteAndJoinMentorAsync(emulator, coordinator, 895, "Budi");
-        await RegisterOwnerAsync(emulator.User(995));
-        await ApproveAsync(coordinator);
-        await AssignAsync(coordinator, "Abon Ikan Mama Ani", "Budi");
-        await mentor.NextReplyAsync();
+        var (_, mentor) = await AssignedProgramAsync(emulator, 895, "Budi", 995);
         // A retro visit this month whose logbook worked on production: the evaluation's area without a diagnosis.
         await mentor.PressAsync("📝 Kunjungan susulan");
         await mentor.NextReplyAsync();

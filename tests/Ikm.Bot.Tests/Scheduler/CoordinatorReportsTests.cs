@@ -53,19 +53,8 @@ public sealed class CoordinatorReportsTests
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero)); // Monday 08:00 WITA
         await using var emulator = await Emulator.StartFastAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator, services: s => s.AddSingleton<TimeProvider>(time));
-        var coordinator = await JoinAsCoordinatorAsync(emulator);
-        await CreateCohortAsync(coordinator);
-        var mentor = await InviteAndJoinMentorAsync(emulator, coordinator, 871, "Budi");
-        await RegisterOwnerAsync(emulator.User(971));
-        await ApproveAsync(coordinator);
-        await AssignAsync(coordinator, "Abon Ikan Mama Ani", "Budi");
-        await mentor.NextReplyAsync();
-        await mentor.PressAsync("📍 Check-in");
-        await mentor.NextReplyAsync();
-        await mentor.PressAsync("Abon Ikan Mama Ani");
-        await mentor.NextReplyAsync();
-        await mentor.ShareLocationAsync(-0.8917, 119.8707);
-        await mentor.NextReplyAsync();
+        var (_, mentor) = await AssignedProgramAsync(emulator, 871, "Budi", 971);
+        await CheckInAtHouseAsync(mentor);
         time.Advance(TimeSpan.FromHours(4));
         await mentor.PressAsync("✅ Check-out");
         await mentor.NextReplyAsync();
