@@ -11,6 +11,7 @@ using Ikm.Scheduler.Jobs;
 using Ikm.Workflow.Flows.OwnerData;
 using Ikm.Scheduler.Outbox;
 using Ikm.Workflow.Engine;
+using Ikm.Workflow.Messaging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -34,7 +35,9 @@ public static class SchedulerServiceCollectionExtensions
         services.AddSingleton(new DigestBuilder());
         services.AddSingleton<ProgramReports>();
         services.AddSingleton<IProgramReports>(sp => sp.GetRequiredService<ProgramReports>());
-        services.AddSingleton<OutboxDispatcher>();
+        // Every send passes the private-chat guard, whichever channel's sender is registered.
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OutboxDispatcher>(sp,
+            ActivatorUtilities.CreateInstance<PrivateChatGuard>(sp, sp.GetRequiredService<IMessageSender>())));
         services.AddSingleton<IOutboxNotifier>(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<OutboxDispatcher>());
 

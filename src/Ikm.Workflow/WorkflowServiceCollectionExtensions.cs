@@ -36,6 +36,7 @@ public static class WorkflowServiceCollectionExtensions
         AddAction<ApprovalActions>(services);
         AddAction<AssignmentActions>(services);
         AddAction<ReportActions>(services);
+        services.AddSingleton<PrivateChatGate>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<UpdatePipeline>();
         services.AddSingleton<UpdateIntake>();

@@ -60,3 +60,6 @@ public sealed record ReplyKey(string Text, bool RequestLocation, bool RequestCon
 
 /// <summary>One answerCallbackQuery call.</summary>
 public sealed record CallbackAnswer(string CallbackQueryId, string? Text, bool ShowAlert);
+
+/// <summary>A chat that is not private: Telegram's <c>type</c> "group", "supergroup" or "channel".</summary>
+public sealed record TestChat(long Id, string Type, string Title);

@@ -27,6 +27,8 @@ public sealed partial class TelegramEmulator
     /// <summary>Under the lock (reads the user list).</summary>
     private JsonObject ChatJsonLocked(long chatId)
     {
+        if (_chats.TryGetValue(chatId, out var chat))
+            return new JsonObject { ["id"] = chatId, ["type"] = chat.Type, ["title"] = chat.Title };
         if (chatId < 0)
             return new JsonObject { ["id"] = chatId, ["type"] = chatId <= -1_000_000_000_000 ? "supergroup" : "group", ["title"] = $"Chat {chatId}" };
         var firstName = _users.TryGetValue(chatId, out var user) ? user.FirstName : "User";
@@ -50,13 +52,13 @@ public sealed partial class TelegramEmulator
     internal Task<DeliveryResult> SubmitUserMessageAsync(TestUser user, Action<JsonObject> fill) =>
         DeliverAsync(() =>
         {
-            var messageId = NextMessageIdLocked(user.Id);
+            var messageId = NextMessageIdLocked(user.ChatId);
             var message = new JsonObject
             {
-                ["message_id"] = messageId, ["from"] = user.ToJson(), ["chat"] = ChatJsonLocked(user.Id), ["date"] = UnixNow(),
+                ["message_id"] = messageId, ["from"] = user.ToJson(), ["chat"] = ChatJsonLocked(user.ChatId), ["date"] = UnixNow(),
             };
             fill(message);
-            _messages[(user.Id, messageId)] = new StoredMessage(message, UserSentMessage(user.Id, messageId), FromBot: false);
+            _messages[(user.ChatId, messageId)] = new StoredMessage(message, UserSentMessage(user.ChatId, messageId), FromBot: false);
             return new JsonObject { ["update_id"] = ++_lastUpdateId, ["message"] = message.DeepClone() };
         });
 
@@ -66,9 +68,9 @@ public sealed partial class TelegramEmulator
         {
             var id = $"cbq-{user.Id}-{++_callbackSequence}";
             _issuedCallbackIds.Add(id);
-            var message = _messages.TryGetValue((user.Id, messageId), out var stored)
+            var message = _messages.TryGetValue((user.ChatId, messageId), out var stored)
                 ? (JsonObject)stored.Json.DeepClone()
-                : new JsonObject { ["message_id"] = messageId, ["from"] = BotUserJson(), ["chat"] = ChatJsonLocked(user.Id), ["date"] = UnixNow() };
+                : new JsonObject { ["message_id"] = messageId, ["from"] = BotUserJson(), ["chat"] = ChatJsonLocked(user.ChatId), ["date"] = UnixNow() };
             return new JsonObject
             {
                 ["update_id"] = ++_lastUpdateId,
@@ -79,6 +81,24 @@ public sealed partial class TelegramEmulator
                 },
             };
         });
+
+    /// <summary>A post in a channel the bot administers: a channel_post update, with sender_chat and no from.</summary>
+    public Task<DeliveryResult> PostToChannelAsync(TestChat channel, string text)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(text);
+        return DeliverAsync(() =>
+        {
+            var messageId = NextMessageIdLocked(channel.Id);
+            var post = new JsonObject
+            {
+                ["message_id"] = messageId, ["sender_chat"] = ChatJsonLocked(channel.Id), ["chat"] = ChatJsonLocked(channel.Id),
+                ["date"] = UnixNow(), ["text"] = text,
+            };
+            _messages[(channel.Id, messageId)] = new StoredMessage(post, UserSentMessage(channel.Id, messageId), FromBot: false);
+            return new JsonObject { ["update_id"] = ++_lastUpdateId, ["channel_post"] = post };
+        });
+    }
 
     private SentMessage UserSentMessage(long chatId, long messageId) =>
         new(messageId, chatId, "user", null, [], [], false, null, null, null, Now);

@@ -34,6 +34,7 @@ public sealed partial class TelegramEmulator : IAsyncDisposable
     private readonly HashSet<(long ChatId, long MessageId)> _deleted = [];
     private readonly Dictionary<long, long> _lastMessageIdByChat = [];
     private readonly Dictionary<long, TestUser> _users = [];
+    private readonly Dictionary<long, TestChat> _chats = [];
     private readonly HashSet<long> _blockedChats = [];
     private readonly List<FailRule> _failRules = [];
     private readonly List<CallbackAnswer> _callbackAnswers = [];
@@ -115,6 +116,31 @@ public sealed partial class TelegramEmulator : IAsyncDisposable
 
             return user;
         }
+    }
+
+    /// <summary>Another bot (from.is_bot = true); put it in a group with <see cref="TestUser.In"/>.</summary>
+    public TestUser OtherBot(long userId, string firstName = "HelperBot")
+    {
+        lock (_gate)
+            return new TestUser(this, userId, firstName, "en", isBot: true);
+    }
+
+    /// <summary>A basic group (negative id, as Telegram gives); users write in it through <see cref="TestUser.In"/>.</summary>
+    public TestChat Group(long chatId, string title = "Grup IKM") => AddChat(new TestChat(chatId, "group", title));
+
+    /// <summary>A supergroup (id -100…, as Telegram gives).</summary>
+    public TestChat Supergroup(long chatId, string title = "Forum IKM") => AddChat(new TestChat(chatId, "supergroup", title));
+
+    /// <summary>A channel the bot administers; posts arrive as channel_post (<see cref="PostToChannelAsync"/>).</summary>
+    public TestChat Channel(long chatId, string title = "Kanal IKM") => AddChat(new TestChat(chatId, "channel", title));
+
+    private TestChat AddChat(TestChat chat)
+    {
+        if (chat.Id >= 0)
+            throw new ArgumentOutOfRangeException(nameof(chat), "Telegram gives groups, supergroups and channels negative ids.");
+        lock (_gate)
+            _chats[chat.Id] = chat;
+        return chat;
     }
 
     /// <summary>Update ids start at 1000 and only increase.</summary>

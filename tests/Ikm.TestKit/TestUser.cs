@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 namespace Ikm.TestKit;
 
 /// <summary>
-/// A scripted Telegram user in a private chat with the bot (chat id == user id). Each action delivers one update
-/// and returns its id; replies are read with <see cref="NextReplyAsync"/> (a cursor over what the bot sent here).
+/// A scripted Telegram user in a private chat with the bot (chat id == user id), or — through <see cref="In"/> — the
+/// same user writing in a group, supergroup or channel. Each action delivers one update and returns its id; replies
+/// are read with <see cref="NextReplyAsync"/> (a cursor over what the bot sent to this chat).
 /// </summary>
 public sealed class TestUser
 {
@@ -13,21 +14,37 @@ public sealed class TestUser
     private int _replyCursor;
     private DeliveryResult? _lastDelivery;
 
-    internal TestUser(TelegramEmulator emulator, long id, string firstName, string languageCode)
+    internal TestUser(TelegramEmulator emulator, long id, string firstName, string languageCode, bool isBot = false, TestChat? chat = null)
     {
         _emulator = emulator;
         Id = id;
         FirstName = firstName;
         LanguageCode = languageCode;
+        IsBot = isBot;
+        Chat = chat;
     }
 
     public long Id { get; }
 
-    public long ChatId => Id;
+    /// <summary>The chat this user writes in: their private chat (the user id) unless <see cref="In"/> chose another.</summary>
+    public long ChatId => Chat?.Id ?? Id;
+
+    /// <summary>The group, supergroup or channel this user writes in; null for the private chat.</summary>
+    public TestChat? Chat { get; }
+
+    /// <summary>Another bot (from.is_bot = true), as seen in groups.</summary>
+    public bool IsBot { get; }
 
     public string FirstName { get; }
 
     public string LanguageCode { get; }
+
+    /// <summary>The same user writing in <paramref name="chat"/> (with its own reply cursor over that chat).</summary>
+    public TestUser In(TestChat chat)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
+        return new TestUser(_emulator, Id, FirstName, LanguageCode, IsBot, chat);
+    }
 
     /// <summary>How the last update from this user was delivered (webhook status when a webhook is set).</summary>
     public DeliveryResult? LastDelivery
@@ -58,7 +75,7 @@ public sealed class TestUser
     public Task<long> PressAsync(string buttonLabel)
     {
         ArgumentNullException.ThrowIfNull(buttonLabel);
-        var (message, button) = _emulator.FindButton(Id, buttonLabel);
+        var (message, button) = _emulator.FindButton(ChatId, buttonLabel);
         return PressDataAsync(button.CallbackData, message.MessageId);
     }
 
@@ -114,9 +131,9 @@ public sealed class TestUser
             cursor = _replyCursor;
         var effective = timeout ?? TelegramEmulator.DefaultWaitTimeout;
         var reply = await _emulator.WaitForAsync(
-            () => _emulator.SentTo(Id) is var sent && sent.Count > cursor ? sent[cursor] : null,
+            () => _emulator.SentTo(ChatId) is var sent && sent.Count > cursor ? sent[cursor] : null,
             effective,
-            () => $"No new reply to user {Id} within {effective.TotalSeconds:0.#} s (already read {cursor}). {_emulator.DescribeChat(Id)}");
+            () => $"No new reply in chat {ChatId} within {effective.TotalSeconds:0.#} s (already read {cursor}). {_emulator.DescribeChat(ChatId)}");
         lock (_gate)
             _replyCursor = Math.Max(_replyCursor, cursor + 1);
         return reply;
@@ -125,7 +142,7 @@ public sealed class TestUser
     /// <summary>Marks everything sent so far as read, so <see cref="NextReplyAsync"/> waits for what comes next.</summary>
     public void SkipReplies()
     {
-        var count = _emulator.SentTo(Id).Count;
+        var count = _emulator.SentTo(ChatId).Count;
         lock (_gate)
             _replyCursor = Math.Max(_replyCursor, count);
     }
@@ -133,13 +150,13 @@ public sealed class TestUser
     /// <summary>The newest message sent to this chat; waits for the first one if nothing was sent yet.</summary>
     public Task<SentMessage> LastReplyAsync() =>
         _emulator.WaitForAsync(
-            () => _emulator.SentTo(Id) is { Count: > 0 } sent ? sent[^1] : null,
+            () => _emulator.SentTo(ChatId) is { Count: > 0 } sent ? sent[^1] : null,
             TelegramEmulator.DefaultWaitTimeout,
-            () => $"Nothing was sent to user {Id} within {TelegramEmulator.DefaultWaitTimeout.TotalSeconds:0} s.");
+            () => $"Nothing was sent to chat {ChatId} within {TelegramEmulator.DefaultWaitTimeout.TotalSeconds:0} s.");
 
     internal JsonObject ToJson() => new()
     {
-        ["id"] = Id, ["is_bot"] = false, ["first_name"] = FirstName, ["language_code"] = LanguageCode,
+        ["id"] = Id, ["is_bot"] = IsBot, ["first_name"] = FirstName, ["language_code"] = LanguageCode,
     };
 
     private async Task<long> DeliverAsync(Task<DeliveryResult> delivery)

@@ -21,6 +21,7 @@ public sealed class UpdatePipeline(
     IOwnerStore owners,
     IDocumentStore documents,
     ConversationEngine engine,
+    PrivateChatGate gate,
     IOutboxNotifier notifier,
     TimeProvider time,
     IOptions<BotOptions> options,
@@ -44,8 +45,11 @@ public sealed class UpdatePipeline(
         }
     }
 
-    private async Task<BatchOutcome> ProcessOnceAsync(IReadOnlyList<IncomingMessage> updates, CancellationToken ct)
+    private async Task<BatchOutcome> ProcessOnceAsync(IReadOnlyList<IncomingMessage> batch, CancellationToken ct)
     {
+        // Groups, channels and bots never reach a conversation: only the gate's notices are written for them.
+        var admission = gate.Admit(batch);
+        var updates = admission.Admitted;
         var byChat = updates.GroupBy(u => u.ChatId).Select(g => g.ToList()).ToList();
         var conversations = await store.GetConversationsAsync(byChat.Select(g => g[0].ChatId).ToList(), ct);
         var members = await store.GetMembersAsync(updates.Select(u => u.UserId).Distinct().ToList(), ct);
@@ -62,6 +66,8 @@ public sealed class UpdatePipeline(
         }
 
         var changes = results.Where(r => r.Changes is not null).Select(r => r.Changes!).ToList();
+        if (admission.Notices.Count > 0)
+            changes.Add(new ChangeSet { Outgoing = admission.Notices });
         if (changes.Count > 0)
             await store.CommitAsync(changes, ct);
 
@@ -69,7 +75,7 @@ public sealed class UpdatePipeline(
         if (outgoing.Count > 0)
             notifier.Notify(outgoing);
 
-        return new BatchOutcome(results.Sum(r => r.Handled), results.Sum(r => r.Duplicates), results.Sum(r => r.Failed));
+        return new BatchOutcome(results.Sum(r => r.Handled) + admission.Refused, results.Sum(r => r.Duplicates), results.Sum(r => r.Failed));
     }
 
     private async Task<ChatResult> HandleChatAsync(

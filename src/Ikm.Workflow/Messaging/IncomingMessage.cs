@@ -13,6 +13,15 @@ public enum IncomingKind
     Unsupported,
 }
 
+/// <summary>The kind of chat an update came from. The bot serves private chats only (see <c>PrivateChatGate</c>).</summary>
+public enum ChatKind
+{
+    Private,
+    Group,
+    Supergroup,
+    Channel,
+}
+
 public sealed record GeoPoint(double Latitude, double Longitude);
 
 public sealed record ContactCard(string PhoneNumber, long? UserId);
@@ -37,6 +46,10 @@ public sealed record IncomingMessage
     public ContactCard? Contact { get; init; }
     /// <summary>The user's client language ("id", "en"), a hint for the first greeting only.</summary>
     public string? LanguageCode { get; init; }
+    /// <summary>Where it was sent; private unless the channel says otherwise (the local chat and WhatsApp have no groups).</summary>
+    public ChatKind Chat { get; init; } = ChatKind.Private;
+    /// <summary>Sent by another bot (Telegram's from.is_bot): ignored.</summary>
+    public bool FromBot { get; init; }
 
     /// <summary>The command word without slash and bot suffix, lower case ("start" for "/start@IkmBot x").</summary>
     public string? Command => Kind == IncomingKind.Command && Text is { } t ? ParseCommand(t).Name : null;
@@ -54,4 +67,15 @@ public sealed record IncomingMessage
         var argument = space < 0 ? null : trimmed[(space + 1)..].Trim();
         return (word.ToLowerInvariant(), string.IsNullOrEmpty(argument) ? null : argument);
     }
+}
+
+/// <summary>Which chat ids are a person's own private chat.</summary>
+public static class ChatIds
+{
+    /// <summary>
+    /// Telegram gives a private chat the user's own (positive) id and every group, supergroup and channel a negative
+    /// one; the local terminal chat and WhatsApp use the user's id too. The sender's guard relies on this alone, so it
+    /// holds even for a message whose flow got the chat wrong.
+    /// </summary>
+    public static bool IsPrivate(long chatId) => chatId > 0;
 }

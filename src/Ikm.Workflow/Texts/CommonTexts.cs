@@ -63,5 +63,10 @@ public static class CommonTexts
         "❌ Berkas {0} tidak dipakai karena ada kesalahan; diagnosis tetap memakai {1}:",
         "❌ File {0} is not used because it has errors; the diagnosis keeps using {1}:");
 
+    /// <summary>The one reply a group, supergroup or channel gets; the only text the sender lets into such a chat.</summary>
+    public static readonly Text PrivateChatsOnly = new(
+        "Ikm.Bot hanya melayani chat pribadi — buka t.me/{0}",
+        "Ikm.Bot only works in private chats — open t.me/{0}");
+
     public const int MaxTextLength = 1000;
 }

@@ -19,7 +19,8 @@ public sealed class TelegramPollingService(
     IOptions<TelegramOptions> options,
     ILogger<TelegramPollingService> log) : BackgroundService
 {
-    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
+    // Channel posts too: a channel the bot was added to gets the "private chats only" notice.
+    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.ChannelPost];
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
     /// <summary>The offset the next getUpdates call sends (everything below it is confirmed).</summary>

@@ -4,14 +4,31 @@ using Telegram.Bot.Types.Enums;
 
 namespace Ikm.Bot.Channels.Telegram;
 
-/// <summary>Telegram's Update → our channel-neutral <see cref="IncomingMessage"/>. Null for updates we ignore (edits, channel posts…).</summary>
+/// <summary>Telegram's Update → our channel-neutral <see cref="IncomingMessage"/>. Null for updates we ignore (edits…).</summary>
 public static class TelegramUpdateMapper
 {
     public static IncomingMessage? Map(Update update) => update switch
     {
         { Message: { } message } => FromMessage(update.Id, message),
         { CallbackQuery: { } query } => FromCallback(update.Id, query),
+        // A channel post has no sender; it is mapped only so the channel gets the "private chats only" notice.
+        { ChannelPost: { } post } => new IncomingMessage
+        {
+            UpdateId = update.Id,
+            ChatId = post.Chat.Id,
+            UserId = 0,
+            Kind = IncomingKind.Unsupported,
+            Chat = ChatKind.Channel,
+        },
         _ => null,
+    };
+
+    private static ChatKind KindOf(Chat chat) => chat.Type switch
+    {
+        ChatType.Private => ChatKind.Private,
+        ChatType.Group => ChatKind.Group,
+        ChatType.Supergroup => ChatKind.Supergroup,
+        _ => ChatKind.Channel,
     };
 
     private static IncomingMessage? FromMessage(int updateId, Message message)
@@ -24,6 +41,8 @@ public static class TelegramUpdateMapper
             UserId = from.Id,
             Kind = IncomingKind.Unsupported,
             LanguageCode = from.LanguageCode,
+            Chat = KindOf(message.Chat),
+            FromBot = from.IsBot,
         };
 
         return message switch
@@ -55,5 +74,8 @@ public static class TelegramUpdateMapper
         CallbackId = query.Id,
         ButtonMessageId = query.Message?.Id,
         LanguageCode = query.From.LanguageCode,
+        // A button on an inline-mode message has no chat: it is the presser's own, answered in their private chat.
+        Chat = query.Message is { } message ? KindOf(message.Chat) : ChatKind.Private,
+        FromBot = query.From.IsBot,
     };
 }
