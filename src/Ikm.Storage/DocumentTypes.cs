@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Ikm.Storage.Tolerance;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Program;
 
@@ -48,7 +49,8 @@ public static class DocumentTypes
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    UseStringEnumConverter = true,
+    // Names as JsonStringEnumConverter writes them; an unknown one reads as a fallback instead of throwing.
+    Converters = [typeof(TolerantEnumConverterFactory)],
     IgnoreReadOnlyProperties = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(Cohort))]

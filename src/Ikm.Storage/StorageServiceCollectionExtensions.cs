@@ -4,6 +4,7 @@ using Ikm.Workflow.Documents;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using MongoDB.Driver;
 
 namespace Ikm.Storage;
@@ -33,14 +34,14 @@ public static class StorageServiceCollectionExtensions
             var database = MongoUrl.Create(mongoUrl).DatabaseName;
             if (string.IsNullOrWhiteSpace(database))
                 database = DefaultMongoDatabase;
-            return services.AddStore(sp => new MongoBotStore(mongoUrl, database, sp.GetService<TimeProvider>()));
+            return services.AddStore(sp => new MongoBotStore(mongoUrl, database, sp.GetService<TimeProvider>(), sp.GetService<ILogger<MongoBotStore>>()));
         }
 
         var directory = configuration["Storage:DataDirectory"];
         if (string.IsNullOrWhiteSpace(directory))
             directory = DefaultDataDirectory;
         var path = Path.Combine(directory, SqliteFileName);
-        return services.AddStore(sp => new SqliteBotStore(path, sp.GetService<TimeProvider>()));
+        return services.AddStore(sp => new SqliteBotStore(path, sp.GetService<TimeProvider>(), sp.GetService<ILogger<SqliteBotStore>>()));
     }
 
     private static IServiceCollection AddStore<TStore>(this IServiceCollection services, Func<IServiceProvider, TStore> create)

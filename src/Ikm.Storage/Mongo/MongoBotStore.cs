@@ -3,7 +3,9 @@ using Ikm.Workflow.Conversations;
 using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Members;
+using Ikm.Storage.Tolerance;
 using Ikm.Workflow.Storage;
+using Microsoft.Extensions.Logging;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -39,15 +41,18 @@ public sealed class MongoBotStore : IBotStore, IOwnerStore, IDocumentStore, IDis
     private readonly IMongoCollection<DiagnosisResponse> _diagnoses;
     private readonly IMongoCollection<BsonDocument> _diagnosisDocuments;
     private readonly TimeProvider _time;
+    private readonly ILogger? _log;
     private int _disposed;
 
     /// <param name="timeProvider">Stamps <see cref="OutboxEntry.CreatedAt"/>; the system clock when null.</param>
-    public MongoBotStore(string connectionString, string databaseName, TimeProvider? timeProvider = null)
+    /// <param name="log">Warns of stored values read with a fallback (type names only).</param>
+    public MongoBotStore(string connectionString, string databaseName, TimeProvider? timeProvider = null, ILogger<MongoBotStore>? log = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentException.ThrowIfNullOrWhiteSpace(databaseName);
         MongoMappings.Register();
         _time = timeProvider ?? TimeProvider.System;
+        _log = log;
         _client = new MongoClient(connectionString);
         DatabaseName = databaseName;
         _database = _client.GetDatabase(databaseName).WithWriteConcern(WriteConcern.WMajority);
@@ -431,11 +436,15 @@ public sealed class MongoBotStore : IBotStore, IOwnerStore, IDocumentStore, IDis
         }
     }
 
-    private static async Task<T> Guard<T>(Func<Task<T>> operation)
+    private async Task<T> Guard<T>(Func<Task<T>> operation)
     {
+        // The driver deserializes inside the awaited call, so the scope sees the fallbacks its reads took.
+        using var scope = StoredReadScope.Begin();
         try
         {
-            return await operation().ConfigureAwait(false);
+            var result = await operation().ConfigureAwait(false);
+            scope.LogTo(_log);
+            return result;
         }
         catch (Exception ex) when (IsUnavailable(ex))
         {

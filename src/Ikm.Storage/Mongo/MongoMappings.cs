@@ -4,6 +4,7 @@ using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Storage;
+using Ikm.Storage.Tolerance;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
 using MongoDB.Bson.Serialization.Conventions;
@@ -15,6 +16,8 @@ namespace Ikm.Storage.Mongo;
 /// <summary>
 /// Explicit BSON mappings of the stored documents, so renaming a C# property never silently renames a stored field.
 /// Times are BSON dates (UTC, millisecond precision) so they can be compared in queries; enums are strings.
+/// Reads are tolerant, since another version may have written the document: extra elements are ignored, a missing one
+/// keeps the property's default, and an unknown enum value reads as its <see cref="StoredEnums"/> fallback.
 /// </summary>
 public static class MongoMappings
 {
@@ -84,9 +87,10 @@ public static class MongoMappings
 
         BsonClassMap.TryRegisterClassMap<Member>(cm =>
         {
+            cm.SetIgnoreExtraElements(true);
             cm.MapIdMember(m => m.UserId);
             cm.MapMember(m => m.ChatId).SetElementName("chatId");
-            cm.MapMember(m => m.Role).SetElementName("role").SetSerializer(new EnumSerializer<MemberRole>(BsonType.String));
+            cm.MapMember(m => m.Role).SetElementName("role").SetSerializer(new TolerantEnumSerializer<MemberRole>());
             cm.MapMember(m => m.Language).SetElementName("language");
             cm.MapMember(m => m.Unreachable).SetElementName("unreachable");
             cm.MapMember(m => m.Version).SetElementName(Fields.Version);
@@ -95,6 +99,7 @@ public static class MongoMappings
 
         BsonClassMap.TryRegisterClassMap<Button>(cm =>
         {
+            cm.SetIgnoreExtraElements(true);
             cm.MapMember(b => b.Label).SetElementName("label");
             cm.MapMember(b => b.Data).SetElementName("data");
             cm.MapCreator(b => new Button(b.Label, b.Data));
@@ -102,6 +107,7 @@ public static class MongoMappings
 
         BsonClassMap.TryRegisterClassMap<KeyboardKey>(cm =>
         {
+            cm.SetIgnoreExtraElements(true);
             cm.MapMember(k => k.Label).SetElementName("label");
             cm.MapMember(k => k.RequestLocation).SetElementName("requestLocation").SetDefaultValue(false).SetIgnoreIfDefault(true);
             cm.MapMember(k => k.RequestContact).SetElementName("requestContact").SetDefaultValue(false).SetIgnoreIfDefault(true);
@@ -113,9 +119,10 @@ public static class MongoMappings
         var keyboardRows = ReadOnlyGrid<KeyboardKey>();
         BsonClassMap.TryRegisterClassMap<OutgoingMessage>(cm =>
         {
+            cm.SetIgnoreExtraElements(true);
             cm.MapMember(m => m.Id).SetElementName("id");
             cm.MapMember(m => m.ChatId).SetElementName("chatId");
-            cm.MapMember(m => m.Kind).SetElementName("kind").SetSerializer(new EnumSerializer<OutgoingKind>(BsonType.String));
+            cm.MapMember(m => m.Kind).SetElementName("kind").SetSerializer(new TolerantEnumSerializer<OutgoingKind>());
             cm.MapMember(m => m.Text).SetElementName("text");
             cm.MapMember(m => m.Buttons).SetElementName("buttons").SetIgnoreIfNull(true)
                 .SetSerializer(buttonRows);
@@ -130,13 +137,14 @@ public static class MongoMappings
 
         BsonClassMap.TryRegisterClassMap<OutboxEntry>(cm =>
         {
+            cm.SetIgnoreExtraElements(true);
             // Id and ChatId are read-only views of the message: written for the _id and the chatId index, skipped on read.
             cm.MapIdMember(e => e.Id);
             cm.MapMember(e => e.ChatId).SetElementName("chatId");
             cm.MapMember(e => e.Message).SetElementName("message");
             cm.MapMember(e => e.CreatedAt).SetElementName("createdAt").SetSerializer(date);
             cm.MapMember(e => e.Sequence).SetElementName("sequence");
-            cm.MapMember(e => e.Status).SetElementName("status").SetSerializer(new EnumSerializer<OutboxStatus>(BsonType.String));
+            cm.MapMember(e => e.Status).SetElementName("status").SetSerializer(new TolerantEnumSerializer<OutboxStatus>());
             cm.MapMember(e => e.Attempts).SetElementName("attempts");
             // Written even when null: the due query matches {dueAt: null}.
             cm.MapMember(e => e.DueAt).SetElementName("dueAt").SetSerializer(optionalDate);
@@ -170,6 +178,7 @@ public static class MongoMappings
 
         BsonClassMap.TryRegisterClassMap<GeoPoint>(cm =>
         {
+            cm.SetIgnoreExtraElements(true);
             cm.MapMember(p => p.Latitude).SetElementName("latitude");
             cm.MapMember(p => p.Longitude).SetElementName("longitude");
             cm.MapCreator(p => new GeoPoint(p.Latitude, p.Longitude));
@@ -177,6 +186,7 @@ public static class MongoMappings
 
         BsonClassMap.TryRegisterClassMap<ConsentRecord>(cm =>
         {
+            cm.SetIgnoreExtraElements(true);
             cm.MapMember(c => c.TextVersion).SetElementName("textVersion");
             cm.MapMember(c => c.AcceptedAt).SetElementName("acceptedAt").SetSerializer(date);
             cm.MapCreator(c => new ConsentRecord(c.TextVersion, c.AcceptedAt));
@@ -184,6 +194,7 @@ public static class MongoMappings
 
         BsonClassMap.TryRegisterClassMap<Business>(cm =>
         {
+            cm.SetIgnoreExtraElements(true);
             cm.MapIdMember(b => b.Id).SetSerializer(guid);
             cm.MapMember(b => b.OwnerUserId).SetElementName(Fields.OwnerUserId);
             cm.MapMember(b => b.Version).SetElementName(Fields.Version);
@@ -210,12 +221,13 @@ public static class MongoMappings
 
         BsonClassMap.TryRegisterClassMap<DiagnosisResponse>(cm =>
         {
+            cm.SetIgnoreExtraElements(true);
             cm.MapIdMember(d => d.Id).SetSerializer(guid);
             cm.MapMember(d => d.OwnerUserId).SetElementName(Fields.OwnerUserId);
             cm.MapMember(d => d.BusinessId).SetElementName("businessId").SetSerializer(guid);
             cm.MapMember(d => d.QuestionnaireId).SetElementName("questionnaireId");
             cm.MapMember(d => d.QuestionnaireVersion).SetElementName("questionnaireVersion");
-            cm.MapMember(d => d.Status).SetElementName("status").SetSerializer(new EnumSerializer<DiagnosisStatus>(BsonType.String));
+            cm.MapMember(d => d.Status).SetElementName("status").SetSerializer(new TolerantEnumSerializer<DiagnosisStatus>());
             cm.MapMember(d => d.Answers).SetElementName("answers").SetSerializer(answers);
             cm.MapMember(d => d.StartedAt).SetElementName("startedAt").SetSerializer(date);
             cm.MapMember(d => d.LastAnsweredAt).SetElementName("lastAnsweredAt").SetSerializer(date);
@@ -229,7 +241,7 @@ public static class MongoMappings
     /// <summary>
     /// Generic documents are auto-mapped (a new type needs only its entry in <see cref="DocumentTypes.All"/>), under
     /// conventions scoped to the document types and the classes they contain: camelCase element names, the Id property
-    /// as _id, enums as strings (a [Flags] value as "A, B"), times as BSON dates like every other collection,
+    /// as _id, enums as strings (a [Flags] value as "A, B"; an unknown one read as its StoredEnums fallback), times as BSON dates like every other collection,
     /// <see cref="DateOnly"/> as "yyyy-MM-dd" (a calendar day, never shifted by a time zone), decimals as Decimal128,
     /// and extra elements (the _idx entries) ignored on read. A type that already has an explicit map (GeoPoint) keeps it.
     /// Each map is built now, so a type the driver cannot map fails at start rather than at its first write.
@@ -240,7 +252,6 @@ public static class MongoMappings
         var conventions = new ConventionPack
         {
             new CamelCaseElementNameConvention(),
-            new EnumRepresentationConvention(BsonType.String, topLevelOnly: false),
             new IgnoreExtraElementsConvention(true),
             new DocumentMemberConvention(),
         };
@@ -296,6 +307,8 @@ public static class MongoMappings
                 var t when t == typeof(DateOnly?) => new NullableSerializer<DateOnly>(Day),
                 var t when t == typeof(decimal) => Money,
                 var t when t == typeof(decimal?) => new NullableSerializer<decimal>(Money),
+                // Names, and an unknown one read as its fallback (StoredEnums) rather than failing the read.
+                { IsEnum: true } t => (IBsonSerializer)Activator.CreateInstance(typeof(TolerantEnumSerializer<>).MakeGenericType(t))!,
                 _ => null,
             };
             if (serializer is not null)

@@ -7,7 +7,9 @@ using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Storage;
+using Ikm.Storage.Tolerance;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using SQLitePCL;
 
 namespace Ikm.Storage.Sqlite;
@@ -26,6 +28,7 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IAs
     private readonly string _readConnectionString;
     private readonly string _writeConnectionString;
     private readonly TimeProvider _time;
+    private readonly ILogger? _log;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private SqliteWriter? _writer;
     private volatile bool _initialized;
@@ -33,7 +36,8 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IAs
 
     /// <param name="pathOrConnectionString">A database file path, or a connection string (recognised by its '=').</param>
     /// <param name="timeProvider">Stamps <see cref="OutboxEntry.CreatedAt"/>; the system clock when null.</param>
-    public SqliteBotStore(string pathOrConnectionString, TimeProvider? timeProvider = null)
+    /// <param name="log">Warns of stored values read with a fallback (ids only).</param>
+    public SqliteBotStore(string pathOrConnectionString, TimeProvider? timeProvider = null, ILogger<SqliteBotStore>? log = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pathOrConnectionString);
         var builder = pathOrConnectionString.Contains('=')
@@ -56,6 +60,7 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IAs
         builder.Pooling = false;
         _writeConnectionString = builder.ToString();
         _time = timeProvider ?? TimeProvider.System;
+        _log = log;
     }
 
     public string FilePath { get; }
@@ -469,11 +474,14 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IAs
     {
         await EnsureInitializedAsync(ct).ConfigureAwait(false);
         ObjectDisposedException.ThrowIf(_disposed, this);
+        using var scope = StoredReadScope.Begin();
         try
         {
             using var connection = new SqliteConnection(_readConnectionString);
             connection.Open();
-            return read(connection);
+            var result = read(connection);
+            scope.LogTo(_log);
+            return result;
         }
         catch (SqliteException ex) when (IsUnavailable(ex))
         {
@@ -537,9 +545,14 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IAs
         return conversation;
     }
 
-    internal static T Deserialize<T>(SqliteDataReader reader, JsonTypeInfo<T> type) =>
-        JsonSerializer.Deserialize(reader.GetString(0), type)
-        ?? throw new InvalidDataException($"A stored {typeof(T).Name} document is null.");
+    /// <summary>Tolerant of other versions' data: unknown enum values read as fallbacks (reported with this document's id).</summary>
+    internal static T Deserialize<T>(SqliteDataReader reader, JsonTypeInfo<T> type)
+    {
+        var document = JsonSerializer.Deserialize(reader.GetString(0), type)
+            ?? throw new InvalidDataException($"A stored {typeof(T).Name} document is null.");
+        StoredReadScope.Attribute(document!);
+        return document;
+    }
 
     /// <summary>A JSON array for <c>json_each</c>: one statement for any number of ids.</summary>
     private static string IdArray(IReadOnlyCollection<long> ids) =>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Ikm.Storage.Tolerance;
 using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Conversations;
 using Ikm.Workflow.Diagnoses;
@@ -10,7 +11,8 @@ namespace Ikm.Storage.Sqlite;
 /// <summary>Source-generated so the hot write path does no reflection.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    UseStringEnumConverter = true,
+    // Names as JsonStringEnumConverter writes them; an unknown one reads as a fallback instead of throwing.
+    Converters = [typeof(TolerantEnumConverterFactory)],
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(Conversation))]
 [JsonSerializable(typeof(Member))]
