@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Ikm.Storage.Tolerance;
+using Ikm.Workflow.Audit;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Program;
 
@@ -27,6 +28,7 @@ public static class DocumentTypes
         typeof(Visit),
         typeof(Evaluation),
         typeof(CohortStaff),
+        typeof(AuditEntry),
     ];
 
     private static readonly HashSet<Type> Registered = [.. All];
@@ -60,4 +62,5 @@ public static class DocumentTypes
 [JsonSerializable(typeof(Visit))]
 [JsonSerializable(typeof(Evaluation))]
 [JsonSerializable(typeof(CohortStaff))]
+[JsonSerializable(typeof(AuditEntry))]
 internal sealed partial class DocumentJsonContext : JsonSerializerContext;

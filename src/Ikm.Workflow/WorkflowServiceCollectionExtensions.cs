@@ -37,6 +37,7 @@ public static class WorkflowServiceCollectionExtensions
         AddAction<AssignmentActions>(services);
         AddAction<ReportActions>(services);
         services.AddSingleton<PrivateChatGate>();
+        services.AddSingleton<Audit.IAuditLog, Audit.StoreAuditLog>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<UpdatePipeline>();
         services.AddSingleton<UpdateIntake>();

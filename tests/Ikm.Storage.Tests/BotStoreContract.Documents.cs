@@ -25,6 +25,29 @@ public abstract partial class BotStoreContract
     public Task Documents_AreFoundByEachIndex_InIdOrder() => ForEveryDocumentType(nameof(FindByEachIndexAsync));
 
     [StoreFact]
+    public async Task AuditLog_AppendsRecords_FoundByCohortInTimeOrder()
+    {
+        var log = new Ikm.Workflow.Audit.StoreAuditLog(Store, TimeProvider.System);
+        var t0 = new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero);
+        foreach (var (minutes, cohort) in new[] { (5, "c-1"), (1, "c-1"), (3, "c-2"), (2, "c-1") })
+        {
+            await log.RecordAsync(new Ikm.Workflow.Audit.AuditEntry
+            {
+                At = t0.AddMinutes(minutes), CohortId = cohort, ActorUserId = 700, ActorRole = Ikm.Workflow.Audit.AuditRole.Coordinator,
+                Action = Ikm.Workflow.Audit.AuditAction.Exported, Targets = ["cohort:" + cohort],
+            }, Ct);
+        }
+        await log.DashboardSignInAsync("admin", Ct);
+
+        var cohortOne = await DocumentStore.FindAsync<Ikm.Workflow.Audit.AuditEntry>("cohort", "c-1", Ct);
+        var programWide = await DocumentStore.FindAsync<Ikm.Workflow.Audit.AuditEntry>("cohort", Ikm.Workflow.Audit.AuditEntry.ProgramWide, Ct);
+
+        Assert.Equal([1.0, 2.0, 5.0], cohortOne.Select(e => (e.At - t0).TotalMinutes));
+        var signIn = Assert.Single(programWide);
+        Assert.Equal((Ikm.Workflow.Audit.AuditAction.DashboardSignIn, "dashboard:admin"), (signIn.Action, Assert.Single(signIn.Targets)));
+    }
+
+    [StoreFact]
     public async Task Visit_RoundTripsFlagsLocationPhotosAndNulls()
     {
         var visit = Documents.Filled<Visit>(1);

@@ -340,6 +340,27 @@ public sealed class MongoMappingTests
     }
 
     [Fact]
+    public void AuditEntry_IsStored_WithActionAndRoleAsStringsAndTheTimeAsDate()
+    {
+        var entry = Support.Documents.Filled<Ikm.Workflow.Audit.AuditEntry>(1, id: Ikm.Workflow.Audit.AuditEntry.NewId(A.T0));
+        entry.At = A.T0;
+        entry.Action = Ikm.Workflow.Audit.AuditAction.CohortEdited;
+        entry.ActorRole = Ikm.Workflow.Audit.AuditRole.Administrator;
+        entry.Targets = ["cohort:c-1"];
+        entry.OldValue = null;
+
+        var stored = MongoQueries.ToStoredDocument(entry);
+        var back = BsonSerializer.Deserialize<Ikm.Workflow.Audit.AuditEntry>(stored);
+
+        Assert.Equal("CohortEdited", stored["action"]);
+        Assert.Equal("Administrator", stored["actorRole"]);
+        Assert.Equal(new BsonDateTime(A.T0.UtcDateTime), stored["at"]);
+        Assert.Equal("""["cohort:c-1"]""", stored["targets"].ToJson());
+        Assert.StartsWith(A.T0.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture) + "-", stored["_id"].AsString);
+        Assert.Equal((entry.Action, entry.ActorRole, A.T0, (string?)null), (back.Action, back.ActorRole, back.At, back.OldValue));
+    }
+
+    [Fact]
     public void Visit_IsStored_WithEnumsAsStringsTimesAsDatesAndNestedCamelCase()
     {
         var visit = Support.Documents.Filled<Visit>(1, id: "v-1");
