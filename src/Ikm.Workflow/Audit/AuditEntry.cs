@@ -6,6 +6,8 @@ namespace Ikm.Workflow.Audit;
 /// <summary>What an audit record says was done. Stored by name: add at the end, never rename.</summary>
 public enum AuditAction
 {
+    /// <summary>An action this version does not know (written by a newer one): the zero value, read as the fallback.</summary>
+    Unknown,
     RoleChanged,
     InviteCreated,
     InviteUsed,
