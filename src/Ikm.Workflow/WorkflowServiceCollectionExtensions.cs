@@ -20,6 +20,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<MenuPresenter>();
         services.AddSingleton<QuestionPrompter>();
         services.AddSingleton<OwnerDataService>();
+        services.AddSingleton<OwnerErasure>();
         AddFlow<OnboardingFlow>(services);
         AddFlow<RegistrationFlow>(services);
         AddFlow<DiagnosisFlow>(services);

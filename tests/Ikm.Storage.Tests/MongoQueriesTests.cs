@@ -30,6 +30,25 @@ public sealed class MongoQueriesTests
     }
 
     [Fact]
+    public void ErasureFilters_TakeEveryRowOfTheChat_AndTheFailuresOfIt()
+    {
+        Assert.Equal("""{ "chatId" : { "$in" : [NumberLong(7)] } }""", Render(MongoQueries.OutboxOfChats([7])));
+        Assert.Equal("""{ "chatId" : { "$in" : [NumberLong(7)] } }""",
+            MongoQueries.FailedUpdatesOfChats([7]).Render(Args<FailedUpdate>()).ToJson(Shell));
+        Assert.Equal("""{ "_id" : { "$in" : ["a", "b"] } }""", Render(MongoQueries.OutboxByIds(["a", "b"])));
+    }
+
+    [Fact]
+    public void OutboxMentionCandidates_MatchTheTextWithoutCase_OrAnyFileButtonsOrKeys()
+    {
+        var rendered = Render(MongoQueries.OutboxMentionCandidates(["Bu Siti (Bakpia)"]));
+
+        Assert.Equal(
+            """{ "$or" : [{ "message.text" : /Bu\ Siti\ \(Bakpia\)/i }, { "message.fileContent" : { "$exists" : true } }, { "message.buttons" : { "$exists" : true } }, { "message.keyboard" : { "$exists" : true } }] }""",
+            rendered);
+    }
+
+    [Fact]
     public void DueOutboxSort_IsBySequence()
     {
         var rendered = MongoQueries.DueOutboxSort.Render(Args<OutboxEntry>()).ToJson(Shell);

@@ -386,9 +386,8 @@ public sealed class MongoBotStore : IBotStore, IOwnerStore, IDocumentStore, IDis
 
     private async Task InsertOutboxAsync(IEnumerable<ChangeSet> changes, CancellationToken ct)
     {
-        var purged = changes.SelectMany(c => c.PurgedOutboxChats).Distinct().ToList();
-        if (purged.Count > 0)
-            await _outbox.DeleteManyAsync(MongoQueries.DeliveredOutboxOfChats(purged), ct).ConfigureAwait(false);
+        foreach (var erasure in changes.SelectMany(c => c.Erasures))
+            await EraseOutboxAsync(erasure, ct).ConfigureAwait(false);
 
         var messages = changes.SelectMany(c => c.Outgoing).DistinctBy(m => m.Id).ToList();
         if (messages.Count == 0)
@@ -410,6 +409,19 @@ public sealed class MongoBotStore : IBotStore, IOwnerStore, IDocumentStore, IDis
             DueAt = m.NotBefore,
         }));
         await InsertIgnoringDuplicatesAsync(_outbox, requests, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>An owner's erasure, before this commit's messages are queued (see <see cref="OutboxErasure"/>).</summary>
+    private async Task EraseOutboxAsync(OutboxErasure erasure, CancellationToken ct)
+    {
+        await _outbox.DeleteManyAsync(MongoQueries.OutboxOfChats([erasure.ChatId]), ct).ConfigureAwait(false);
+        await _failedUpdates.DeleteManyAsync(MongoQueries.FailedUpdatesOfChats([erasure.ChatId]), ct).ConfigureAwait(false);
+        if (erasure.Mentions.Count == 0)
+            return;
+        var candidates = await _outbox.Find(MongoQueries.OutboxMentionCandidates(erasure.Mentions)).ToListAsync(ct).ConfigureAwait(false);
+        var named = candidates.Where(e => OutboxMentions.Any(e.Message, erasure.Mentions)).Select(e => e.Id).ToList();
+        if (named.Count > 0)
+            await _outbox.DeleteManyAsync(MongoQueries.OutboxByIds(named), ct).ConfigureAwait(false);
     }
 
     private async Task InsertFailuresAsync(IEnumerable<ChangeSet> changes, CancellationToken ct)

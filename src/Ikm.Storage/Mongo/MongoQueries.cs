@@ -59,9 +59,28 @@ internal static class MongoQueries
     public static UpdateDefinition<BsonDocument> ReserveSequence(int count) =>
         Builders<BsonDocument>.Update.Inc(MongoMappings.Fields.Sequence, (long)count);
 
-    /// <summary>Delivered (not pending) outbox entries of the given chats: purged when an owner erases their data.</summary>
-    public static FilterDefinition<OutboxEntry> DeliveredOutboxOfChats(IEnumerable<long> chatIds) =>
-        Outbox.In(e => e.ChatId, chatIds) & Outbox.Ne(e => e.Status, OutboxStatus.Pending);
+    /// <summary>Every outbox entry of the given chats, any status: deleted when an owner erases their data.</summary>
+    public static FilterDefinition<OutboxEntry> OutboxOfChats(IEnumerable<long> chatIds) => Outbox.In(e => e.ChatId, chatIds);
+
+    /// <summary>The failed-update records of the given chats: deleted when an owner erases their data.</summary>
+    public static FilterDefinition<FailedUpdate> FailedUpdatesOfChats(IEnumerable<long> chatIds) =>
+        Builders<FailedUpdate>.Filter.In(f => f.ChatId, chatIds);
+
+    /// <summary>
+    /// Entries that may mention one of the strings: the text matches (case-insensitive), or the entry has a file,
+    /// buttons or keys (arrays of arrays, which a dotted path does not reach). The caller decides on the decoded message.
+    /// </summary>
+    public static FilterDefinition<OutboxEntry> OutboxMentionCandidates(IEnumerable<string> mentions)
+    {
+        var filters = mentions
+            .Select(m => Outbox.Regex(e => e.Message.Text, new BsonRegularExpression(System.Text.RegularExpressions.Regex.Escape(m), "i")))
+            .Append(Outbox.Exists(e => e.Message.FileContent))
+            .Append(Outbox.Exists(e => e.Message.Buttons))
+            .Append(Outbox.Exists(e => e.Message.Keyboard));
+        return Outbox.Or(filters);
+    }
+
+    public static FilterDefinition<OutboxEntry> OutboxByIds(IEnumerable<string> ids) => Outbox.In(e => e.Id, ids);
 
     public static IEnumerable<CreateIndexModel<OutboxEntry>> OutboxIndexes { get; } =
     [

@@ -189,8 +189,9 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IAs
                 w.UpsertDiagnosis(diagnosis);
             foreach (var document in documents)
                 w.WriteDocument(document);
-            foreach (var chatId in changes.SelectMany(c => c.PurgedOutboxChats).Distinct())
-                w.PurgeOutbox(chatId);
+            var erasures = changes.SelectMany(c => c.Erasures).ToList();
+            foreach (var erasure in erasures)
+                w.EraseOutbox(erasure);
             var sequence = w.MaxOutboxSequence();
             foreach (var change in changes)
             {
@@ -210,6 +211,8 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IAs
                     w.InsertFailure(failure);
             }
             tx.Commit();
+            if (erasures.Count > 0)
+                w.CheckpointAndTruncateWal();
             return true;
         }, ct).ConfigureAwait(false);
 

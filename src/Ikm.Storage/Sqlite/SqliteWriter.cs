@@ -95,7 +95,10 @@ internal sealed class SqliteWriter : IDisposable
     private readonly SqliteCommand _insertFailure;
     private readonly SqliteCommand _selectMembersOfChat;
     private readonly SqliteCommand _deleteMember;
-    private readonly SqliteCommand _purgeOutbox;
+    private readonly SqliteCommand _eraseOutboxOfChat;
+    private readonly SqliteCommand _eraseFailuresOfChat;
+    private readonly SqliteCommand _deleteOutbox;
+    private SqliteTransaction? _transaction;
     private readonly SqliteCommand _upsertBusiness;
     private readonly SqliteCommand _upsertDiagnosis;
     private readonly SqliteCommand _upsertDocument;
@@ -137,7 +140,9 @@ internal sealed class SqliteWriter : IDisposable
             """, "@update_id", "@chat_id", "@at", "@doc");
         _selectMembersOfChat = Prepare("SELECT doc FROM members WHERE chat_id = @chat_id", "@chat_id");
         _deleteMember = Prepare("DELETE FROM members WHERE id = @id", "@id");
-        _purgeOutbox = Prepare("DELETE FROM outbox WHERE chat_id = @chat_id AND status <> 0", "@chat_id");
+        _eraseOutboxOfChat = Prepare("DELETE FROM outbox WHERE chat_id = @chat_id", "@chat_id");
+        _eraseFailuresOfChat = Prepare("DELETE FROM failed_updates WHERE chat_id = @chat_id", "@chat_id");
+        _deleteOutbox = Prepare("DELETE FROM outbox WHERE id = @id", "@id");
         _upsertBusiness = Prepare("""
             INSERT INTO businesses (id, owner_user_id, version, doc) VALUES (@id, @owner_user_id, @version, @doc)
             ON CONFLICT (id) DO UPDATE SET owner_user_id = excluded.owner_user_id, version = excluded.version,
@@ -163,7 +168,7 @@ internal sealed class SqliteWriter : IDisposable
         _all =
         [
             _insertConversation, _updateConversation, _upsertMember, _maxOutboxSequence, _insertOutbox,
-            _selectOutbox, _updateOutbox, _insertFailure, _selectMembersOfChat, _deleteMember, _purgeOutbox, _upsertBusiness,
+            _selectOutbox, _updateOutbox, _insertFailure, _selectMembersOfChat, _deleteMember, _eraseOutboxOfChat, _eraseFailuresOfChat, _deleteOutbox, _upsertBusiness,
             _upsertDiagnosis, _upsertDocument, _deleteDocument, _deleteDocumentIndex, _insertDocumentIndex,
         ];
     }
@@ -183,6 +188,9 @@ internal sealed class SqliteWriter : IDisposable
                 if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
                     throw new InvalidOperationException($"SQLite refused WAL journal mode (got '{mode}').");
                 pragma.CommandText = "PRAGMA synchronous = FULL";
+                pragma.ExecuteNonQuery();
+                // Erasure (/hapusdata): deleted and overwritten content is zeroed, not left in free pages.
+                pragma.CommandText = "PRAGMA secure_delete = ON";
                 pragma.ExecuteNonQuery();
             }
             using (var schema = connection.CreateCommand())
@@ -205,6 +213,7 @@ internal sealed class SqliteWriter : IDisposable
         var tx = Connection.BeginTransaction(deferred: false);
         foreach (var cmd in _all)
             cmd.Transaction = tx;
+        _transaction = tx;
         return tx;
     }
 
@@ -254,11 +263,68 @@ internal sealed class SqliteWriter : IDisposable
         _deleteMember.ExecuteNonQuery();
     }
 
-    /// <summary>Deletes the chat's delivered outbox rows (status other than pending).</summary>
-    public void PurgeOutbox(long chatId)
+    /// <summary>
+    /// An owner's erasure: every outbox row and failed update of the chat, then every outbox row of any chat that
+    /// mentions one of the strings. SQL narrows the rows to those whose JSON holds a mention (as stored: JSON-escaped)
+    /// or a file; <see cref="OutboxMentions"/> decides on the decoded message, files looked inside.
+    /// </summary>
+    public void EraseOutbox(OutboxErasure erasure)
     {
-        _purgeOutbox.Parameters[0].Value = chatId;
-        _purgeOutbox.ExecuteNonQuery();
+        _eraseOutboxOfChat.Parameters[0].Value = erasure.ChatId;
+        _eraseOutboxOfChat.ExecuteNonQuery();
+        _eraseFailuresOfChat.Parameters[0].Value = erasure.ChatId;
+        _eraseFailuresOfChat.ExecuteNonQuery();
+        if (erasure.Mentions.Count == 0)
+            return;
+
+        var candidates = new List<OutboxEntry>();
+        using (var select = Connection.CreateCommand())
+        {
+            select.Transaction = _transaction;
+            var conditions = new List<string> { "instr(doc, '\"fileContent\":') > 0" };
+            var forms = erasure.Mentions
+                .SelectMany(m => new[] { m, JsonSerializer.Serialize(m)[1..^1] })
+                .Select(f => f.ToLowerInvariant())
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            for (var i = 0; i < forms.Count; i++)
+            {
+                // lower() folds ASCII only; the C# check below folds the rest.
+                conditions.Add($"instr(lower(doc), @m{i}) > 0");
+                select.Parameters.AddWithValue($"@m{i}", forms[i]);
+            }
+            select.CommandText = "SELECT doc FROM outbox WHERE " + string.Join(" OR ", conditions);
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+                candidates.Add(SqliteBotStore.Deserialize(reader, Json.OutboxEntry));
+        }
+
+        foreach (var entry in candidates.Where(e => OutboxMentions.Any(e.Message, erasure.Mentions)))
+        {
+            _deleteOutbox.Parameters[0].Value = entry.Id;
+            _deleteOutbox.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>
+    /// After an erasure: copies the WAL into the database and truncates it, so erased bytes do not linger in old WAL
+    /// frames. A reader in the middle of a read holds the WAL for a moment: retried briefly. False if it stayed busy.
+    /// </summary>
+    public bool CheckpointAndTruncateWal()
+    {
+        using var cmd = Connection.CreateCommand();
+        cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            using (var reader = cmd.ExecuteReader())
+            {
+                // One row: busy (0 = done), pages in the WAL, pages checkpointed.
+                if (reader.Read() && reader.GetInt64(0) == 0)
+                    return true;
+            }
+            Thread.Sleep(25);
+        }
+        return false;
     }
 
     public void UpsertBusiness(DocumentWrite<Business> write)

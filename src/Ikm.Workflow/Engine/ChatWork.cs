@@ -17,7 +17,7 @@ public sealed class ChatWork(IOwnerStore store, IDocumentStore documents, Cancel
     private Dictionary<Guid, Business> _businesses = [];
     private Dictionary<Guid, DiagnosisResponse> _diagnoses = [];
     private HashSet<long> _deletedMembers = [];
-    private HashSet<long> _purgedOutboxChats = [];
+    private List<OutboxErasure> _erasures = [];
     private readonly Dictionary<long, Business?> _businessByOwner = [];
     private IReadOnlyList<Business>? _storedBusinesses;
     private readonly Dictionary<long, List<DiagnosisResponse>> _diagnosesByOwner = [];
@@ -98,10 +98,10 @@ public sealed class ChatWork(IOwnerStore store, IDocumentStore documents, Cancel
 
     public void DeleteMember(long userId) => _deletedMembers.Add(userId);
 
-    /// <summary>The chat's delivered messages are deleted from the outbox in this batch's write.</summary>
-    public void PurgeOutbox(long chatId) => _purgedOutboxChats.Add(chatId);
+    /// <summary>The chat's outbox rows and failed updates, and every outbox row mentioning these strings, go in this batch's write.</summary>
+    public void EraseFromOutbox(long chatId, IEnumerable<string?> mentions) => _erasures.Add(OutboxErasure.Of(chatId, mentions));
 
-    public IReadOnlyList<long> PurgedOutboxChats => [.. _purgedOutboxChats];
+    public IReadOnlyList<OutboxErasure> Erasures => [.. _erasures];
 
     public bool IsMemberDeleted(long userId) => _deletedMembers.Contains(userId);
 
@@ -112,12 +112,12 @@ public sealed class ChatWork(IOwnerStore store, IDocumentStore documents, Cancel
     public IReadOnlyList<long> DeletedMembers => [.. _deletedMembers];
 
     /// <summary>Before each update: what to go back to if it fails.</summary>
-    public Checkpoint Save() => new(new(_businesses), new(_diagnoses), [.. _deletedMembers], new(_documents), [.. _purgedOutboxChats]);
+    public Checkpoint Save() => new(new(_businesses), new(_diagnoses), [.. _deletedMembers], new(_documents), [.. _erasures]);
 
     public void Restore(Checkpoint checkpoint)
     {
         _documents = checkpoint.Documents;
-        _purgedOutboxChats = checkpoint.PurgedOutboxChats;
+        _erasures = checkpoint.Erasures;
         _businesses = checkpoint.Businesses;
         _diagnoses = checkpoint.Diagnoses;
         _deletedMembers = checkpoint.DeletedMembers;
@@ -128,7 +128,7 @@ public sealed class ChatWork(IOwnerStore store, IDocumentStore documents, Cancel
         Dictionary<Guid, DiagnosisResponse> Diagnoses,
         HashSet<long> DeletedMembers,
         Dictionary<(string Collection, string Id), DocumentChange> Documents,
-        HashSet<long> PurgedOutboxChats);
+        List<OutboxErasure> Erasures);
 
     private static T Copy<T>(T value) => JsonSerializer.Deserialize<T>(JsonSerializer.SerializeToUtf8Bytes(value))!;
 }

@@ -154,7 +154,7 @@ public sealed class UpdatePipeline(
             Diagnoses = work.StagedDiagnoses,
             DeletedMembers = work.DeletedMembers,
             Documents = work.StagedDocuments,
-            PurgedOutboxChats = work.PurgedOutboxChats,
+            Erasures = work.Erasures,
         };
         return new ChatResult(changes, handled, duplicates, failures.Count);
     }

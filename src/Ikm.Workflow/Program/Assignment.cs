@@ -39,6 +39,8 @@ public sealed class CohortMembership : IDocument
     public DateTimeOffset RequestedAt { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
     public long? DecidedBy { get; set; }
+    /// <summary>When the owner erased their data and so left the program (status <see cref="MembershipStatus.Left"/>).</summary>
+    public DateTimeOffset? LeftAt { get; set; }
 
     public IReadOnlyDictionary<string, string> Indexes() => new Dictionary<string, string>
     {
@@ -53,4 +55,6 @@ public enum MembershipStatus
     Pending,
     Approved,
     Rejected,
+    /// <summary>The owner erased their data (/hapusdata): the anonymous IKM is no longer mentored; its history stays.</summary>
+    Left,
 }

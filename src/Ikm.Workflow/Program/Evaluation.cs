@@ -31,6 +31,19 @@ public sealed class Evaluation : IDocument
     public List<AreaEvaluation> Areas { get; set; } = [];
     public DateTimeOffset? CompletedAt { get; set; }
 
+    /// <summary>/hapusdata: the free texts (they may name the owner) go, the scores stay; a self-assessment loses its author.</summary>
+    public void Anonymise()
+    {
+        foreach (var area in Areas)
+        {
+            area.Problem = "";
+            area.Mentored = "";
+            area.Result = "";
+        }
+        if (SelfAssessment)
+            AuthorUserId = 0;
+    }
+
     public IReadOnlyDictionary<string, string> Indexes() => new Dictionary<string, string>
     {
         ["cohort"] = CohortId,

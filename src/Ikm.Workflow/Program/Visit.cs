@@ -52,11 +52,34 @@ public sealed class Visit : IDocument
     public string? NextStep { get; set; }
     public List<string> Areas { get; set; } = [];
     public List<VisitPhoto> Photos { get; set; } = [];
+    /// <summary>Set by an erasure: the photo copies under the data directory are to be deleted (by the photo job).</summary>
+    public bool PhotoCopiesToDelete { get; set; }
 
     public TimeSpan? Duration => EndedAt - StartedAt;
 
     /// <summary>Index value of visits with a photo not yet copied under the data directory (the photo copy job's work list).</summary>
     public const string PhotosToCopy = "to-copy";
+
+    /// <summary>Index value of visits whose photo copies an erasure asked to delete (the photo job's other work list).</summary>
+    public const string PhotosToDelete = "to-delete";
+
+    /// <summary>
+    /// /hapusdata: removes what names the owner or shows their house — the logbook texts, the check-in location, the
+    /// photos (the channel's file ids; the copies on disk are deleted by the photo job) — and keeps the mentor's hours,
+    /// dates, areas and flags, linked to the anonymous IKM.
+    /// </summary>
+    public void Anonymise()
+    {
+        Problem = null;
+        Mentored = null;
+        Result = null;
+        NextStep = null;
+        DistanceReason = null;
+        CheckInLocation = null;
+        if (Photos.Count > 0)
+            PhotoCopiesToDelete = true;
+        Photos = [];
+    }
 
     public IReadOnlyDictionary<string, string> Indexes()
     {
@@ -67,7 +90,9 @@ public sealed class Visit : IDocument
             ["mentor"] = MentorUserId.ToString(CultureInfo.InvariantCulture),
             ["status"] = Status.ToString(),
         };
-        if (Photos.Any(p => p.LocalPath is null))
+        if (PhotoCopiesToDelete)
+            indexes["photos"] = PhotosToDelete;
+        else if (Photos.Any(p => p.LocalPath is null))
             indexes["photos"] = PhotosToCopy;
         return indexes;
     }

@@ -26,13 +26,13 @@ public sealed record ChangeSet
     public IReadOnlyList<long> DeletedMembers { get; init; } = [];
 
     /// <summary>
-    /// Chats whose delivered (sent or dropped) outbox messages are deleted: their texts may name the owner who erased
-    /// their data. Pending messages stay, so the erase confirmation itself still goes out.
+    /// Owners' erasures: their chats' outbox rows and failed updates, and every outbox row naming them, are deleted
+    /// before this write's own messages are queued (so the erasure's confirmation and notices still go out).
     /// </summary>
-    public IReadOnlyList<long> PurgedOutboxChats { get; init; } = [];
+    public IReadOnlyList<OutboxErasure> Erasures { get; init; } = [];
 
     /// <summary>Generic documents (cohorts, invites, assignments, visits, evaluations…), upserted or deleted by id.</summary>
     public IReadOnlyList<Documents.DocumentChange> Documents { get; init; } = [];
 
-    public bool HasDomainChanges => Businesses.Count > 0 || Diagnoses.Count > 0 || DeletedMembers.Count > 0 || Documents.Count > 0 || PurgedOutboxChats.Count > 0;
+    public bool HasDomainChanges => Businesses.Count > 0 || Diagnoses.Count > 0 || DeletedMembers.Count > 0 || Documents.Count > 0 || Erasures.Count > 0;
 }

@@ -27,16 +27,20 @@ public static class OwnerScript
     }
 
     /// <summary>The full registration with good answers; returns the summary card.</summary>
-    public static async Task<SentMessage> RegisterAsync(TestUser user, string language = "id")
+    public static Task<SentMessage> RegisterAsync(TestUser user, string language = "id") =>
+        RegisterAsync(user, "Siti Aminah", "Abon Ikan Mama Ani", "+62 812 3456 7890", language);
+
+    /// <summary>The full registration with good answers and the given identity; returns the summary card.</summary>
+    public static async Task<SentMessage> RegisterAsync(TestUser user, string ownerName, string businessName, string phone, string language = "id")
     {
         var en = language == "en";
         await user.PressAsync(en ? "👤 Business profile" : "👤 Profil usaha");
         await user.NextReplyAsync(); // consent
         await user.PressAsync(en ? "✅ I agree" : "✅ Setuju");
         await user.NextReplyAsync(); // owner_name
-        await user.SendTextAsync("Siti Aminah");
+        await user.SendTextAsync(ownerName);
         await user.NextReplyAsync();
-        await user.SendTextAsync("Abon Ikan Mama Ani");
+        await user.SendTextAsync(businessName);
         await user.NextReplyAsync();
         await user.SendTextAsync("abon tuna, abon cakalang");
         await user.NextReplyAsync(); // commodity
@@ -48,7 +52,7 @@ public static class OwnerScript
         await user.NextReplyAsync(); // location
         await user.ShareLocationAsync(-0.8917, 119.8707);
         await user.NextReplyAsync(); // phone
-        await user.SendContactAsync("+62 812 3456 7890");
+        await user.SendContactAsync(phone);
         await user.NextReplyAsync(); // workers
         await user.SendTextAsync("4");
         await user.NextReplyAsync(); // turnover

@@ -1,8 +1,5 @@
-using Ikm.Workflow.Businesses;
-using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Messaging;
-using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Texts;
 using Stateless;
 using Stateless.Reflection;
@@ -10,10 +7,10 @@ using Stateless.Reflection;
 namespace Ikm.Workflow.Flows.OwnerData;
 
 /// <summary>
-/// /hapusdata: asks once, then removes the owner's personal data in one write — the business and diagnoses are kept
-/// anonymised (no owner id, no names, no free text) for the program's figures; the member record is deleted.
+/// /hapusdata: asks once, then removes the owner's personal data in one write (<see cref="OwnerErasure"/> says what goes
+/// and what stays anonymised for the program's figures).
 /// </summary>
-public sealed class EraseFlow(IQuestionnaireCatalog catalog) : IFlow
+public sealed class EraseFlow(OwnerErasure erasure) : IFlow
 {
     public const string FlowName = "erase";
     private const string Prefix = "er";
@@ -57,7 +54,7 @@ public sealed class EraseFlow(IQuestionnaireCatalog catalog) : IFlow
             .Permit(EraseTrigger.Keep, EraseState.Done);
 
         machine.Configure(EraseState.Done)
-            .OnEntryFromAsync(EraseTrigger.Confirm, () => EraseAsync(context), "anonymise business and diagnoses, delete member")
+            .OnEntryFromAsync(EraseTrigger.Confirm, () => EraseAsync(context), "erase the owner everywhere, tell mentor and coordinators")
             .OnEntryFrom(EraseTrigger.Keep, () => Finish(context, context.T(OwnerDataTexts.Kept)), "nothing changed");
 
         return machine;
@@ -65,47 +62,15 @@ public sealed class EraseFlow(IQuestionnaireCatalog catalog) : IFlow
 
     private async Task EraseAsync(TurnContext context)
     {
-        var userId = context.Message.UserId;
+        var summary = await erasure.EraseAsync(context);
         var erased = new List<string>();
-        if (await context.Work.GetBusinessAsync(userId) is { } business)
-        {
-            BusinessProfile.Anonymise(business, context.Now);
-            context.Work.Stage(business);
-            erased.Add(context.T(OwnerDataTexts.ErasedProfile));
-        }
-
-        var diagnoses = await context.Work.GetDiagnosesAsync(userId);
-        foreach (var diagnosis in diagnoses)
-        {
-            RemoveFreeText(diagnosis);
-            diagnosis.OwnerUserId = 0;
-            context.Work.Stage(diagnosis);
-        }
-
-        if (diagnoses.Count > 0) erased.Add(context.T(OwnerDataTexts.ErasedDiagnoses, diagnoses.Count));
-        if (context.Member is not null)
-        {
-            context.Work.DeleteMember(userId);
-            erased.Add(context.T(OwnerDataTexts.ErasedAccount));
-        }
-
-        if (context.Conversation.Data.Count > 0) erased.Add(context.T(OwnerDataTexts.ErasedConversation));
-        context.Conversation.Data.Clear();
-        // Messages already sent to this chat may repeat the profile (the summary card): they go too.
-        context.Work.PurgeOutbox(context.Message.ChatId);
+        if (summary.Profile) erased.Add(context.T(OwnerDataTexts.ErasedProfile));
+        if (summary.Diagnoses > 0) erased.Add(context.T(OwnerDataTexts.ErasedDiagnoses, summary.Diagnoses));
+        if (summary.Visits + summary.Evaluations > 0) erased.Add(context.T(OwnerDataTexts.ErasedVisits, summary.Visits, summary.Evaluations));
+        if (summary.Account) erased.Add(context.T(OwnerDataTexts.ErasedAccount));
+        if (summary.Answers) erased.Add(context.T(OwnerDataTexts.ErasedConversation));
         erased.Add(context.T(OwnerDataTexts.ErasedMessages));
         Finish(context, context.T(OwnerDataTexts.Erased, string.Join(", ", erased)));
-    }
-
-    /// <summary>Free-text answers may name people or places; choices and numbers are kept for the scores.</summary>
-    private void RemoveFreeText(DiagnosisResponse diagnosis)
-    {
-        var questionnaire = catalog.Find(diagnosis.QuestionnaireId, diagnosis.QuestionnaireVersion) ?? catalog.Diagnosis;
-        foreach (var id in diagnosis.Answers.Keys.ToList())
-        {
-            if (questionnaire.FindQuestion(id)?.Type is null or QuestionType.Text or QuestionType.Phone or QuestionType.Location or QuestionType.Photo)
-                diagnosis.Answers.Remove(id);
-        }
     }
 
     private static void Finish(TurnContext context, string text)

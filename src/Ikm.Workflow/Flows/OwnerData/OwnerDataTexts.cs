@@ -11,8 +11,8 @@ public static class OwnerDataTexts
         "Belum ada data usaha atas nama Anda. Yang tersimpan hanya akun bot Anda (peran dan bahasa).",
         "No business data is stored for you. Only your bot account (role and language) is stored.");
     public static readonly Text AskErase = new(
-        "⚠️ Hapus data pribadi Anda?\nYang dihapus: nama, nama dan produk usaha, kelurahan, lokasi, nomor HP, persetujuan, jawaban isian teks diagnosis, dan akun bot Anda.\nYang tetap disimpan tanpa nama (untuk angka program): komoditas, kecamatan, jumlah tenaga kerja, omzet, izin, dan skor diagnosis.\nTindakan ini tidak bisa dibatalkan.",
-        "⚠️ Delete your personal data?\nDeleted: your name, the business name and products, village, location, phone number, consent, free-text diagnosis answers, and your bot account.\nKept without any name (for the program's figures): commodity, district, number of workers, turnover, licences and diagnosis scores.\nThis cannot be undone.");
+        "⚠️ Hapus data pribadi Anda?\nYang dihapus: nama, nama dan produk usaha, kelurahan, lokasi, nomor HP, persetujuan, jawaban isian teks diagnosis, catatan dan foto kunjungan, pesan bot yang tersimpan, dan akun bot Anda. Anda keluar dari program; pendamping dan koordinator diberi tahu tanpa nama Anda.\nYang tetap disimpan tanpa nama (untuk angka program): komoditas, kecamatan, jumlah tenaga kerja, omzet, izin, skor diagnosis dan evaluasi, serta tanggal dan jam kunjungan.\nTindakan ini tidak bisa dibatalkan.",
+        "⚠️ Delete your personal data?\nDeleted: your name, the business name and products, village, location, phone number, consent, free-text diagnosis answers, visit notes and photos, the bot's stored messages, and your bot account. You leave the program; your mentor and the coordinators are told, without your name.\nKept without any name (for the program's figures): commodity, district, number of workers, turnover, licences, diagnosis and evaluation scores, and visit dates and hours.\nThis cannot be undone.");
     public static readonly Text ConfirmErase = new("🗑 Ya, hapus data saya", "🗑 Yes, delete my data");
     public static readonly Text KeepData = new("↩️ Tidak, simpan", "↩️ No, keep it");
     public static readonly Text Erased = new(
@@ -20,6 +20,10 @@ public static class OwnerDataTexts
         "Your personal data is deleted: {0}. Only anonymous figures remain for the program's reports. Thank you for taking part. Type /start to join again.");
     public static readonly Text ErasedProfile = new("profil usaha", "business profile");
     public static readonly Text ErasedDiagnoses = new("{0} diagnosis", "{0} diagnoses");
+    public static readonly Text ErasedVisits = new("{0} catatan kunjungan dan {1} evaluasi (kini tanpa nama, teks, lokasi, dan foto)", "{0} visit records and {1} evaluations (now without names, texts, location and photos)");
+    public static readonly Text IkmLeft = new(
+        "ℹ️ Salah satu IKM ({0}) keluar dari program dan menghapus data pribadinya. Pendampingannya berakhir. Kunjungan dan evaluasi yang sudah tercatat tetap dihitung, tanpa nama.",
+        "ℹ️ One IKM ({0}) left the program and erased its personal data. Its mentoring has ended. The visits and evaluations already logged still count, without names.");
     public static readonly Text ErasedAccount = new("akun bot", "bot account");
     public static readonly Text ErasedMessages = new("salinan pesan bot yang tersimpan", "stored copies of the bot's messages");
     public static readonly Text ErasedConversation = new("jawaban yang belum selesai", "unfinished answers");
