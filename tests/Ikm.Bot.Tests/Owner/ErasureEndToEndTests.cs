@@ -1,5 +1,6 @@
 using Ikm.Bot.Tests.Support;
 using Ikm.Scheduler.Jobs;
+using Ikm.Workflow.Audit;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Program;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +56,10 @@ public sealed class ErasureEndToEndTests
         var membership = Assert.Single(await documents.AllAsync<CohortMembership>(CancellationToken.None));
         Assert.Equal(0, membership.OwnerUserId);
         Assert.Equal(MembershipStatus.Left, membership.Status);
+        var audit = Assert.Single(await documents.AllAsync<AuditEntry>(CancellationToken.None), a => a.Action == AuditAction.Erased);
+        Assert.Equal(membership.CohortId, audit.CohortId);
+        Assert.Equal(0, audit.ActorUserId);
+        Assert.Equal([$"business:{visit.BusinessId}", $"membership:{membership.Id}"], audit.Targets);
 
         // Stopped, the store closes its files: still nothing.
         await bot.StopAsync();

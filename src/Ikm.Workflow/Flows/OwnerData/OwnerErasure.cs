@@ -1,3 +1,4 @@
+using Ikm.Workflow.Audit;
 using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Engine;
@@ -71,6 +72,8 @@ public sealed class OwnerErasure(IQuestionnaireCatalog catalog)
         var memberships = await context.Work.FindAsync<CohortMembership>("business", key);
         foreach (var membership in memberships)
             Leave(context, membership);
+        foreach (var cohortId in memberships.Select(m => m.CohortId).DefaultIfEmpty("").Distinct())
+            Audit(context, cohortId, business.Id, memberships.Where(m => m.CohortId == cohortId));
 
         var mentors = new HashSet<long>();
         foreach (var assignment in (await context.Work.FindAsync<Assignment>("business", key)).Where(a => a.IsActive))
@@ -102,6 +105,22 @@ public sealed class OwnerErasure(IQuestionnaireCatalog catalog)
             context.SendTo(chat, OwnerDataTexts.IkmLeft.In(await context.Work.LanguageOfAsync(chat), code));
         return (visits.Count, evaluations.Count);
     }
+
+    /// <summary>
+    /// The audit record of the erasure, per cohort: the business and membership ids only. Not even the actor's user id —
+    /// that is the erased person's account; "the owner of this business" says who acted.
+    /// </summary>
+    private static void Audit(TurnContext context, string cohortId, Guid businessId, IEnumerable<CohortMembership> memberships) =>
+        context.Work.Stage(new AuditEntry
+        {
+            Id = AuditEntry.NewId(context.Now),
+            At = context.Now,
+            CohortId = cohortId,
+            ActorUserId = 0,
+            ActorRole = AuditRole.Owner,
+            Action = AuditAction.Erased,
+            Targets = [AuditEntry.Target("business", businessId), .. memberships.Select(m => AuditEntry.Target("membership", m.Id))],
+        });
 
     private static void Leave(TurnContext context, CohortMembership membership)
     {
