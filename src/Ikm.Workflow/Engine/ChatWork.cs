@@ -37,6 +37,10 @@ public sealed class ChatWork(IOwnerStore store, IDocumentStore documents, Cancel
         members is null ? Texts.Languages.Indonesian
         : (await members.GetMemberAsync(userId, ct))?.Language ?? Texts.Languages.Indonesian;
 
+    /// <summary>A chat's conversation as stored (not this turn's working copy); null when none, or no store to ask.</summary>
+    public async Task<Conversations.Conversation?> StoredConversationAsync(long chatId) =>
+        members is null ? null : await members.GetConversationAsync(chatId, ct);
+
     /// <summary>All businesses (small programs: hundreds), with this batch's staged changes applied.</summary>
     public async Task<IReadOnlyList<Business>> AllBusinessesAsync()
     {

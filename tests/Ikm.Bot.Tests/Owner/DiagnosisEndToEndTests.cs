@@ -184,6 +184,8 @@ public sealed partial class DiagnosisEndToEndTests
         Assert.EndsWith(".xlsx", xlsx.FileName);
         Assert.Equal((byte)'P', xlsx.FileContent![0]); // a ZIP container (XLSX)
         Assert.Equal((byte)'K', xlsx.FileContent[1]);
+        using var workbook = new MemoryStream(xlsx.FileContent);
+        Assert.Equal(3, MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Jawaban").Count());
     }
 
     [Fact]

@@ -102,6 +102,19 @@ public sealed class VisitedOwnerScenario
             await mentor.NextReplyAsync();
         }
 
+        // The owner's own self-assessment of the plan's areas.
+        owner.SkipReplies();
+        await owner.SendTextAsync("/menu");
+        await owner.NextReplyAsync();
+        await owner.PressAsync("📝 Penilaian diri");
+        for (var step = 0; step < 20; step++)
+        {
+            var prompt = await owner.NextReplyAsync();
+            if (prompt.Text!.Contains("tersimpan")) break;
+            if (prompt.HasButton("4")) await owner.PressAsync("4");
+            else if (prompt.Text.Contains('?')) await owner.SendTextAsync("cukup baik");
+        }
+
         var jobs = bot.App.Services;
         await jobs.GetRequiredService<Ikm.Scheduler.Jobs.PhotoCopyJob>().RunAsync(CancellationToken.None);
         var visit = Assert.Single(await jobs.GetRequiredService<IDocumentStore>().AllAsync<Visit>(CancellationToken.None));

@@ -19,16 +19,12 @@ public sealed class OwnerDataService(IOwnerDataExporter exporter)
 
     public async Task SendAsync(TurnContext context)
     {
-        var userId = context.Message.UserId;
-        var business = await context.Work.GetBusinessAsync(userId);
-        var diagnoses = await context.Work.GetDiagnosesAsync(userId);
-        if (business is null && diagnoses.Count == 0)
+        if (await OwnerDataCollector.CollectAsync(context.Work, context.Message.UserId, context.Member, context.Now) is not { } snapshot)
         {
             context.Reply(context.T(OwnerDataTexts.NothingStored));
             return;
         }
 
-        var snapshot = new OwnerDataSnapshot(context.Member, business, diagnoses, context.Now);
         var stamp = context.Now.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         var date = context.Now.ToString("d MMMM yyyy", Languages.Culture(context.Language));
         context.Send(new OutgoingMessage

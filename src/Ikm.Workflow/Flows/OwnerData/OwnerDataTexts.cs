@@ -5,8 +5,8 @@ namespace Ikm.Workflow.Flows.OwnerData;
 public static class OwnerDataTexts
 {
     public static readonly Text ExportCaption = new(
-        "Salinan data Anda ({0}): profil usaha, persetujuan, dan diagnosis. Berkas JSON untuk komputer, XLSX untuk dibuka di Excel.",
-        "A copy of your data ({0}): business profile, consent and diagnoses. The JSON file is for computers, the XLSX opens in Excel.");
+        "Salinan data Anda ({0}): profil usaha, persetujuan, diagnosis, keanggotaan program, kunjungan pendamping, evaluasi, penilaian diri, dan jawaban yang belum selesai. Berkas JSON untuk komputer, XLSX untuk dibuka di Excel.",
+        "A copy of your data ({0}): business profile, consent, diagnoses, program memberships, mentor visits, evaluations, self-assessments and unfinished answers. The JSON file is for computers, the XLSX opens in Excel.");
     public static readonly Text NothingStored = new(
         "Belum ada data usaha atas nama Anda. Yang tersimpan hanya akun bot Anda (peran dan bahasa).",
         "No business data is stored for you. Only your bot account (role and language) is stored.");
