@@ -235,7 +235,7 @@ public sealed class ConversationEngine(
                 }
 
                 if (OpenFlow(context) is not null) return false;
-                context.Reply(context.T(CommonTexts.UnknownCommand, command));
+                context.Reply(context.T(CommonTexts.UnknownCommand, Echo.Clip(command)));
                 return true;
         }
     }
@@ -249,7 +249,8 @@ public sealed class ConversationEngine(
             return;
         }
 
-        if (context.Message.CommandArgument is not { } fileName)
+        // Only a plain file name of the questionnaires folder: anything else is answered with the usage, not echoed.
+        if (context.Message.CommandArgument is not { } fileName || !IsPlainFileName(fileName))
         {
             context.Reply(context.T(CommonTexts.QuestionnaireUsage, catalog.Diagnosis.Id, catalog.Diagnosis.Version));
             return;
@@ -266,6 +267,9 @@ public sealed class ConversationEngine(
         var errors = result.Errors.Take(10).Select(e => "• " + e.Describe(context.Language));
         context.Reply(context.T(CommonTexts.QuestionnaireRefused, fileName, catalog.Diagnosis.Id) + "\n" + string.Join("\n", errors));
     }
+
+    private static bool IsPlainFileName(string name) =>
+        name.Length <= Echo.MaxLength && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
 
     /// <summary>Answers input no flow can use, so flows only see text they can read.</summary>
     private static bool RejectBadInput(TurnContext context)

@@ -63,12 +63,17 @@ public sealed class NotificationWriter
         return allowed == goesOutAt ? message : message with { NotBefore = allowed };
     }
 
+    /// <summary>A text too long for the channel as several messages: the first keeps the id (the dedupe key), the rest "{id}:p2"….</summary>
+    private static IEnumerable<OutgoingMessage> Parts(OutgoingMessage message) =>
+        MessageSplitter.Split(message).Select((part, i) => i == 0 ? part
+            : part with { Id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{message.Id}:p{i + 1}") });
+
     private async Task WriteFreshAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken ct)
     {
         var fresh = new List<OutgoingMessage>();
         foreach (var message in messages)
         {
-            if (await _store.GetOutboxEntryAsync(message.Id, ct) is null) fresh.Add(message);
+            if (await _store.GetOutboxEntryAsync(message.Id, ct) is null) fresh.AddRange(Parts(message));
         }
 
         if (fresh.Count == 0) return;

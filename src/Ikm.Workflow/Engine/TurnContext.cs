@@ -35,9 +35,9 @@ public sealed class TurnContext(IncomingMessage message, Conversation conversati
         IReadOnlyList<IReadOnlyList<Button>>? buttons = null,
         IReadOnlyList<IReadOnlyList<KeyboardKey>>? keyboard = null,
         bool removeKeyboard = false) =>
-        _outgoing.Add(new OutgoingMessage
+        Add(new OutgoingMessage
         {
-            Id = NextId(),
+            Id = "",
             ChatId = Message.ChatId,
             Text = text,
             Buttons = buttons,
@@ -45,11 +45,11 @@ public sealed class TurnContext(IncomingMessage message, Conversation conversati
             RemoveKeyboard = removeKeyboard,
         });
 
-    public void Send(OutgoingMessage message) => _outgoing.Add(message with { Id = NextId(), ChatId = Message.ChatId });
+    public void Send(OutgoingMessage message) => Add(message with { ChatId = Message.ChatId });
 
     /// <summary>A message to another chat (a coordinator told of a new registration…), written with this update.</summary>
     public void SendTo(long chatId, string text, IReadOnlyList<IReadOnlyList<Button>>? buttons = null) =>
-        _outgoing.Add(new OutgoingMessage { Id = NextId(), ChatId = chatId, Text = text, Buttons = buttons });
+        Add(new OutgoingMessage { Id = "", ChatId = chatId, Text = text, Buttons = buttons });
 
     public void SetMember(Member member)
     {
@@ -58,6 +58,13 @@ public sealed class TurnContext(IncomingMessage message, Conversation conversati
     }
 
     public void ClearOutgoing() => _outgoing.Clear();
+
+    /// <summary>Every message of a turn passes here: a text too long for the channel becomes several, each with its own id.</summary>
+    private void Add(OutgoingMessage message)
+    {
+        foreach (var part in MessageSplitter.Split(message))
+            _outgoing.Add(part with { Id = NextId() });
+    }
 
     private string NextId() => $"u:{Message.ChatId}:{Message.UpdateId}:{_outgoing.Count}";
 }

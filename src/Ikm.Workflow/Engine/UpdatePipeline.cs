@@ -125,7 +125,9 @@ public sealed class UpdatePipeline(
             {
                 // A bug, not bad input: keep the chat where it was, record the update as failed (ids only, never text),
                 // apologise, and acknowledge it so one poison update cannot block the chat or the queue.
-                log.LogError(ex, "Update {UpdateId} of chat {ChatId} failed with {ErrorType}", update.UpdateId, update.ChatId, ex.GetType().Name);
+                // The exception object is not logged: its message may quote the user's text. Type and frames only.
+                log.LogError("Update {UpdateId} of chat {ChatId} failed with {ErrorType}: {Stack}",
+                    update.UpdateId, update.ChatId, ex.GetType().Name, ScrubbedException.Describe(ex));
                 conversation = before;
                 work.Restore(checkpoint);
                 failures.Add(new FailedUpdate(update.UpdateId, update.ChatId, ex.GetType().FullName ?? ex.GetType().Name, time.GetUtcNow()));

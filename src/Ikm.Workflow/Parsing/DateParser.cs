@@ -81,12 +81,13 @@ public static partial class DateParser
     [GeneratedRegex(@"\s+")]
     private static partial Regex SpacesRegex();
 
-    [GeneratedRegex(@"^(\d{1,4})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{1,4})$")]
+    // [0-9], not \d: \d also matches Arabic-Indic, Persian and full-width digits, which int.Parse then refuses.
+    [GeneratedRegex(@"^([0-9]{1,4})\s?[/.\-]\s?([0-9]{1,2})\s?[/.\-]\s?([0-9]{1,4})$")]
     private static partial Regex NumericRegex();
 
-    [GeneratedRegex(@"^(?<day>\d{1,2})(?:st|nd|rd|th)?\s?[\-/ ]?\s?(?<month>[a-z]+)\.?\s?[\-/ ]?\s?(?<year>\d{2,4})$")]
+    [GeneratedRegex(@"^(?<day>[0-9]{1,2})(?:st|nd|rd|th)?\s?[\-/ ]?\s?(?<month>[a-z]+)\.?\s?[\-/ ]?\s?(?<year>[0-9]{2,4})$")]
     private static partial Regex DayMonthYearRegex();
 
-    [GeneratedRegex(@"^(?<month>[a-z]+)\.?\s(?<day>\d{1,2})(?:st|nd|rd|th)?\s(?<year>\d{4})$")]
+    [GeneratedRegex(@"^(?<month>[a-z]+)\.?\s(?<day>[0-9]{1,2})(?:st|nd|rd|th)?\s(?<year>[0-9]{4})$")]
     private static partial Regex MonthDayYearRegex();
 }

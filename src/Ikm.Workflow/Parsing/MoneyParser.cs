@@ -88,6 +88,7 @@ public static partial class MoneyParser
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespaceRegex();
 
-    [GeneratedRegex(@"\G(?<number>\d[\d.,]*)(?<unit>[a-z]*)")]
+    // ASCII digits only ([0-9], not \d, which also matches Arabic-Indic and full-width digits).
+    [GeneratedRegex(@"\G(?<number>[0-9][0-9.,]*)(?<unit>[a-z]*)")]
     private static partial Regex SegmentRegex();
 }

@@ -76,4 +76,19 @@ public sealed class DateParserTests
         Assert.Contains("tidak ada di kalender", message);
         Assert.Contains("17 Agustus 2025", message);
     }
+
+    [Theory]
+    [InlineData("١٧/٨/٢٠٢٥")]
+    [InlineData("١٧ Agustus ٢٠٢٥")]
+    [InlineData("٢٠٢٥-٠٨-١٧")]
+    [InlineData("１７/８/２０２５")]
+    [InlineData("۱۷/۸/۲۰۲۵")]
+    [InlineData("August ١٧, ٢٠٢٥")]
+    public void Parse_AnswersInvalid_WhenDigitsAreNotAscii(string text)
+    {
+        var result = DateParser.Parse(text);
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(ParseErrorKind.Invalid, result.Error!.Kind);
+    }
 }

@@ -95,4 +95,16 @@ public sealed class MoneyParserTests
 
         Assert.Throws<InvalidOperationException>(() => result.Value);
     }
+
+    [Theory]
+    [InlineData("٢ juta")]
+    [InlineData("Rp ٢.٠٠٠.٠٠٠")]
+    [InlineData("７５０rb")]
+    public void Parse_AnswersInvalid_WhenDigitsAreNotAscii(string text)
+    {
+        var result = MoneyParser.Parse(text);
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(ParseErrorKind.Invalid, result.Error!.Kind);
+    }
 }

@@ -77,4 +77,16 @@ public sealed class NumberParserTests
         Assert.Contains("antara 0 dan 1.000", result.Error.Describe("id"));
         Assert.Contains("between 0 and 1,000", result.Error.Describe("en"));
     }
+
+    [Theory]
+    [InlineData("١٢")]
+    [InlineData("４")]
+    [InlineData("٢,٥")]
+    public void Parse_AnswersInvalid_WhenDigitsAreNotAscii(string text)
+    {
+        var result = NumberParser.ParseDecimal(text);
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(ParseErrorKind.Invalid, result.Error!.Kind);
+    }
 }

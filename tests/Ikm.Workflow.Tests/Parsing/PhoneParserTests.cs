@@ -57,4 +57,15 @@ public sealed class PhoneParserTests
         Assert.Contains("terlalu pendek", message);
         Assert.Contains("0812-3456-7890", message);
     }
+
+    [Theory]
+    [InlineData("٠٨١٢٣٤٥٦٧٨٩٠")]
+    [InlineData("+٦٢ ٨١٢ ٣٤٥٦ ٧٨٩٠")]
+    public void Parse_AnswersInvalid_WhenDigitsAreNotAscii(string text)
+    {
+        var result = PhoneParser.Parse(text);
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(ParseErrorKind.Invalid, result.Error!.Kind);
+    }
 }

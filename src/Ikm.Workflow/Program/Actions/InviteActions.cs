@@ -125,15 +125,17 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
             return;
         }
 
+        // The label becomes a display name and is repeated in replies: a name, not an essay.
+        var label = Echo.Clip(parts[1]);
         if (cohorts.Count == 1)
         {
-            Issue(context, cohorts[0], role.Value, parts[1]);
+            Issue(context, cohorts[0], role.Value, label);
             return;
         }
 
         // Several cohorts: ask which one; the request waits in the conversation until a cohort is pressed.
         context.Conversation.Data[PendingRoleKey] = role.Value.ToString();
-        context.Conversation.Data[PendingLabelKey] = parts[1];
+        context.Conversation.Data[PendingLabelKey] = label;
         context.Reply(context.T(ProgramTexts.ChooseCohort), [.. cohorts.Select(c => (IReadOnlyList<Button>)[new Button(c.Name, CohortPrefix + c.Id)])]);
     }
 
