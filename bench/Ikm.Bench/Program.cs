@@ -5,6 +5,10 @@ using Ikm.Bench;
 if (args is ["broadcast", .. var broadcastArgs])
     return await BroadcastScenario.RunAsync(broadcastArgs);
 
+// dotnet run -c Release --project bench/Ikm.Bench -- marks [--seconds N] [--rate N]
+if (args is ["marks", .. var markArgs])
+    return await MarkLatencyScenario.RunAsync(markArgs);
+
 // dotnet run -c Release --project bench/Ikm.Bench -- digest [--ikms N] [--visits N] [--runs N]
 if (args is ["digest", .. var digestArgs])
     return await DigestScenario.RunAsync(digestArgs);

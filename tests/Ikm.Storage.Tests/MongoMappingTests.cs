@@ -141,6 +141,24 @@ public sealed class MongoMappingTests
     }
 
     [Fact]
+    public void OutboxEntry_Reads_ADeliveredEntryWhoseMessageKeepsOnlyItsIds()
+    {
+        // What the MarkOutbox pipeline leaves of a delivered document: the message reduced to id, chat and kind.
+        var document = BsonDocument.Parse("""
+            { "_id" : "export-1", "chatId" : NumberLong(9), "message" : { "id" : "export-1", "chatId" : NumberLong(9), "kind" : "Document" },
+              "createdAt" : ISODate("2025-03-03T01:30:15.123Z"), "sequence" : NumberLong(4), "status" : "Sent", "attempts" : 1,
+              "dueAt" : null, "sentAt" : ISODate("2025-03-03T01:30:16.123Z"), "channelMessageId" : NumberLong(321) }
+            """);
+
+        var entry = BsonSerializer.Deserialize<OutboxEntry>(document);
+
+        Assert.Equal(("export-1", 9L, OutgoingKind.Document, OutboxStatus.Sent, 321L),
+            (entry.Id, entry.ChatId, entry.Message.Kind, entry.Status, entry.ChannelMessageId));
+        Assert.Equal(("", (string?)null, (byte[]?)null), (entry.Message.Text, entry.Message.FileName, entry.Message.FileContent));
+        Assert.Equal(A.T0.AddSeconds(1), entry.SentAt);
+    }
+
+    [Fact]
     public void FailedUpdate_RoundTrips()
     {
         var failure = new FailedUpdate(123, 45, "System.InvalidOperationException", A.T0);

@@ -91,15 +91,63 @@ public sealed class MongoQueriesTests
     }
 
     [Fact]
-    public void MarkOutbox_SetsTheSendResult()
+    public void MarkOutbox_SetsTheSendResult_AndKeepsTheMessage_WhenARetryIsScheduled()
     {
-        var update = new OutboxUpdate("m", OutboxStatus.Sent, 1, null, A.T0, 77);
+        var update = new OutboxUpdate("m", OutboxStatus.Pending, 2, A.T0, null, null);
 
         var rendered = MongoQueries.MarkOutbox(update).Render(Args<OutboxEntry>()).AsBsonDocument.ToJson(Shell);
 
         Assert.Equal(
-            """{ "$set" : { "status" : "Sent", "attempts" : 1, "dueAt" : null, "sentAt" : ISODate("2025-03-03T01:30:15.123Z"), "channelMessageId" : NumberLong(77) } }""",
+            """{ "$set" : { "status" : "Pending", "attempts" : 2, "dueAt" : ISODate("2025-03-03T01:30:15.123Z"), "sentAt" : null, "channelMessageId" : null } }""",
             rendered);
+    }
+
+    [Fact]
+    public void MarkOutbox_SetsTheSendResult_AndKeepsOnlyTheMessagesIds_WhenSent()
+    {
+        var update = new OutboxUpdate("m", OutboxStatus.Sent, 1, null, A.T0, 77);
+
+        var rendered = MongoQueries.MarkOutbox(update).Render(Args<OutboxEntry>()).ToJson(Shell);
+
+        Assert.Equal(
+            """[{ "$set" : { "status" : { "$literal" : "Sent" }, "attempts" : { "$literal" : 1 }, "dueAt" : { "$literal" : null }, "sentAt" : { "$literal" : ISODate("2025-03-03T01:30:15.123Z") }, "channelMessageId" : { "$literal" : NumberLong(77) }, "message" : { "id" : "$message.id", "chatId" : "$message.chatId", "kind" : "$message.kind" } } }]""",
+            rendered);
+    }
+
+    [Fact]
+    public void MarkOutbox_KeepsOnlyTheMessagesIds_WhenDropped()
+    {
+        var update = new OutboxUpdate("m", OutboxStatus.Dropped, 3, null, null, null);
+
+        var rendered = MongoQueries.MarkOutbox(update).Render(Args<OutboxEntry>()).ToJson(Shell);
+
+        Assert.Contains("""{ "$set" : { "status" : { "$literal" : "Dropped" }, "attempts" : { "$literal" : 3 }""", rendered, StringComparison.Ordinal);
+        Assert.EndsWith("""{ "id" : "$message.id", "chatId" : "$message.chatId", "kind" : "$message.kind" } } }]""", rendered, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DueOutboxPipeline_RanksEachChatsPendingBySequence_AndKeepsTheFirstFew()
+    {
+        var stages = MongoQueries.DueOutboxPipeline(A.T0, 1000, 5).Render(new RenderArgs<OutboxEntry>(
+            BsonSerializer.SerializerRegistry.GetSerializer<OutboxEntry>(), BsonSerializer.SerializerRegistry)).Documents.Select(d => d.ToJson(Shell));
+
+        Assert.Equal(
+        [
+            """{ "$match" : { "status" : "Pending", "$or" : [{ "dueAt" : null }, { "dueAt" : { "$lte" : ISODate("2025-03-03T01:30:15.123Z") } }] } }""",
+            """{ "$setWindowFields" : { "partitionBy" : "$chatId", "sortBy" : { "sequence" : 1 }, "output" : { "_rank" : { "$documentNumber" : { } } } } }""",
+            """{ "$match" : { "_rank" : { "$lte" : 5 } } }""",
+            """{ "$sort" : { "sequence" : 1 } }""",
+            """{ "$limit" : NumberLong(1000) }""",
+            """{ "$unset" : "_rank" }""",
+        ], stages);
+    }
+
+    [Fact]
+    public void PurgeableOutbox_MatchesDeliveredEntriesCreatedBeforeTheCutoff()
+    {
+        Assert.Equal(
+            """{ "status" : { "$ne" : "Pending" }, "createdAt" : { "$lt" : ISODate("2025-03-03T01:30:15.123Z") } }""",
+            Render(MongoQueries.PurgeableOutbox(A.T0)));
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class SqliteBotStoreTests : BotStoreContract
 
         var stored = await reopened.GetConversationAsync(77, Ct);
         Assert.Equal(("v", 1L), (stored!.Data["k"], stored.Version));
-        var due = await reopened.GetDueOutboxAsync(A.T0.AddYears(1), 10, Ct);
+        var due = await reopened.GetDueOutboxAsync(A.T0.AddYears(1), 10, 10, Ct);
         Assert.Equal(["m", "n"], due.Select(e => e.Id));
         Assert.True(due[1].Sequence > due[0].Sequence);
     }

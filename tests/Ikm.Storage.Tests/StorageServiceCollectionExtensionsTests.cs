@@ -98,7 +98,8 @@ public sealed class StorageServiceCollectionExtensionsTests
         public Task<Workflow.Members.Member?> GetMemberAsync(long userId, CancellationToken ct) => Inner.GetMemberAsync(userId, ct);
         public Task<IReadOnlyDictionary<long, Workflow.Members.Member>> GetMembersAsync(IReadOnlyCollection<long> userIds, CancellationToken ct) => Inner.GetMembersAsync(userIds, ct);
         public Task CommitAsync(IReadOnlyList<ChangeSet> changes, CancellationToken ct) => Inner.CommitAsync(changes, ct);
-        public Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int max, CancellationToken ct) => Inner.GetDueOutboxAsync(now, max, ct);
+        public Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int max, int maxPerChat, CancellationToken ct) => Inner.GetDueOutboxAsync(now, max, maxPerChat, ct);
+        public Task<int> PurgeDeliveredOutboxAsync(DateTimeOffset createdBefore, CancellationToken ct) => Inner.PurgeDeliveredOutboxAsync(createdBefore, ct);
         public Task MarkOutboxAsync(IReadOnlyList<OutboxUpdate> updates, CancellationToken ct) => Inner.MarkOutboxAsync(updates, ct);
         public Task<OutboxEntry?> GetOutboxEntryAsync(string id, CancellationToken ct) => Inner.GetOutboxEntryAsync(id, ct);
         public Task<IReadOnlyList<FailedUpdate>> GetFailedUpdatesAsync(CancellationToken ct) => Inner.GetFailedUpdatesAsync(ct);

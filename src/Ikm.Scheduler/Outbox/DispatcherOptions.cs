@@ -15,6 +15,12 @@ public sealed class DispatcherOptions
     public TimeSpan ScanInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// Pending messages of one chat a scan takes at most. Small, so a chat with a long backlog (paced at 1/s) never fills
+    /// the scan; its next messages are fetched as soon as these are sent.
+    /// </summary>
+    public int ScanPerChat { get; init; } = 5;
+
+    /// <summary>
     /// After a 403 (the chat blocked the bot) its messages are dropped without a send for this long; then one is tried
     /// again. A reply to the chat's own update is always tried (the chat wrote to the bot, so it unblocked it).
     /// </summary>

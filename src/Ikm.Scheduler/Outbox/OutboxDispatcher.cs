@@ -12,8 +12,10 @@ namespace Ikm.Scheduler.Outbox;
 /// <summary>
 /// Sends the outbox: messages handed over right after their commit, plus whatever a periodic store scan finds
 /// (after a restart, or scheduled for later). Keeps each chat's messages in order, one in flight per chat,
-/// paced to the global and per-chat caps; waits out 429s, retries 5xx/timeouts with backoff, stops sending
-/// to a chat that blocked the bot (403), and marks sends in the store in small batches.
+/// paced to the global and per-chat caps; waits out 429s (all chats when the bot's limit was hit), retries
+/// 5xx/timeouts with backoff, stops sending to a chat that blocked the bot (403), and makes each send's mark durable
+/// right after the send returns (marks that arrive together share one write), so a crash resends at most what was
+/// on the wire. The scan takes a few messages per chat, so one chat's backlog never delays the others.
 /// </summary>
 public sealed class OutboxDispatcher(
     IBotStore store,
@@ -23,13 +25,17 @@ public sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> log) : BackgroundService, IOutboxNotifier
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan MarkCoalescing = TimeSpan.FromMilliseconds(50);
+    /// <summary>Telegram's per-chat limit is counted over one second: a 429 to a chat not sent to for longer is the bot's limit.</summary>
+    private static readonly long ChatLimitWindow = Stopwatch.Frequency;
+    private const int MaxScan = 1000;
 
     private readonly SendWindow _global = new(options.Value.MaxMessagesPerSecond);
     /// <summary>Counted from the previous send's completion, so the server sees at least this much between a chat's messages.</summary>
     private readonly TimeSpan _perChatSpacing = TimeSpan.FromSeconds(1.0 / options.Value.MaxMessagesPerChatPerSecond);
     private readonly Channel<long> _ready = Channel.CreateUnbounded<long>();
     private readonly Channel<OutboxUpdate> _marks = Channel.CreateUnbounded<OutboxUpdate>();
+    /// <summary>Asks the scan loop for a scan now (a backlogged chat's queue ran dry).</summary>
+    private readonly Channel<bool> _rescan = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Dictionary<long, Lane> _lanes = [];
     /// <summary>Ids queued, in flight, or sent but not yet marked in the store: a scan must not queue them again.</summary>
     private readonly HashSet<string> _known = [];
@@ -48,18 +54,24 @@ public sealed class OutboxDispatcher(
     private readonly SemaphoreSlim _inFlight = new(options.Value.MaxConcurrentSends);
     private readonly CancellationTokenSource _sends = new();
     private long _sent;
+    /// <summary>Stopwatch timestamp before which nothing is sent to any chat (a 429 for the bot's own limit).</summary>
+    private long _pausedUntil;
+    /// <summary>Until the first scan, committed messages are left to it: it knows which chats have older ones pending.</summary>
+    private volatile bool _scanned;
 
     /// <summary>Messages delivered since start (for benchmarks and tests).</summary>
     public long SentCount => Interlocked.Read(ref _sent);
 
     public void Notify(IReadOnlyList<OutgoingMessage> committed)
     {
+        if (!_scanned)
+            return;
         var now = time.GetUtcNow();
         foreach (var message in committed)
         {
             if (message.NotBefore is { } notBefore && notBefore > now)
                 continue; // the scan picks it up when due
-            Enqueue(message, attempts: 0);
+            Enqueue(message, attempts: 0, fromScan: false);
         }
     }
 
@@ -71,7 +83,7 @@ public sealed class OutboxDispatcher(
         {
             lock (_gate)
             {
-                if (_known.Count == 0) return;
+                if (_scanned && _known.Count == 0 && !_lanes.Values.Any(l => l.Backlogged)) return;
             }
 
             if (Stopwatch.GetTimestamp() > deadline) throw new TimeoutException("Outbox still busy.");
@@ -104,6 +116,7 @@ public sealed class OutboxDispatcher(
                     item = lane.Items.Peek();
                 }
 
+                await WaitOutPauseAsync(stoppingToken);
                 await _global.WaitAsync(stoppingToken);
                 await _inFlight.WaitAsync(stoppingToken);
                 // Sends are not cancelled by shutdown: a send cut off mid-request may have been delivered, and without
@@ -124,12 +137,25 @@ public sealed class OutboxDispatcher(
         await Task.WhenAll(scan, marks);
     }
 
-    private void Enqueue(OutgoingMessage message, int attempts)
+    /// <summary>While a 429 for the bot's own limit holds, no chat gets anything.</summary>
+    private async Task WaitOutPauseAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), Interlocked.Read(ref _pausedUntil));
+            if (wait <= TimeSpan.Zero) return;
+            await Task.Delay(wait, ct);
+        }
+    }
+
+    private void Enqueue(OutgoingMessage message, int attempts, bool fromScan)
     {
         bool schedule;
         TimeSpan delay;
         lock (_gate)
         {
+            // A chat with more pending in the store than the scan took gets its messages from the scan only, in order.
+            if (!fromScan && _lanes.TryGetValue(message.ChatId, out var backlogged) && backlogged.Backlogged) return;
             if (_recentlyMarked.ContainsKey(message.Id) || !_known.Add(message.Id)) return;
             if (_blocked.TryGetValue(message.ChatId, out var recheckAt))
             {
@@ -155,12 +181,9 @@ public sealed class OutboxDispatcher(
         if (schedule) ScheduleLane(message.ChatId, delay);
     }
 
-    /// <summary>Send attempts per message id since start (diagnostics for tests and benchmarks).</summary>
-    internal System.Collections.Concurrent.ConcurrentDictionary<string, int> Attempts { get; } = new();
-
     private async Task SendAsync(Lane lane, OutboxItem item, CancellationToken ct)
     {
-        Attempts.AddOrUpdate(item.Message.Id, 1, (_, n) => n + 1);
+        var startedAt = Stopwatch.GetTimestamp();
         SendResult result;
         try
         {
@@ -191,13 +214,25 @@ public sealed class OutboxDispatcher(
             {
                 case SendStatus.Sent:
                     lane.Items.Dequeue();
+                    lane.LastSentAt = Stopwatch.GetTimestamp();
                     Interlocked.Increment(ref _sent);
                     _marks.Writer.TryWrite(new OutboxUpdate(item.Message.Id, OutboxStatus.Sent, item.Attempts + 1, null, now, result.ChannelMessageId));
                     next = lane.Items.Count > 0 ? _perChatSpacing : null;
                     break;
                 case SendStatus.RetryAfter:
-                    log.LogInformation("Chat {ChatId} rate-limited by the channel; waiting {RetryAfter}", lane.ChatId, result.RetryAfter);
-                    next = (result.RetryAfter ?? TimeSpan.FromSeconds(1)) + _perChatSpacing;
+                    var retryAfter = result.RetryAfter ?? TimeSpan.FromSeconds(1);
+                    // Telegram says 429 for its per-chat limit and for the bot's overall one alike. A chat last sent to
+                    // over a second before this send began cannot be over its own limit: the bot is, and every chat waits.
+                    if (lane.LastSentAt == 0 || startedAt - lane.LastSentAt >= ChatLimitWindow)
+                    {
+                        log.LogInformation("Bot rate-limited by the channel (chat {ChatId}); pausing all sends for {RetryAfter}", lane.ChatId, retryAfter);
+                        PauseAll(retryAfter);
+                    }
+                    else
+                    {
+                        log.LogInformation("Chat {ChatId} rate-limited by the channel; waiting {RetryAfter}", lane.ChatId, retryAfter);
+                    }
+                    next = retryAfter + _perChatSpacing;
                     lane.NextAllowed = Stopwatch.GetTimestamp() + (long)(next.Value.TotalSeconds * Stopwatch.Frequency);
                     break;
                 case SendStatus.Transient:
@@ -221,6 +256,18 @@ public sealed class OutboxDispatcher(
         }
 
         if (next is { } delay) ScheduleLane(lane.ChatId, delay);
+    }
+
+    private void PauseAll(TimeSpan retryAfter)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(retryAfter.TotalSeconds * Stopwatch.Frequency);
+        long current;
+        do
+        {
+            current = Interlocked.Read(ref _pausedUntil);
+            if (current >= until) return;
+        }
+        while (Interlocked.CompareExchange(ref _pausedUntil, until, current) != current);
     }
 
     /// <summary>A reply to an update from the same chat ("u:{chat}:{update}:{n}", see TurnContext): proof the chat talks to the bot.</summary>
@@ -256,7 +303,10 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>Writes send results in batches: one store write for many messages, not one per message.</summary>
+    /// <summary>
+    /// Writes each send result as soon as it arrives; results that arrive while a write is under way share the next
+    /// one (group commit without a pause: a sent message stays unmarked only for one write's time).
+    /// </summary>
     private async Task MarkLoopAsync(CancellationToken ct)
     {
         var batch = new List<OutboxUpdate>();
@@ -269,6 +319,7 @@ public sealed class OutboxDispatcher(
             {
                 await store.MarkOutboxAsync(batch, CancellationToken.None);
                 var now = Stopwatch.GetTimestamp();
+                bool refill;
                 lock (_gate)
                 {
                     foreach (var update in batch)
@@ -276,11 +327,13 @@ public sealed class OutboxDispatcher(
                         _known.Remove(update.Id);
                         _recentlyMarked[update.Id] = now;
                     }
+
+                    refill = _lanes.Values.Any(l => l.Backlogged && l.Items.Count == 0 && !l.InFlight);
                 }
 
-                // Marks are durable writes competing with update commits for the store: gather them for a moment.
-                if (!ct.IsCancellationRequested)
-                    await Task.Delay(MarkCoalescing, CancellationToken.None);
+                // A backlogged chat ran dry and its sends are marked: the next scan finds its next messages.
+                if (refill)
+                    _rescan.Writer.TryWrite(true);
             }
             catch (Exception ex)
             {
@@ -306,8 +359,14 @@ public sealed class OutboxDispatcher(
 
             foreach (var (chatId, lane) in _lanes)
             {
-                if (lane.Items.Count == 0 && !lane.InFlight && lane.NextAllowed < now)
+                if (lane.Items.Count == 0 && !lane.InFlight && !lane.Backlogged && lane.NextAllowed < now)
                     _lanes.Remove(chatId);
+            }
+
+            // Past its recheck time an entry means what no entry means: the next message is tried.
+            foreach (var (chatId, recheckAt) in _blocked)
+            {
+                if (recheckAt <= now) _blocked.Remove(chatId);
             }
         }
     }
@@ -321,16 +380,38 @@ public sealed class OutboxDispatcher(
                 try
                 {
                     ForgetIdleLanes();
-                    var due = await store.GetDueOutboxAsync(time.GetUtcNow(), 1000, ct);
+                    var perChat = options.Value.ScanPerChat;
+                    var due = await store.GetDueOutboxAsync(time.GetUtcNow(), MaxScan, perChat, ct);
+                    lock (_gate)
+                    {
+                        // A chat that filled its share may have more pending: until a scan shows its end, its newly
+                        // committed messages wait for the scan (behind the older ones) instead of jumping the queue.
+                        var full = due.GroupBy(e => e.ChatId).Where(g => g.Count() >= perChat).Select(g => g.Key).ToHashSet();
+                        foreach (var lane in _lanes.Values)
+                            lane.Backlogged = full.Contains(lane.ChatId);
+                        foreach (var chatId in full.Where(c => !_lanes.ContainsKey(c)))
+                            _lanes[chatId] = new Lane(chatId) { Backlogged = true };
+                    }
+
                     foreach (var entry in due)
-                        Enqueue(entry.Message, entry.Attempts);
+                        Enqueue(entry.Message, entry.Attempts, fromScan: true);
+                    _scanned = true;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     log.LogWarning("Outbox scan failed: {ErrorType}", ex.GetType().Name);
                 }
 
-                await Task.Delay(options.Value.ScanInterval, ct);
+                using var interval = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                interval.CancelAfter(options.Value.ScanInterval);
+                try
+                {
+                    await _rescan.Reader.ReadAsync(interval.Token);
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    // The interval passed: the regular scan.
+                }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -343,6 +424,10 @@ public sealed class OutboxDispatcher(
         public long ChatId { get; } = chatId;
         public Queue<OutboxItem> Items { get; } = new();
         public bool InFlight { get; set; }
+        /// <summary>The last scan took this chat's full share: more may be pending in the store.</summary>
+        public bool Backlogged { get; set; }
+        /// <summary>Stopwatch timestamp of the last delivered send; 0 = none since start.</summary>
+        public long LastSentAt { get; set; }
         /// <summary>Stopwatch timestamp before which this chat gets nothing (per-chat cap, retry_after).</summary>
         public long NextAllowed { get; set; }
     }

@@ -222,15 +222,14 @@ public sealed class MongoBotStore : IBotStore, IOwnerStore, IDocumentStore, IDis
                 .Sort(MongoQueries.BusinessSort)
                 .ToListAsync(ct).ConfigureAwait(false));
 
-    public Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int max, CancellationToken ct)
+    public Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int max, int maxPerChat, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(max);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPerChat);
         if (max == 0)
             return Task.FromResult<IReadOnlyList<OutboxEntry>>([]);
         return Guard<IReadOnlyList<OutboxEntry>>(async () =>
-            await _outbox.Find(MongoQueries.DueOutboxFilter(now))
-                .Sort(MongoQueries.DueOutboxSort)
-                .Limit(max)
+            await _outbox.Aggregate(MongoQueries.DueOutboxPipeline(now, max, maxPerChat), cancellationToken: ct)
                 .ToListAsync(ct).ConfigureAwait(false));
     }
 
@@ -247,6 +246,12 @@ public sealed class MongoBotStore : IBotStore, IOwnerStore, IDocumentStore, IDis
             return true;
         });
     }
+
+    public Task<int> PurgeDeliveredOutboxAsync(DateTimeOffset createdBefore, CancellationToken ct) => Guard(async () =>
+    {
+        var result = await _outbox.DeleteManyAsync(MongoQueries.PurgeableOutbox(createdBefore), ct).ConfigureAwait(false);
+        return (int)result.DeletedCount;
+    });
 
     public Task<OutboxEntry?> GetOutboxEntryAsync(string id, CancellationToken ct)
     {

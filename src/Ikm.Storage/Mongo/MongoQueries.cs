@@ -44,13 +44,65 @@ internal static class MongoQueries
 
     public static FilterDefinition<OutboxEntry> OutboxById(string id) => Outbox.Eq(e => e.Id, id);
 
-    public static UpdateDefinition<OutboxEntry> MarkOutbox(OutboxUpdate update) =>
-        Builders<OutboxEntry>.Update
+    /// <summary>
+    /// The send result. A delivered entry (sent or dropped) keeps only ids, status and times, as
+    /// <see cref="OutboxEntry.After"/> does: a pipeline update replaces the message by its id, chat and kind, so any
+    /// content field, present or added later, leaves the store.
+    /// </summary>
+    public static UpdateDefinition<OutboxEntry> MarkOutbox(OutboxUpdate update)
+    {
+        var result = Builders<OutboxEntry>.Update
             .Set(e => e.Status, update.Status)
             .Set(e => e.Attempts, update.Attempts)
             .Set(e => e.DueAt, update.DueAt)
             .Set(e => e.SentAt, update.SentAt)
             .Set(e => e.ChannelMessageId, update.ChannelMessageId);
+        if (!OutboxEntry.IsDelivered(update.Status))
+            return result;
+
+        // The same values, rendered by the class map (status as a string, dates as dates), as literals of a $set stage.
+        var values = result.Render(RenderArgs<OutboxEntry>())["$set"].AsBsonDocument;
+        var stage = new BsonDocument();
+        foreach (var element in values)
+            stage[element.Name] = new BsonDocument("$literal", element.Value);
+        const string Message = "message";
+        stage[Message] = new BsonDocument
+        {
+            { "id", "$" + Message + ".id" },
+            { "chatId", "$" + Message + ".chatId" },
+            { "kind", "$" + Message + ".kind" },
+        };
+        return new PipelineUpdateDefinition<OutboxEntry>(
+            PipelineDefinition<OutboxEntry, OutboxEntry>.Create(new BsonDocument("$set", stage)));
+    }
+
+    /// <summary>
+    /// The fair pending scan: due entries, at most <paramref name="maxPerChat"/> per chat (each chat's oldest by
+    /// sequence), oldest first. <c>$setWindowFields</c> needs MongoDB 5.0 or later.
+    /// </summary>
+    public static PipelineDefinition<OutboxEntry, OutboxEntry> DueOutboxPipeline(DateTimeOffset now, int max, int maxPerChat)
+    {
+        const string Rank = "_rank";
+        return new EmptyPipelineDefinition<OutboxEntry>()
+            .Match(DueOutboxFilter(now))
+            .AppendStage<OutboxEntry, OutboxEntry, OutboxEntry>(new BsonDocument("$setWindowFields", new BsonDocument
+            {
+                { "partitionBy", "$chatId" },
+                { "sortBy", new BsonDocument("sequence", 1) },
+                { "output", new BsonDocument(Rank, new BsonDocument("$documentNumber", new BsonDocument())) },
+            }))
+            .AppendStage<OutboxEntry, OutboxEntry, OutboxEntry>(new BsonDocument("$match", new BsonDocument(Rank, new BsonDocument("$lte", maxPerChat))))
+            .Sort(DueOutboxSort)
+            .Limit(max)
+            .AppendStage<OutboxEntry, OutboxEntry, OutboxEntry>(new BsonDocument("$unset", Rank));
+    }
+
+    /// <summary>Delivered (sent or dropped) entries created before the retention cut-off.</summary>
+    public static FilterDefinition<OutboxEntry> PurgeableOutbox(DateTimeOffset createdBefore) =>
+        Outbox.Ne(e => e.Status, OutboxStatus.Pending) & Outbox.Lt(e => e.CreatedAt, createdBefore);
+
+    private static RenderArgs<T> RenderArgs<T>() =>
+        new(MongoDB.Bson.Serialization.BsonSerializer.SerializerRegistry.GetSerializer<T>(), MongoDB.Bson.Serialization.BsonSerializer.SerializerRegistry);
 
     public static SortDefinition<FailedUpdate> FailedUpdatesSort { get; } =
         Builders<FailedUpdate>.Sort.Ascending(f => f.At).Ascending(f => f.UpdateId);

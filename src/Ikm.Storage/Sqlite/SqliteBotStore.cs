@@ -29,7 +29,8 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IAs
     private readonly string _writeConnectionString;
     private readonly TimeProvider _time;
     private readonly ILogger? _log;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    /// <summary>Delivery marks enter before queued update commits (<see cref="MarkOutboxAsync"/>).</summary>
+    private readonly PriorityGate _writeLock = new();
     private SqliteWriter? _writer;
     private volatile bool _initialized;
     private bool _disposed;
@@ -329,18 +330,24 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IAs
             return result;
         }, ct);
 
-    public Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int max, CancellationToken ct)
+    public Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int max, int maxPerChat, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(max);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPerChat);
         return ReadAsync<IReadOnlyList<OutboxEntry>>(c =>
         {
-            // The status literal (not a parameter) lets SQLite use the partial index of pending entries.
+            // The status literal (not a parameter) lets SQLite use the partial index of pending entries. Ranks are
+            // computed on the keys alone; only the rows kept are read in full.
             using var cmd = Command(c, $"""
-                SELECT doc FROM outbox
-                WHERE status = {(int)OutboxStatus.Pending} AND (due_at IS NULL OR due_at <= @now)
-                ORDER BY sequence
+                WITH ranked AS (
+                    SELECT sequence, ROW_NUMBER() OVER (PARTITION BY chat_id ORDER BY sequence) AS n
+                    FROM outbox
+                    WHERE status = {(int)OutboxStatus.Pending} AND (due_at IS NULL OR due_at <= @now))
+                SELECT o.doc FROM ranked r JOIN outbox o ON o.sequence = r.sequence
+                WHERE r.n <= @per_chat
+                ORDER BY r.sequence
                 LIMIT @max
-                """, ("@now", now.UtcTicks), ("@max", max));
+                """, ("@now", now.UtcTicks), ("@max", max), ("@per_chat", maxPerChat));
             using var reader = cmd.ExecuteReader();
             var result = new List<OutboxEntry>();
             while (reader.Read())
@@ -354,6 +361,7 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IAs
         ArgumentNullException.ThrowIfNull(updates);
         if (updates.Count == 0)
             return;
+        // Urgent: a message on the wire whose mark is not yet durable would go out again after a crash.
         await WriteAsync(w =>
         {
             using var tx = w.Begin();
@@ -361,7 +369,27 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IAs
                 w.MarkOutbox(update);
             tx.Commit();
             return true;
-        }, ct).ConfigureAwait(false);
+        }, ct, urgent: true).ConfigureAwait(false);
+    }
+
+    public async Task<int> PurgeDeliveredOutboxAsync(DateTimeOffset createdBefore, CancellationToken ct)
+    {
+        const int Chunk = 1_000;
+        var purged = 0;
+        int deleted;
+        do
+        {
+            deleted = await WriteAsync(w =>
+            {
+                using var tx = w.Begin();
+                var count = w.PurgeDeliveredOutbox(createdBefore, Chunk);
+                tx.Commit();
+                return count;
+            }, ct).ConfigureAwait(false);
+            purged += deleted;
+        }
+        while (deleted == Chunk);
+        return purged;
     }
 
     public Task<OutboxEntry?> GetOutboxEntryAsync(string id, CancellationToken ct)
@@ -492,10 +520,10 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IAs
         }
     }
 
-    private async Task<T> WriteAsync<T>(Func<SqliteWriter, T> write, CancellationToken ct)
+    private async Task<T> WriteAsync<T>(Func<SqliteWriter, T> write, CancellationToken ct, bool urgent = false)
     {
         await EnsureInitializedAsync(ct).ConfigureAwait(false);
-        await _writeLock.WaitAsync(ct).ConfigureAwait(false);
+        await _writeLock.WaitAsync(ct, urgent).ConfigureAwait(false);
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);

@@ -98,6 +98,7 @@ internal sealed class SqliteWriter : IDisposable
     private readonly SqliteCommand _eraseOutboxOfChat;
     private readonly SqliteCommand _eraseFailuresOfChat;
     private readonly SqliteCommand _deleteOutbox;
+    private readonly SqliteCommand _purgeDeliveredOutbox;
     private SqliteTransaction? _transaction;
     private readonly SqliteCommand _upsertBusiness;
     private readonly SqliteCommand _upsertDiagnosis;
@@ -143,6 +144,11 @@ internal sealed class SqliteWriter : IDisposable
         _eraseOutboxOfChat = Prepare("DELETE FROM outbox WHERE chat_id = @chat_id", "@chat_id");
         _eraseFailuresOfChat = Prepare("DELETE FROM failed_updates WHERE chat_id = @chat_id", "@chat_id");
         _deleteOutbox = Prepare("DELETE FROM outbox WHERE id = @id", "@id");
+        // In chunks, each its own transaction: a purge of a month of messages never holds the writer for long.
+        _purgeDeliveredOutbox = Prepare($"""
+            DELETE FROM outbox WHERE sequence IN (
+                SELECT sequence FROM outbox WHERE status <> {(int)OutboxStatus.Pending} AND created_at < @before LIMIT @chunk)
+            """, "@before", "@chunk");
         _upsertBusiness = Prepare("""
             INSERT INTO businesses (id, owner_user_id, version, doc) VALUES (@id, @owner_user_id, @version, @doc)
             ON CONFLICT (id) DO UPDATE SET owner_user_id = excluded.owner_user_id, version = excluded.version,
@@ -168,7 +174,8 @@ internal sealed class SqliteWriter : IDisposable
         _all =
         [
             _insertConversation, _updateConversation, _upsertMember, _maxOutboxSequence, _insertOutbox,
-            _selectOutbox, _updateOutbox, _insertFailure, _selectMembersOfChat, _deleteMember, _eraseOutboxOfChat, _eraseFailuresOfChat, _deleteOutbox, _upsertBusiness,
+            _selectOutbox, _updateOutbox, _insertFailure, _selectMembersOfChat, _deleteMember, _eraseOutboxOfChat, _eraseFailuresOfChat, _deleteOutbox,
+            _purgeDeliveredOutbox, _upsertBusiness,
             _upsertDiagnosis, _upsertDocument, _deleteDocument, _deleteDocumentIndex, _insertDocumentIndex,
         ];
     }
@@ -327,6 +334,14 @@ internal sealed class SqliteWriter : IDisposable
         return false;
     }
 
+    /// <summary>Deletes up to <paramref name="chunk"/> delivered rows created before <paramref name="before"/>; returns how many.</summary>
+    public int PurgeDeliveredOutbox(DateTimeOffset before, int chunk)
+    {
+        _purgeDeliveredOutbox.Parameters[0].Value = before.UtcTicks;
+        _purgeDeliveredOutbox.Parameters[1].Value = chunk;
+        return _purgeDeliveredOutbox.ExecuteNonQuery();
+    }
+
     public void UpsertBusiness(DocumentWrite<Business> write)
     {
         var business = write.Latest;
@@ -422,15 +437,7 @@ internal sealed class SqliteWriter : IDisposable
         _selectOutbox.Parameters[0].Value = update.Id;
         if (_selectOutbox.ExecuteScalar() is not string doc)
             return;
-        var entry = JsonSerializer.Deserialize(doc, Json.OutboxEntry)!;
-        entry = entry with
-        {
-            Status = update.Status,
-            Attempts = update.Attempts,
-            DueAt = update.DueAt,
-            SentAt = update.SentAt,
-            ChannelMessageId = update.ChannelMessageId,
-        };
+        var entry = JsonSerializer.Deserialize(doc, Json.OutboxEntry)!.After(update);
         var p = _updateOutbox.Parameters;
         p[0].Value = update.Id;
         p[1].Value = (int)entry.Status;

@@ -28,10 +28,17 @@ public interface IBotStore
     /// </summary>
     Task CommitAsync(IReadOnlyList<ChangeSet> changes, CancellationToken ct);
 
-    /// <summary>Pending outbox entries due at <paramref name="now"/>, oldest first.</summary>
-    Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int max, CancellationToken ct);
+    /// <summary>
+    /// Pending outbox entries due at <paramref name="now"/>, oldest first: at most <paramref name="maxPerChat"/> of each
+    /// chat (each chat's oldest), so one chat's backlog never fills the scan and delays the others.
+    /// </summary>
+    Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int max, int maxPerChat, CancellationToken ct);
 
+    /// <summary>Stores send results; a delivered (sent or dropped) entry keeps only ids, status and times (<see cref="OutboxEntry.After"/>).</summary>
     Task MarkOutboxAsync(IReadOnlyList<OutboxUpdate> updates, CancellationToken ct);
+
+    /// <summary>Deletes delivered (sent or dropped) entries created before <paramref name="createdBefore"/>; pending ones stay. Returns how many.</summary>
+    Task<int> PurgeDeliveredOutboxAsync(DateTimeOffset createdBefore, CancellationToken ct);
 
     Task<OutboxEntry?> GetOutboxEntryAsync(string id, CancellationToken ct);
 

@@ -29,4 +29,22 @@ public sealed record OutboxEntry
 
     public string Id => Message.Id;
     public long ChatId => Message.ChatId;
+
+    /// <summary>Sent or dropped: nothing more will be sent from this entry.</summary>
+    public static bool IsDelivered(OutboxStatus status) => status != OutboxStatus.Pending;
+
+    /// <summary>
+    /// The entry after a send attempt. A delivered entry keeps only ids, status and times: the text, buttons and file
+    /// leave the store with the delivery (UU PDP: nothing is kept that its purpose no longer needs). The id stays until
+    /// the retention purge, because a replayed update is recognised by its messages' ids.
+    /// </summary>
+    public OutboxEntry After(OutboxUpdate update) => this with
+    {
+        Message = IsDelivered(update.Status) ? new OutgoingMessage { Id = Id, ChatId = ChatId, Kind = Message.Kind } : Message,
+        Status = update.Status,
+        Attempts = update.Attempts,
+        DueAt = update.DueAt,
+        SentAt = update.SentAt,
+        ChannelMessageId = update.ChannelMessageId,
+    };
 }

@@ -47,8 +47,10 @@ public sealed class OutboxDispatcherTests
     {
         public int Marks;
 
-        public Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int max, CancellationToken ct) =>
+        public Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int max, int maxPerChat, CancellationToken ct) =>
             Task.FromResult<IReadOnlyList<OutboxEntry>>([entry]);
+
+        public Task<int> PurgeDeliveredOutboxAsync(DateTimeOffset createdBefore, CancellationToken ct) => Task.FromResult(0);
 
         public Task MarkOutboxAsync(IReadOnlyList<OutboxUpdate> updates, CancellationToken ct)
         {

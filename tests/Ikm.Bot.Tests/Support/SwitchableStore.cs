@@ -30,7 +30,9 @@ public sealed class SwitchableStore(IBotStore inner) : IBotStore
 
     public Task CommitAsync(IReadOnlyList<ChangeSet> changes, CancellationToken ct) { Check(); return inner.CommitAsync(changes, ct); }
 
-    public Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int max, CancellationToken ct) { Check(); return inner.GetDueOutboxAsync(now, max, ct); }
+    public Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int max, int maxPerChat, CancellationToken ct) { Check(); return inner.GetDueOutboxAsync(now, max, maxPerChat, ct); }
+
+    public Task<int> PurgeDeliveredOutboxAsync(DateTimeOffset createdBefore, CancellationToken ct) { Check(); return inner.PurgeDeliveredOutboxAsync(createdBefore, ct); }
 
     public Task MarkOutboxAsync(IReadOnlyList<OutboxUpdate> updates, CancellationToken ct) { Check(); return inner.MarkOutboxAsync(updates, ct); }
 

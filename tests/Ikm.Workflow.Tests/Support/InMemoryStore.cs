@@ -71,14 +71,24 @@ public sealed class InMemoryStore : IBotStore, IOwnerStore, IDocumentStore
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int max, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<OutboxEntry>>(_outbox.Values.Where(e => e.Status == OutboxStatus.Pending).OrderBy(e => e.Sequence).Take(max).ToList());
+    public Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int max, int maxPerChat, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<OutboxEntry>>(_outbox.Values
+            .Where(e => e.Status == OutboxStatus.Pending)
+            .GroupBy(e => e.ChatId).SelectMany(chat => chat.OrderBy(e => e.Sequence).Take(maxPerChat))
+            .OrderBy(e => e.Sequence).Take(max).ToList());
 
     public Task MarkOutboxAsync(IReadOnlyList<OutboxUpdate> updates, CancellationToken ct)
     {
         foreach (var u in updates)
-            _outbox[u.Id] = _outbox[u.Id] with { Status = u.Status, Attempts = u.Attempts, SentAt = u.SentAt };
+            _outbox[u.Id] = _outbox[u.Id].After(u);
         return Task.CompletedTask;
+    }
+
+    public Task<int> PurgeDeliveredOutboxAsync(DateTimeOffset createdBefore, CancellationToken ct)
+    {
+        var purged = _outbox.Values.Where(e => OutboxEntry.IsDelivered(e.Status) && e.CreatedAt < createdBefore).Select(e => e.Id).ToList();
+        foreach (var id in purged) _outbox.Remove(id);
+        return Task.FromResult(purged.Count);
     }
 
     public Task<OutboxEntry?> GetOutboxEntryAsync(string id, CancellationToken ct) => Task.FromResult(_outbox.GetValueOrDefault(id));
