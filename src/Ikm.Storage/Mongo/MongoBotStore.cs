@@ -42,6 +42,7 @@ public sealed class MongoBotStore : IBotStore, IOwnerStore, IDocumentStore, IDis
     private readonly IMongoCollection<BsonDocument> _diagnosisDocuments;
     private readonly TimeProvider _time;
     private readonly ILogger? _log;
+    private volatile bool _lastWriteFailed;
     private int _disposed;
 
     /// <param name="timeProvider">Stamps <see cref="OutboxEntry.CreatedAt"/>; the system clock when null.</param>
@@ -85,10 +86,17 @@ public sealed class MongoBotStore : IBotStore, IOwnerStore, IDocumentStore, IDis
         return true;
     });
 
+    /// <summary>Healthy when the server answers and the last operation did not fail (or a probe write succeeds now).</summary>
     public async Task<bool> PingAsync(CancellationToken ct)
     {
         try
         {
+            if (_lastWriteFailed)
+            {
+                await _counters.UpdateOneAsync(MongoQueries.HealthProbeFilter, MongoQueries.HealthProbe(_time.GetUtcNow()),
+                    new UpdateOptions { IsUpsert = true }, ct).ConfigureAwait(false);
+                _lastWriteFailed = false;
+            }
             var reply = await _database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: ct)
                 .ConfigureAwait(false);
             return reply.GetValue("ok", 0).ToDouble() == 1;
@@ -465,6 +473,8 @@ public sealed class MongoBotStore : IBotStore, IOwnerStore, IDocumentStore, IDis
         }
         catch (Exception ex) when (IsUnavailable(ex))
         {
+            // /health fails until a probe write succeeds.
+            _lastWriteFailed = true;
             throw new StoreUnavailableException($"MongoDB is unavailable ({ex.GetType().Name}).", ex);
         }
     }

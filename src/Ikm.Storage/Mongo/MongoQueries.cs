@@ -107,6 +107,13 @@ internal static class MongoQueries
     public static SortDefinition<FailedUpdate> FailedUpdatesSort { get; } =
         Builders<FailedUpdate>.Sort.Ascending(f => f.At).Ascending(f => f.UpdateId);
 
+    /// <summary>The counters document a health probe writes after a failure (a write proves more than a ping).</summary>
+    public static FilterDefinition<BsonDocument> HealthProbeFilter { get; } =
+        Builders<BsonDocument>.Filter.Eq(MongoMappings.Fields.Id, "health");
+
+    public static UpdateDefinition<BsonDocument> HealthProbe(DateTimeOffset now) =>
+        Builders<BsonDocument>.Update.Set("probedAt", new BsonDateTime(now.UtcDateTime));
+
     /// <summary>Reserves <paramref name="count"/> outbox sequence numbers in one atomic increment.</summary>
     public static UpdateDefinition<BsonDocument> ReserveSequence(int count) =>
         Builders<BsonDocument>.Update.Inc(MongoMappings.Fields.Sequence, (long)count);

@@ -25,6 +25,14 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IAs
 {
     private static readonly SqliteJsonContext Json = SqliteJsonContext.Default;
 
+    /// <summary>
+    /// How long a statement waits for a lock another connection holds before the store reports an outage (the
+    /// caller backs off and retries): long enough for a checkpoint or a backup step, short enough not to stall
+    /// the single intake for Microsoft.Data.Sqlite's default 30 s.
+    /// </summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly string _createConnectionString;
     private readonly string _readConnectionString;
     private readonly string _writeConnectionString;
     private readonly TimeProvider _time;
@@ -32,6 +40,9 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IAs
     /// <summary>Delivery marks enter before queued update commits (<see cref="MarkOutboxAsync"/>).</summary>
     private readonly PriorityGate _writeLock = new();
     private SqliteWriter? _writer;
+    /// <summary>The meta instance id of the file opened first; a reopen accepts only that file.</summary>
+    private string? _instance;
+    private volatile bool _lastWriteFailed;
     private volatile bool _initialized;
     private bool _disposed;
 
@@ -54,12 +65,17 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IAs
 
         FilePath = Path.GetFullPath(builder.DataSource);
         builder.DataSource = FilePath;
-        builder.Mode = SqliteOpenMode.ReadWriteCreate;
+        builder.DefaultTimeout = (int)BusyTimeout.TotalSeconds;
+        // Only the first open may create the file: once it exists, a vanished file is an outage, never a fresh
+        // empty database that would forget every chat.
+        builder.Mode = SqliteOpenMode.ReadWrite;
         builder.Pooling = true;
         _readConnectionString = builder.ToString();
         // The writer connection lives as long as the store; pooling it would only keep it open after disposal.
         builder.Pooling = false;
         _writeConnectionString = builder.ToString();
+        builder.Mode = SqliteOpenMode.ReadWriteCreate;
+        _createConnectionString = builder.ToString();
         _time = timeProvider ?? TimeProvider.System;
         _log = log;
     }
@@ -91,10 +107,20 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IAs
         }
     }
 
+    /// <summary>
+    /// Healthy only when the file at the path is still the one open, the last write succeeded (or a probe write
+    /// succeeds now) and a reader answers.
+    /// </summary>
     public async Task<bool> PingAsync(CancellationToken ct)
     {
         try
         {
+            await WriteAsync(w =>
+            {
+                if (_lastWriteFailed)
+                    w.Probe(_time.GetUtcNow());
+                return true;
+            }, ct).ConfigureAwait(false);
             return await ReadAsync(c => Convert.ToInt64(Scalar(c, "SELECT 1")) == 1, ct).ConfigureAwait(false);
         }
         catch (StoreUnavailableException)
@@ -505,6 +531,10 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IAs
     {
         await EnsureInitializedAsync(ct).ConfigureAwait(false);
         ObjectDisposedException.ThrowIf(_disposed, this);
+        // After an outage, read only once the writer could reopen the file and found it is ours: a file put at the
+        // path meanwhile must not be read (its outbox sent, its chats answered) as if it were this database.
+        if (_lastWriteFailed && Volatile.Read(ref _writer) is null)
+            await WriteAsync(_ => true, ct).ConfigureAwait(false);
         using var scope = StoredReadScope.Begin();
         try
         {
@@ -527,23 +557,51 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IAs
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var writer = GetWriter();
             try
             {
-                return write(writer);
+                var writer = GetWriter();
+                // Before: do not write into a file that left its path. After: the rm may have come meanwhile, and
+                // a commit into a deleted file must not be confirmed (the update would be acknowledged and lost).
+                EnsureNotMoved(writer);
+                var result = write(writer);
+                EnsureNotMoved(writer);
+                _lastWriteFailed = false;
+                return result;
             }
             catch (SqliteException ex) when (IsUnavailable(ex))
             {
-                // The connection may be unusable now (I/O error, file gone); the next write opens a fresh one.
-                _writer = null;
-                writer.Dispose();
+                DropConnections();
                 throw Unavailable(ex);
+            }
+            catch (StoreUnavailableException)
+            {
+                DropConnections();
+                throw;
             }
         }
         finally
         {
             _writeLock.Release();
         }
+    }
+
+    private void EnsureNotMoved(SqliteWriter writer)
+    {
+        if (SqliteFileIdentity.HasMoved(writer.Connection, FilePath))
+            throw new StoreUnavailableException($"SQLite database {FilePath} was deleted or replaced while open.");
+    }
+
+    /// <summary>
+    /// After an outage the writer may be unusable (I/O error, file gone) and pooled readers may still read a deleted
+    /// file: close them all; the next use reopens by path, which fails while the file is missing or not ours.
+    /// </summary>
+    private void DropConnections()
+    {
+        _lastWriteFailed = true;
+        _writer?.Dispose();
+        _writer = null;
+        using var pooled = new SqliteConnection(_readConnectionString);
+        SqliteConnection.ClearPool(pooled);
     }
 
     /// <summary>Caller holds the write lock.</summary>
@@ -553,18 +611,30 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IAs
             return _writer;
         try
         {
-            _writer = SqliteWriter.Open(_writeConnectionString);
+            _writer = SqliteWriter.Open(_instance is null ? _createConnectionString : _writeConnectionString, _instance);
+            _instance ??= _writer.Instance;
             return _writer;
         }
         catch (SqliteException ex) when (IsUnavailable(ex))
         {
             throw Unavailable(ex);
         }
+        catch (SqliteDatabaseReplacedException ex)
+        {
+            throw new StoreUnavailableException($"The file at {FilePath} is not the database this process opened.", ex);
+        }
     }
 
+    /// <summary>
+    /// Outages: the file or its lock cannot be had (busy, locked, read-only, I/O, full, cannot open, not a
+    /// database, corrupt) or its tables are gone ("no such table": the file was replaced or emptied). Never a
+    /// chat's fault, so the batch is refused and retried rather than recorded as failed.
+    /// </summary>
     internal static bool IsUnavailable(SqliteException ex) =>
         (ex.SqliteErrorCode & 0xFF) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED or raw.SQLITE_NOMEM or raw.SQLITE_READONLY
-            or raw.SQLITE_IOERR or raw.SQLITE_FULL or raw.SQLITE_CANTOPEN or raw.SQLITE_PROTOCOL;
+            or raw.SQLITE_IOERR or raw.SQLITE_FULL or raw.SQLITE_CANTOPEN or raw.SQLITE_PROTOCOL or raw.SQLITE_NOTADB
+            or raw.SQLITE_CORRUPT
+        || (ex.SqliteErrorCode == raw.SQLITE_ERROR && ex.Message.Contains("no such table", StringComparison.Ordinal));
 
     private StoreUnavailableException Unavailable(SqliteException ex) =>
         new($"SQLite database {FilePath} is unavailable (error {ex.SqliteErrorCode}).", ex);

@@ -81,6 +81,12 @@ internal sealed class SqliteWriter : IDisposable
         ) WITHOUT ROWID;
         -- Ends with id: a lookup by value reads its matches already in id order.
         CREATE INDEX IF NOT EXISTS ix_document_index_value ON document_index (collection, name, value, id);
+        CREATE TABLE IF NOT EXISTS meta (         -- facts about this database file
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        -- Tells this file from a replacement put at its path while the bot runs (SqliteBotStore reopens by path).
+        INSERT INTO meta (key, value) VALUES ('instance', lower(hex(randomblob(16)))) ON CONFLICT (key) DO NOTHING;
         """;
 
     private static readonly SqliteJsonContext Json = SqliteJsonContext.Default;
@@ -182,12 +188,21 @@ internal sealed class SqliteWriter : IDisposable
 
     public SqliteConnection Connection { get; }
 
-    public static SqliteWriter Open(string connectionString)
+    /// <summary>The random id this database file got when it was created (table meta).</summary>
+    public string Instance { get; private init; } = "";
+
+    /// <summary>
+    /// Opens the writer. With <paramref name="expectedInstance"/> (a reopen), a file that is not that database — an
+    /// empty one, another copy — is refused before anything is written to it.
+    /// </summary>
+    public static SqliteWriter Open(string connectionString, string? expectedInstance = null)
     {
         var connection = new SqliteConnection(connectionString);
         try
         {
             connection.Open();
+            if (expectedInstance is not null && ReadInstance(connection) != expectedInstance)
+                throw new SqliteDatabaseReplacedException();
             using (var pragma = connection.CreateCommand())
             {
                 pragma.CommandText = "PRAGMA journal_mode = WAL";
@@ -200,18 +215,48 @@ internal sealed class SqliteWriter : IDisposable
                 pragma.CommandText = "PRAGMA secure_delete = ON";
                 pragma.ExecuteNonQuery();
             }
-            using (var schema = connection.CreateCommand())
+            // A reopen never creates tables: a table gone from our file is an outage ("no such table"), not an
+            // empty table that forgets every chat.
+            if (expectedInstance is null)
             {
+                using var schema = connection.CreateCommand();
                 schema.CommandText = Schema;
                 schema.ExecuteNonQuery();
             }
-            return new SqliteWriter(connection);
+            return new SqliteWriter(connection) { Instance = ReadInstance(connection)! };
         }
         catch
         {
             connection.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The instance id stored in the file, or null when it has none (not an Ikm.Bot database, or an empty file).</summary>
+    public static string? ReadInstance(SqliteConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT value FROM meta WHERE key = 'instance'";
+        try
+        {
+            return cmd.ExecuteScalar() as string;
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_ERROR)
+        {
+            return null; // no such table
+        }
+    }
+
+    /// <summary>A small durable write (one fsync): proves the file takes writes again after a failed one.</summary>
+    public void Probe(DateTimeOffset now)
+    {
+        using var tx = Begin();
+        using var cmd = Connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "INSERT INTO meta (key, value) VALUES ('probed_at', @at) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+        cmd.Parameters.AddWithValue("@at", now.UtcTicks.ToString(CultureInfo.InvariantCulture));
+        cmd.ExecuteNonQuery();
+        tx.Commit();
     }
 
     /// <summary>BEGIN IMMEDIATE: takes the write lock up front, so a commit never fails half-way on a busy upgrade.</summary>
@@ -489,3 +534,6 @@ internal sealed class SqliteWriter : IDisposable
         return cmd;
     }
 }
+
+/// <summary>The file at the database's path is not the database this store opened (replaced, or recreated empty).</summary>
+internal sealed class SqliteDatabaseReplacedException() : Exception("The database file was replaced by another file.");
