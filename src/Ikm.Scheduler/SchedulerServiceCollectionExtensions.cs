@@ -70,6 +70,7 @@ public static class SchedulerServiceCollectionExtensions
         services.AddTransient<OpenCheckInScanJob>();
         services.AddTransient<ProgramNotificationsJob>();
         services.AddTransient<PhotoCopyJob>();
+        services.AddTransient<DraftRetentionJob>();
         services.AddTransient<CohortJobSync>();
         services.AddHostedService<RecurringJobsRegistration>();
         return services;

@@ -45,12 +45,13 @@ public static class StorageServiceCollectionExtensions
     }
 
     private static IServiceCollection AddStore<TStore>(this IServiceCollection services, Func<IServiceProvider, TStore> create)
-        where TStore : class, IBotStore, IOwnerStore, IDocumentStore
+        where TStore : class, IBotStore, IOwnerStore, IDocumentStore, IDraftStore
     {
         services.AddSingleton(create);
         services.AddSingleton<IBotStore>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IOwnerStore>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IDraftStore>(sp => sp.GetRequiredService<TStore>());
         return services;
     }
 }

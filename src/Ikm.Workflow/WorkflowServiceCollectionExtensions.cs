@@ -30,6 +30,7 @@ public static class WorkflowServiceCollectionExtensions
         AddFlow<EvaluationFlow>(services);
         services.AddSingleton<OwnerVisitsView>();
         AddAction<VisitActions>(services);
+        AddAction<PrivacyActions>(services);
         services.AddSingleton<BotIdentity>();
         services.AddOptions<QuietHours>();
         services.AddSingleton<NotificationWriter>();

@@ -49,6 +49,17 @@ public sealed class MongoQueriesTests
     }
 
     [Fact]
+    public void DraftFilters_FindNonEmptyAnswersUntouchedBeforeTheCutoff()
+    {
+        Assert.Equal(
+            """{ "updatedAt" : { "$lt" : ISODate("2025-03-03T01:30:15.123Z") }, "data" : { "$ne" : { } } }""",
+            MongoQueries.IdleDrafts(A.T0).Render(Args<Ikm.Workflow.Conversations.Conversation>()).ToJson(Shell));
+        Assert.Equal(
+            """{ "status" : "InProgress", "lastAnsweredAt" : { "$lt" : ISODate("2025-03-03T01:30:15.123Z") }, "answers" : { "$ne" : { } } }""",
+            MongoQueries.AbandonedDiagnoses(A.T0).Render(Args<DiagnosisResponse>()).ToJson(Shell));
+    }
+
+    [Fact]
     public void DueOutboxSort_IsBySequence()
     {
         var rendered = MongoQueries.DueOutboxSort.Render(Args<OutboxEntry>()).ToJson(Shell);

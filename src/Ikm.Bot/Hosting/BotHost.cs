@@ -41,6 +41,7 @@ public static class BotHost
             configuration["Bot:Coordinators"] = LocalCoordinatorId;
 
         builder.Services.AddOptions<BotOptions>().Bind(configuration.GetSection("Bot"));
+        builder.Services.AddOptions<Ikm.Workflow.Storage.RetentionOptions>().Bind(configuration.GetSection("Retention"));
         builder.Services.AddOptions<TelegramOptions>().Bind(configuration.GetSection("Telegram"));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddIkmStorage(configuration);

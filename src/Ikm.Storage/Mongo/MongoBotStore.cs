@@ -24,7 +24,7 @@ namespace Ikm.Storage.Mongo;
 /// versions move on) and <see cref="ConcurrencyException"/> names the conflicting chat; its change set's messages may
 /// already be queued, and its retry produces the same ids, which are ignored.
 /// </summary>
-public sealed class MongoBotStore : IBotStore, IOwnerStore, IDocumentStore, IDisposable
+public sealed class MongoBotStore : IBotStore, IOwnerStore, IDocumentStore, IDraftStore, IDisposable
 {
     private const string OutboxCounterId = "outbox";
 
@@ -280,6 +280,20 @@ public sealed class MongoBotStore : IBotStore, IOwnerStore, IDocumentStore, IDis
         await _members.UpdateManyAsync(filter, MongoQueries.MarkUnreachable, cancellationToken: ct).ConfigureAwait(false);
         return true;
     });
+
+    public Task<IReadOnlyList<Conversation>> GetIdleDraftsAsync(DateTimeOffset before, int max, CancellationToken ct) =>
+        Guard<IReadOnlyList<Conversation>>(async () =>
+            await _conversations.Find(MongoQueries.IdleDrafts(before))
+                .Sort(MongoQueries.IdleDraftsSort)
+                .Limit(max)
+                .ToListAsync(ct).ConfigureAwait(false));
+
+    public Task<IReadOnlyList<DiagnosisResponse>> GetAbandonedDiagnosesAsync(DateTimeOffset before, int max, CancellationToken ct) =>
+        Guard<IReadOnlyList<DiagnosisResponse>>(async () =>
+            await _diagnoses.Find(MongoQueries.AbandonedDiagnoses(before))
+                .Sort(MongoQueries.DiagnosesSort)
+                .Limit(max)
+                .ToListAsync(ct).ConfigureAwait(false));
 
     /// <summary>Idempotent: the container disposes this instance once per service it is registered as.</summary>
     public void Dispose()

@@ -46,6 +46,10 @@ public static class MongoMappings
         public const string Indexes = "_idx";
         public const string IndexName = "n";
         public const string IndexValue = "v";
+        /// <summary>A conversation's answers (the draft retention job finds the non-empty ones).</summary>
+        public const string Data = "data";
+        /// <summary>A diagnosis response's answers.</summary>
+        public const string Answers = "answers";
     }
 
     /// <summary>Registers once per process; later calls do nothing.</summary>
@@ -76,7 +80,7 @@ public static class MongoMappings
             cm.MapMember(c => c.Version).SetElementName(Fields.Version);
             cm.MapMember(c => c.Language).SetElementName("language");
             // Array of {k, v}: answer keys are free text and may contain '.' or start with '$'.
-            cm.MapMember(c => c.Data).SetElementName("data")
+            cm.MapMember(c => c.Data).SetElementName(Fields.Data)
                 .SetSerializer(new DictionaryInterfaceImplementerSerializer<Dictionary<string, string>>(
                     DictionaryRepresentation.ArrayOfDocuments));
             cm.MapMember(c => c.RecentUpdateIds).SetElementName("recentUpdateIds");
@@ -228,7 +232,7 @@ public static class MongoMappings
             cm.MapMember(d => d.QuestionnaireId).SetElementName("questionnaireId");
             cm.MapMember(d => d.QuestionnaireVersion).SetElementName("questionnaireVersion");
             cm.MapMember(d => d.Status).SetElementName("status").SetSerializer(new TolerantEnumSerializer<DiagnosisStatus>());
-            cm.MapMember(d => d.Answers).SetElementName("answers").SetSerializer(answers);
+            cm.MapMember(d => d.Answers).SetElementName(Fields.Answers).SetSerializer(answers);
             cm.MapMember(d => d.StartedAt).SetElementName("startedAt").SetSerializer(date);
             cm.MapMember(d => d.LastAnsweredAt).SetElementName("lastAnsweredAt").SetSerializer(date);
             cm.MapMember(d => d.CompletedAt).SetElementName("completedAt").SetSerializer(optionalDate);

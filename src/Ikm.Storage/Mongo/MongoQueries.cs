@@ -118,6 +118,19 @@ internal static class MongoQueries
     public static UpdateDefinition<BsonDocument> ReserveSequence(int count) =>
         Builders<BsonDocument>.Update.Inc(MongoMappings.Fields.Sequence, (long)count);
 
+    /// <summary>Conversations with answers (data not empty) untouched since before the cutoff.</summary>
+    public static FilterDefinition<Conversation> IdleDrafts(DateTimeOffset before) =>
+        Builders<Conversation>.Filter.Lt(c => c.UpdatedAt, before)
+        & Builders<Conversation>.Filter.Ne(MongoMappings.Fields.Data, new BsonDocument());
+
+    public static SortDefinition<Conversation> IdleDraftsSort { get; } = Builders<Conversation>.Sort.Ascending(c => c.UpdatedAt);
+
+    /// <summary>Diagnoses in progress, with answers, last answered before the cutoff.</summary>
+    public static FilterDefinition<DiagnosisResponse> AbandonedDiagnoses(DateTimeOffset before) =>
+        Builders<DiagnosisResponse>.Filter.Eq(d => d.Status, DiagnosisStatus.InProgress)
+        & Builders<DiagnosisResponse>.Filter.Lt(d => d.LastAnsweredAt, before)
+        & Builders<DiagnosisResponse>.Filter.Ne(MongoMappings.Fields.Answers, new BsonDocument());
+
     /// <summary>Every outbox entry of the given chats, any status: deleted when an owner erases their data.</summary>
     public static FilterDefinition<OutboxEntry> OutboxOfChats(IEnumerable<long> chatIds) => Outbox.In(e => e.ChatId, chatIds);
 

@@ -21,7 +21,7 @@ namespace Ikm.Storage.Sqlite;
 /// commit of a whole batch costs one transaction and one fsync; reads use pooled connections (WAL lets them run
 /// beside the writer).
 /// </summary>
-public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IAsyncDisposable, IDisposable
+public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IDraftStore, IAsyncDisposable, IDisposable
 {
     private static readonly SqliteJsonContext Json = SqliteJsonContext.Default;
 
@@ -450,6 +450,41 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IAs
             return true;
         }, ct).ConfigureAwait(false);
     }
+
+    public Task<IReadOnlyList<Conversation>> GetIdleDraftsAsync(DateTimeOffset before, int max, CancellationToken ct) =>
+        ReadAsync<IReadOnlyList<Conversation>>(c =>
+        {
+            using var cmd = Command(c, """
+                SELECT doc, version FROM conversations
+                WHERE updated_at < @before AND json_extract(doc, '$.data') <> '{}'
+                ORDER BY updated_at LIMIT @max
+                """, ("@before", before.UtcTicks), ("@max", max));
+            using var reader = cmd.ExecuteReader();
+            var result = new List<Conversation>();
+            while (reader.Read())
+                result.Add(ReadConversation(reader));
+            return result;
+        }, ct);
+
+    public Task<IReadOnlyList<DiagnosisResponse>> GetAbandonedDiagnosesAsync(DateTimeOffset before, int max, CancellationToken ct) =>
+        ReadAsync<IReadOnlyList<DiagnosisResponse>>(c =>
+        {
+            // Started before the cutoff is necessary for last answered before it; the JSON field decides.
+            using var cmd = Command(c, """
+                SELECT doc FROM diagnoses
+                WHERE status = @status AND started_at < @before AND json_extract(doc, '$.answers') <> '{}'
+                ORDER BY started_at
+                """, ("@status", nameof(DiagnosisStatus.InProgress)), ("@before", before.UtcTicks));
+            using var reader = cmd.ExecuteReader();
+            var result = new List<DiagnosisResponse>();
+            while (reader.Read() && result.Count < max)
+            {
+                var diagnosis = Deserialize(reader, Json.DiagnosisResponse);
+                if (diagnosis.LastAnsweredAt < before)
+                    result.Add(diagnosis);
+            }
+            return result;
+        }, ct);
 
     /// <summary>Reads pragmas on the writer connection (synchronous is per connection, so a fresh one would not tell).</summary>
     internal Task<(string JournalMode, long Synchronous)> ReadWriterPragmasAsync(CancellationToken ct) =>

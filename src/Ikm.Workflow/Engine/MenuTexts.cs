@@ -5,7 +5,7 @@ namespace Ikm.Workflow.Engine;
 public static class MenuTexts
 {
     public static readonly Text OwnerMenu = new(
-        "Menu pemilik IKM 🏭\nPilih di bawah: profil usaha (daftar atau ubah), diagnosis usaha, dan rencana pembinaan.\n\n/datasaya — salinan data Anda · /hapusdata — hapus data Anda · /bahasa — ganti bahasa",
+        "Menu pemilik IKM 🏭\nPilih di bawah: profil usaha (daftar atau ubah), diagnosis usaha, dan rencana pembinaan.\n\n/datasaya — salinan data Anda · /hapusdata — hapus data Anda · /privasi — privasi data · /bahasa — ganti bahasa",
         "IKM owner menu 🏭\nChoose below: business profile (register or edit), business diagnosis, and the mentoring plan.\n\n/datasaya — a copy of your data · /hapusdata — delete your data · /language — change language");
 
     public static readonly Text Profile = new("👤 Profil usaha", "👤 Business profile");

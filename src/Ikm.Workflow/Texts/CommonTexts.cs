@@ -36,16 +36,16 @@ public static class CommonTexts
         "I didn't understand that. Please type letters or numbers, or press a button. Type /help for guidance.");
 
     public static readonly Text UnknownCommand = new(
-        "Perintah /{0} tidak dikenal. Perintah yang tersedia: /menu, /bantuan, /batal, /kembali, /bahasa, /datasaya, /hapusdata.",
-        "Unknown command /{0}. Available commands: /menu, /help, /cancel, /back, /language, /mydata, /deletemydata.");
+        "Perintah /{0} tidak dikenal. Perintah yang tersedia: /menu, /bantuan, /batal, /kembali, /bahasa, /privasi, /datasaya, /hapusdata.",
+        "Unknown command /{0}. Available commands: /menu, /help, /cancel, /back, /language, /privacy, /mydata, /deletemydata.");
 
     public static readonly Text Apology = new(
         "Maaf, terjadi kesalahan di sistem kami saat memproses pesan Anda. Tim kami sudah tercatat untuk memeriksanya. Silakan coba lagi atau ketik /menu.",
         "Sorry, something went wrong on our side while handling your message. It has been recorded for our team. Please try again or type /menu.");
 
     public static readonly Text GlobalHelp = new(
-        "Perintah yang bisa dipakai kapan saja:\n/menu — menu utama\n/batal — batalkan langkah yang sedang berjalan\n/kembali — kembali satu pertanyaan\n/bahasa — ganti bahasa\n/bantuan — panduan ini",
-        "Commands you can use at any time:\n/menu — main menu\n/cancel — cancel what is in progress\n/back — back one question\n/language — change language\n/help — this guide");
+        "Perintah yang bisa dipakai kapan saja:\n/menu — menu utama\n/batal — batalkan langkah yang sedang berjalan\n/kembali — kembali satu pertanyaan\n/bahasa — ganti bahasa\n/privasi — data apa yang disimpan dan siapa yang melihatnya\n/bantuan — panduan ini",
+        "Commands you can use at any time:\n/menu — main menu\n/cancel — cancel what is in progress\n/back — back one question\n/language — change language\n/privacy — what data is kept and who sees it\n/help — this guide");
 
     public static readonly Text CoordinatorsOnly = new(
         "Perintah itu hanya untuk koordinator program.",

@@ -27,6 +27,39 @@ public static class OwnerDataTexts
     public static readonly Text ErasedAccount = new("akun bot", "bot account");
     public static readonly Text ErasedMessages = new("salinan pesan bot yang tersimpan", "stored copies of the bot's messages");
     public static readonly Text ErasedConversation = new("jawaban yang belum selesai", "unfinished answers");
+    public static readonly Text Privacy = new(
+        """
+        🔒 Privasi data Anda di Ikm.Bot
+
+        Yang disimpan: profil usaha yang Anda isi (nama, nama usaha, alamat, lokasi rumah produksi, nomor HP, tenaga kerja, omzet, izin), persetujuan Anda, jawaban diagnosis, catatan dan foto kunjungan pendamping, evaluasi bulanan, penilaian diri, dan jawaban yang belum selesai.
+
+        Untuk apa: menjalankan program pendampingan IKM — menyusun rencana pendampingan, mencatat kunjungan, dan menyusun laporan program untuk Dinas.
+
+        Siapa yang melihat: koordinator program di kohort Anda dan pendamping yang ditugaskan ke usaha Anda. Data tidak dibagikan ke pihak lain.
+
+        Berapa lama:
+        • selama Anda ikut program;
+        • pesan yang dikirim bot: isinya dihapus begitu terkirim, catatannya dihapus setelah {0} hari;
+        • jawaban yang belum selesai dan tidak disentuh: dihapus setelah {1} hari.
+
+        Hak Anda: /datasaya — salinan semua data Anda; /hapusdata — hapus data pribadi Anda (yang tersisa hanya angka tanpa nama untuk laporan program).
+        """,
+        """
+        🔒 Your data's privacy on Ikm.Bot
+
+        What is kept: the business profile you filled in (name, business name, address, production house location, phone number, workers, turnover, licences), your consent, your diagnosis answers, your mentor's visit notes and photos, monthly evaluations, self-assessments, and unfinished answers.
+
+        Why: to run the IKM mentoring program — to draw up the mentoring plan, log visits, and write the program's reports for the Dinas.
+
+        Who sees it: the program's coordinators of your cohort and the mentor assigned to your business. It is not shared with anyone else.
+
+        How long:
+        • while you take part in the program;
+        • messages the bot sent: their content is deleted once delivered, the record of them after {0} days;
+        • unfinished answers left untouched: deleted after {1} days.
+
+        Your rights: /mydata — a copy of all your data; /deletemydata — delete your personal data (only anonymous figures remain for the program's reports).
+        """);
     public static readonly Text Kept = new("Baik, data Anda tidak dihapus.", "All right, your data is kept.");
     public static readonly Text EraseHelp = new(
         "Tekan \"Ya, hapus data saya\" untuk menghapus, atau \"Tidak, simpan\".",
