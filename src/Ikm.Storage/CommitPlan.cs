@@ -12,7 +12,7 @@ namespace Ikm.Storage;
 /// in one getUpdates batch): it is written once, checked against the version the first change set read and
 /// with the content of the last, and every caller object of that chat ends at the same new version.
 /// </summary>
-internal sealed class ConversationWrite(Conversation first)
+internal sealed class ConversationWrite(Conversation first, int owner)
 {
     private readonly List<Conversation> _occurrences = [first];
 
@@ -20,10 +20,13 @@ internal sealed class ConversationWrite(Conversation first)
     public long ExpectedVersion { get; } = first.Version;
     public long NewVersion => ExpectedVersion + 1;
     public Conversation Latest { get; private set; } = first;
+    /// <summary>The indexes of the change sets carrying this chat: all of them conflict if the write does.</summary>
+    public HashSet<int> Owners { get; } = [owner];
 
-    public void Add(Conversation later)
+    public void Add(Conversation later, int owner)
     {
         Latest = later;
+        Owners.Add(owner);
         if (!_occurrences.Contains(later))
             _occurrences.Add(later);
     }
@@ -37,22 +40,26 @@ internal sealed class ConversationWrite(Conversation first)
 }
 
 /// <summary>
-/// One upsert of a versioned document (business, diagnosis response) of a commit. Stored at the caller's version + 1
-/// with no version check: the last writer wins. When a batch carries the same id more than once, the content of the
-/// last occurrence is written once, and every caller object of that id ends at the same new version.
+/// One write of a versioned document (business, diagnosis response) of a commit, conditional on the version the
+/// caller read: stored at that version + 1 only if the stored version is still that one (0: only if none is stored).
+/// The same caller object may come in several change sets (one writer); its content is written once and every
+/// change set carrying it conflicts together. Two different objects of one id are refused by the plan beforehand.
 /// </summary>
-internal sealed class DocumentWrite<T>(Guid id, T first, Func<T, long> versionOf, Action<T, long> setVersion)
+internal sealed class DocumentWrite<T>(Guid id, T first, int owner, Func<T, long> versionOf, Action<T, long> setVersion)
     where T : class
 {
     private readonly List<T> _occurrences = [first];
 
     public Guid Id { get; } = id;
     public T Latest { get; private set; } = first;
-    public long NewVersion => _occurrences.Max(versionOf) + 1;
+    public long ExpectedVersion { get; } = versionOf(first);
+    public long NewVersion => ExpectedVersion + 1;
+    public HashSet<int> Owners { get; } = [owner];
 
-    public void Add(T later)
+    public void Add(T later, int owner)
     {
         Latest = later;
+        Owners.Add(owner);
         if (!_occurrences.Contains(later))
             _occurrences.Add(later);
     }
@@ -91,9 +98,11 @@ internal readonly record struct MemberWrite(long UserId, Member? Upsert)
 }
 
 /// <summary>
-/// What a commit does to one generic document (collection + id): the last of the batch's upserts and deletions wins.
-/// An upsert is stored at the highest caller version + 1 with no version check (last writer wins); every caller object
-/// of that document ends at that version, once the write is durable. A deletion leaves the callers' versions alone.
+/// What a commit does to one generic document (collection + id): the last of the batch's upserts and deletions of
+/// one writer's object. Conditional on the version that object was read at (<see cref="ExpectedVersion"/>; 0 = it
+/// must not exist yet): an upsert is stored at that version + 1, a deletion removes only that version (a document
+/// already gone is no conflict). Every caller object ends at the new version once the write is durable; a deletion
+/// leaves the callers' versions alone.
 /// </summary>
 internal sealed class StoredDocumentWrite(string collection, string id)
 {
@@ -104,10 +113,16 @@ internal sealed class StoredDocumentWrite(string collection, string id)
     /// <summary>The document to store; null when the last intent of the batch is to delete it.</summary>
     public IDocument? Upsert { get; private set; }
     public bool IsDelete => Upsert is null;
-    public long NewVersion => _occurrences.Max(d => d.Version) + 1;
+    /// <summary>The version the first occurrence was read at: what the stored document must still be.</summary>
+    public long ExpectedVersion { get; private set; } = -1;
+    public long NewVersion => ExpectedVersion + 1;
+    public HashSet<int> Owners { get; } = [];
 
-    public void Add(DocumentChange change)
+    public void Add(DocumentChange change, int owner)
     {
+        if (ExpectedVersion < 0)
+            ExpectedVersion = change.Document.Version;
+        Owners.Add(owner);
         if (change.Delete)
         {
             Upsert = null;
@@ -156,7 +171,7 @@ internal static class CommitPlan
     {
         var byKey = new Dictionary<(string Collection, string Id), StoredDocumentWrite>();
         var ordered = new List<StoredDocumentWrite>();
-        foreach (var change in changes.SelectMany(c => c.Documents))
+        foreach (var (change, owner) in changes.SelectMany((c, i) => c.Documents.Select(d => (d, i))))
         {
             ArgumentNullException.ThrowIfNull(change);
             ArgumentNullException.ThrowIfNull(change.Document);
@@ -170,25 +185,57 @@ internal static class CommitPlan
                 byKey.Add(key, write);
                 ordered.Add(write);
             }
-            write.Add(change);
+            write.Add(change, owner);
         }
         return ordered;
+    }
+
+    /// <summary>
+    /// Throws <see cref="ConcurrencyException"/> before anything is written when change sets of one commit carry the
+    /// same document (generic, business or diagnosis) as different objects: two chats of a batch that changed it from
+    /// the same snapshot. The first keeps it; every later one conflicts and is redone on fresh reads, so neither change
+    /// is silently merged into the other. The same object in several change sets is one writer's, and is written once.
+    /// </summary>
+    public static void ThrowOnSharedDocuments(IReadOnlyList<ChangeSet> changes)
+    {
+        var first = new Dictionary<(string Collection, string Id), (int Owner, object Instance)>();
+        var conflicts = new HashSet<int>();
+        for (var owner = 0; owner < changes.Count; owner++)
+        {
+            var change = changes[owner];
+            foreach (var document in change.Documents)
+                Check((document.Collection, document.Document.Id), document.Document, owner);
+            foreach (var business in change.Businesses)
+                Check(("businesses", business.Id.ToString()), business, owner);
+            foreach (var diagnosis in change.Diagnoses)
+                Check(("diagnoses", diagnosis.Id.ToString()), diagnosis, owner);
+        }
+        if (conflicts.Count > 0)
+            throw ConcurrencyException.For(changes, conflicts, othersCommitted: false);
+
+        void Check((string, string) key, object instance, int owner)
+        {
+            if (!first.TryGetValue(key, out var earlier))
+                first.Add(key, (owner, instance));
+            else if (earlier.Owner != owner && !ReferenceEquals(earlier.Instance, instance))
+                conflicts.Add(owner);
+        }
     }
 
     public static List<ConversationWrite> ConversationWrites(IReadOnlyList<ChangeSet> changes)
     {
         var byChat = new Dictionary<long, ConversationWrite>();
         var ordered = new List<ConversationWrite>();
-        foreach (var change in changes)
+        for (var owner = 0; owner < changes.Count; owner++)
         {
-            if (change.Conversation is not { } conversation)
+            if (changes[owner].Conversation is not { } conversation)
                 continue;
             if (byChat.TryGetValue(conversation.ChatId, out var write))
             {
-                write.Add(conversation);
+                write.Add(conversation, owner);
                 continue;
             }
-            write = new ConversationWrite(conversation);
+            write = new ConversationWrite(conversation, owner);
             byChat.Add(conversation.ChatId, write);
             ordered.Add(write);
         }
@@ -196,10 +243,10 @@ internal static class CommitPlan
     }
 
     public static List<DocumentWrite<Business>> BusinessWrites(IReadOnlyList<ChangeSet> changes) =>
-        DocumentWrites(changes.SelectMany(c => c.Businesses), b => b.Id, b => b.Version, (b, v) => b.Version = v);
+        DocumentWrites(changes.SelectMany((c, i) => c.Businesses.Select(b => (b, i))), b => b.Id, b => b.Version, (b, v) => b.Version = v);
 
     public static List<DocumentWrite<DiagnosisResponse>> DiagnosisWrites(IReadOnlyList<ChangeSet> changes) =>
-        DocumentWrites(changes.SelectMany(c => c.Diagnoses), d => d.Id, d => d.Version, (d, v) => d.Version = v);
+        DocumentWrites(changes.SelectMany((c, i) => c.Diagnoses.Select(d => (d, i))), d => d.Id, d => d.Version, (d, v) => d.Version = v);
 
     /// <summary>
     /// Member upserts and deletions in the order the change sets give them (within one change set, deletions after
@@ -231,12 +278,12 @@ internal static class CommitPlan
     }
 
     private static List<DocumentWrite<T>> DocumentWrites<T>(
-        IEnumerable<T> documents, Func<T, Guid> idOf, Func<T, long> versionOf, Action<T, long> setVersion)
+        IEnumerable<(T Document, int Owner)> documents, Func<T, Guid> idOf, Func<T, long> versionOf, Action<T, long> setVersion)
         where T : class
     {
         var byId = new Dictionary<Guid, DocumentWrite<T>>();
         var ordered = new List<DocumentWrite<T>>();
-        foreach (var document in documents)
+        foreach (var (document, owner) in documents)
         {
             ArgumentNullException.ThrowIfNull(document);
             var id = idOf(document);
@@ -247,10 +294,10 @@ internal static class CommitPlan
             }
             if (byId.TryGetValue(id, out var write))
             {
-                write.Add(document);
+                write.Add(document, owner);
                 continue;
             }
-            write = new DocumentWrite<T>(id, document, versionOf, setVersion);
+            write = new DocumentWrite<T>(id, document, owner, versionOf, setVersion);
             byId.Add(id, write);
             ordered.Add(write);
         }

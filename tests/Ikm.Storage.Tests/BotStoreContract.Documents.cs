@@ -101,22 +101,6 @@ public abstract partial class BotStoreContract
     }
 
     [StoreFact]
-    public async Task Commit_WritesDocumentOnce_WhenTheBatchCarriesItTwice()
-    {
-        var visit = Documents.Filled<Visit>(1);
-        await Store.CommitAsync([Upserts(visit)], Ct);
-        var copy = (await DocumentStore.GetAsync<Visit>(visit.Id, Ct))!;
-
-        visit.Status = VisitStatus.Logging;
-        copy.Status = VisitStatus.Completed;
-        await Store.CommitAsync([Upserts(visit), Upserts(copy)], Ct);
-
-        Assert.Equal((2L, 2L), (visit.Version, copy.Version));
-        var stored = (await DocumentStore.GetAsync<Visit>(visit.Id, Ct))!;
-        Assert.Equal((VisitStatus.Completed, 2L), (stored.Status, stored.Version));
-    }
-
-    [StoreFact]
     public async Task Update_RewritesIndexes_SoTheOldValueNoLongerFindsIt()
     {
         var visit = Documents.Filled<Visit>(1);

@@ -84,21 +84,6 @@ public abstract partial class BotStoreContract
     }
 
     [StoreFact]
-    public async Task Commit_WritesABusinessOnce_WhenTwoChangeSetsOfTheBatchCarryIt()
-    {
-        var first = A.Business(1, ownerUserId: 100);
-        var second = A.Business(1, ownerUserId: 100);
-        first.Version = second.Version = 3;
-        second.Workers = 9;
-
-        await Store.CommitAsync([new ChangeSet { Businesses = [first] }, new ChangeSet { Businesses = [second] }], Ct);
-
-        var stored = Assert.Single(await Owners.GetBusinessesAsync(Ct));
-        Assert.Equal((9, 4L), (stored.Workers, stored.Version));
-        Assert.Equal((4L, 4L), (first.Version, second.Version));
-    }
-
-    [StoreFact]
     public async Task GetDiagnosesByOwner_ReturnsOnlyThatOwners_OldestFirst()
     {
         await Store.CommitAsync(

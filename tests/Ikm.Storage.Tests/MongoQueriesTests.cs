@@ -199,6 +199,39 @@ public sealed class MongoQueriesTests
     }
 
     [Fact]
+    public void VersionedWrite_InsertsANewDocument_SoATakenIdFailsInsteadOfBeingOverwritten()
+    {
+        var replacement = new BsonDocument { { "_id", "inv-1" }, { "version", 1L } };
+
+        var model = MongoQueries.VersionedWrite(MongoQueries.DocumentById("inv-1"), 0, replacement);
+
+        Assert.Same(replacement, Assert.IsType<InsertOneModel<BsonDocument>>(model).Document);
+    }
+
+    [Fact]
+    public void VersionedWrite_ReplacesOnlyTheVersionRead_AndNeverUpserts()
+    {
+        var replacement = new BsonDocument { { "_id", "inv-1" }, { "version", 4L } };
+
+        var replace = Assert.IsType<ReplaceOneModel<BsonDocument>>(MongoQueries.VersionedWrite(MongoQueries.DocumentById("inv-1"), 3, replacement));
+
+        Assert.Equal("""{ "_id" : "inv-1", "version" : NumberLong(3) }""", replace.Filter.Render(Args<BsonDocument>()).ToJson(Shell));
+        Assert.False(replace.IsUpsert);
+        Assert.Same(replacement, replace.Replacement);
+    }
+
+    [Fact]
+    public void VersionedWrite_DeletesOnlyTheVersionRead_AlsoForAGuidId()
+    {
+        var id = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
+
+        var delete = Assert.IsType<DeleteOneModel<BsonDocument>>(MongoQueries.VersionedWrite(MongoQueries.DocumentById(id), 2, null));
+
+        Assert.Equal("""{ "_id" : UUID("0f8fad5b-d9cb-469f-a165-70867728950e"), "version" : NumberLong(2) }""",
+            delete.Filter.Render(Args<BsonDocument>()).ToJson(Shell));
+    }
+
+    [Fact]
     public void DocumentById_MatchesTheStandardUuid()
     {
         var id = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");

@@ -13,16 +13,16 @@ namespace Ikm.Storage.Mongo;
 
 /// <summary>
 /// The MongoDB store: one document per conversation, member, outbox entry, failed update, business and diagnosis
-/// response; optimistic concurrency on conversations by a version filter; majority write concern. A commit is one
-/// unordered bulk write per collection, not one transaction, so the order matters: outbox entries, failures, members
-/// (upserts and deletions), businesses, diagnoses and generic documents (one collection per [DocumentCollection]) are
-/// written first and the conversations last, because a
-/// conversation write is what marks its update as processed. Every first-phase write is safe to repeat (upserts and
-/// deletions by id, inserts that ignore an id already there). An outage between the two leaves an
-/// update not marked processed, and its redelivery finds its messages already queued (same ids, ignored) — nothing is
-/// lost. When a conversation conflicts, the other conversations of the batch are still written (their callers'
-/// versions move on) and <see cref="ConcurrencyException"/> names the conflicting chat; its change set's messages may
-/// already be queued, and its retry produces the same ids, which are ignored.
+/// response; every conversation and document write conditional on the version its writer read (optimistic
+/// concurrency); majority write concern. A commit is not one transaction, so the order matters: first the
+/// version-checked document writes (businesses, diagnoses, generic documents — one collection per
+/// [DocumentCollection]); a change set with a document that moved on then writes nothing else. Then outbox entries,
+/// failures and members of the other change sets, and the conversations last, because a conversation write is what
+/// marks its update as processed. Every write of the second phase is safe to repeat (upserts and deletions by id,
+/// inserts that ignore an id already there). An outage between the phases leaves an update not marked processed,
+/// and its redelivery finds its messages already queued (same ids, ignored) — nothing is lost. Conflicts are
+/// reported after the others are written: <see cref="ConcurrencyException.OthersCommitted"/> is true here. Left for a
+/// transaction to close: a change set with two documents of which only one conflicts keeps the other written.
 /// </summary>
 public sealed class MongoBotStore : IBotStore, IOwnerStore, IDocumentStore, IDraftStore, IDisposable
 {
@@ -143,36 +143,37 @@ public sealed class MongoBotStore : IBotStore, IOwnerStore, IDocumentStore, IDra
         ArgumentNullException.ThrowIfNull(changes);
         if (changes.Count == 0)
             return;
-        var writes = CommitPlan.ConversationWrites(changes);
-        var members = CommitPlan.MemberWrites(changes);
         var businesses = CommitPlan.BusinessWrites(changes);
         var diagnoses = CommitPlan.DiagnosisWrites(changes);
         var documents = CommitPlan.StoredDocumentWrites(changes);
+        CommitPlan.ThrowOnSharedDocuments(changes);
+
+        // The version-checked document writes go first: a change set whose document moved on then writes nothing
+        // else (no messages, no members, no conversation), so its redo on fresh reads is the only run that shows.
+        var conflicts = await Guard(() => WriteVersionedDocumentsAsync(businesses, diagnoses, documents, ct)).ConfigureAwait(false);
+        var kept = Enumerable.Range(0, changes.Count).Where(i => !conflicts.Contains(i)).ToList();
+        var keptChanges = kept.Select(i => changes[i]).ToList();
+        var writes = CommitPlan.ConversationWrites(keptChanges);
         await Guard(async () =>
         {
             await Task.WhenAll(
-                WriteMembersAsync(members, ct),
-                InsertOutboxAsync(changes, ct),
-                InsertFailuresAsync(changes, ct),
-                UpsertDocumentsAsync(_businessDocuments, businesses, ct),
-                UpsertDocumentsAsync(_diagnosisDocuments, diagnoses, ct),
-                WriteStoredDocumentsAsync(documents, ct)).ConfigureAwait(false);
+                WriteMembersAsync(CommitPlan.MemberWrites(keptChanges), ct),
+                InsertOutboxAsync(keptChanges, ct),
+                InsertFailuresAsync(keptChanges, ct)).ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);
-        // Stored now, whatever happens to the conversations below.
-        foreach (var business in businesses)
-            business.ApplyNewVersion();
-        foreach (var diagnosis in diagnoses)
-            diagnosis.ApplyNewVersion();
-        foreach (var document in documents)
-            document.ApplyNewVersion();
 
-        var conflicts = await Guard(() => WriteConversationsAsync(writes, ct)).ConfigureAwait(false);
+        var conversationConflicts = await Guard(() => WriteConversationsAsync(writes, ct)).ConfigureAwait(false);
 
-        foreach (var write in writes.Where(w => !conflicts.Contains(w.ChatId)))
-            write.ApplyNewVersion();
+        foreach (var write in writes)
+        {
+            if (conversationConflicts.Contains(write.ChatId))
+                conflicts.UnionWith(write.Owners.Select(i => kept[i]));
+            else
+                write.ApplyNewVersion();
+        }
         if (conflicts.Count > 0)
-            throw new ConcurrencyException(writes.First(w => conflicts.Contains(w.ChatId)).ChatId);
+            throw ConcurrencyException.For(changes, conflicts, othersCommitted: true);
     }
 
     public Task<T?> GetAsync<T>(string id, CancellationToken ct) where T : class, IDocument
@@ -370,38 +371,71 @@ public sealed class MongoBotStore : IBotStore, IOwnerStore, IDocumentStore, IDra
             await _members.BulkWriteAsync(requests, new BulkWriteOptions { IsOrdered = false }, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Upserts by id, replacing the whole document (last writer wins), at each write's new version.</summary>
-    private static async Task UpsertDocumentsAsync<T>(
-        IMongoCollection<BsonDocument> collection, List<DocumentWrite<T>> writes, CancellationToken ct)
-        where T : class
+    /// <summary>
+    /// Every business, diagnosis and generic document write of the commit, each conditional on the version its writer
+    /// read (<see cref="MongoQueries.VersionedWrite"/>), sent as its own request so that its result says exactly whether
+    /// it matched. Moves the callers of the written ones on; returns the change sets of the ones that did not match.
+    /// </summary>
+    private async Task<HashSet<int>> WriteVersionedDocumentsAsync(
+        List<DocumentWrite<Business>> businesses,
+        List<DocumentWrite<DiagnosisResponse>> diagnoses,
+        List<StoredDocumentWrite> documents,
+        CancellationToken ct)
     {
-        if (writes.Count == 0)
-            return;
-        var requests = writes
-            .Select(w => new ReplaceOneModel<BsonDocument>(MongoQueries.DocumentById(w.Id), w.Serialize(d => d.ToBsonDocument()))
-            {
-                IsUpsert = true,
-            })
-            .ToList();
-        await collection.BulkWriteAsync(requests, new BulkWriteOptions { IsOrdered = false }, ct).ConfigureAwait(false);
+        var requests = new List<(Task<bool> Written, HashSet<int> Owners, Action Applied)>();
+        foreach (var write in businesses)
+        {
+            var byId = MongoQueries.DocumentById(write.Id);
+            requests.Add((WriteOneAsync(_businessDocuments, byId, MongoQueries.VersionedWrite(byId, write.ExpectedVersion,
+                write.Serialize(b => b.ToBsonDocument())), ct), write.Owners, write.ApplyNewVersion));
+        }
+        foreach (var write in diagnoses)
+        {
+            var byId = MongoQueries.DocumentById(write.Id);
+            requests.Add((WriteOneAsync(_diagnosisDocuments, byId, MongoQueries.VersionedWrite(byId, write.ExpectedVersion,
+                write.Serialize(d => d.ToBsonDocument())), ct), write.Owners, write.ApplyNewVersion));
+        }
+        foreach (var write in documents)
+        {
+            var byId = MongoQueries.DocumentById(write.Id);
+            var replacement = write.IsDelete ? null : write.Serialize(MongoQueries.ToStoredDocument);
+            requests.Add((WriteOneAsync(DocumentCollection(write.Collection), byId,
+                MongoQueries.VersionedWrite(byId, write.ExpectedVersion, replacement), ct), write.Owners, write.ApplyNewVersion));
+        }
+
+        var conflicts = new HashSet<int>();
+        foreach (var (written, owners, applied) in requests)
+        {
+            if (await written.ConfigureAwait(false))
+                applied();
+            else
+                conflicts.UnionWith(owners);
+        }
+        return conflicts;
     }
 
-    /// <summary>
-    /// One unordered bulk write per collection: replaces by _id (upsert, last writer wins, at the write's new version,
-    /// with its index entries) and deletions. The plan holds one write per document, so nothing can be reordered.
-    /// </summary>
-    private Task WriteStoredDocumentsAsync(List<StoredDocumentWrite> writes, CancellationToken ct) =>
-        Task.WhenAll(writes.GroupBy(w => w.Collection).Select(group =>
+    /// <summary>False when the version did not match: an insert found the id taken, or a replace or delete found another version.</summary>
+    private static async Task<bool> WriteOneAsync(
+        IMongoCollection<BsonDocument> collection, FilterDefinition<BsonDocument> byId, WriteModel<BsonDocument> model, CancellationToken ct)
+    {
+        BulkWriteResult<BsonDocument> result;
+        try
         {
-            var requests = group.Select(w => w.IsDelete
-                    ? (WriteModel<BsonDocument>)new DeleteOneModel<BsonDocument>(MongoQueries.DocumentById(w.Id))
-                    : new ReplaceOneModel<BsonDocument>(MongoQueries.DocumentById(w.Id), w.Serialize(MongoQueries.ToStoredDocument))
-                    {
-                        IsUpsert = true,
-                    })
-                .ToList();
-            return DocumentCollection(group.Key).BulkWriteAsync(requests, new BulkWriteOptions { IsOrdered = false }, ct);
-        }));
+            result = await collection.BulkWriteAsync([model], cancellationToken: ct).ConfigureAwait(false);
+        }
+        catch (MongoBulkWriteException<BsonDocument> ex) when (ex.WriteConcernError is null
+            && ex.WriteErrors.All(e => e.Category == ServerErrorCategory.DuplicateKey))
+        {
+            return false;
+        }
+        if (model is DeleteOneModel<BsonDocument>)
+        {
+            // Deleting a document already gone is no conflict; one still there at another version is.
+            return result.DeletedCount == 1
+                || await collection.CountDocumentsAsync(byId, cancellationToken: ct).ConfigureAwait(false) == 0;
+        }
+        return result.InsertedCount + result.MatchedCount == 1;
+    }
 
     private IMongoCollection<BsonDocument> DocumentCollection(string name) => _database.GetCollection<BsonDocument>(name);
 

@@ -195,6 +195,21 @@ internal static class MongoQueries
         new(Builders<DiagnosisResponse>.IndexKeys.Ascending(d => d.OwnerUserId).Ascending(d => d.StartedAt),
             new CreateIndexOptions { Name = "ownerUserId_startedAt" });
 
+    /// <summary>
+    /// A document write conditional on the version its writer read: with no replacement, a delete of that version;
+    /// at version 0, an insert (an id already taken fails on the duplicate key, never overwriting it); otherwise a
+    /// replace of that version, never an upsert (a document deleted meanwhile is a conflict, not a resurrection).
+    /// </summary>
+    public static WriteModel<BsonDocument> VersionedWrite(FilterDefinition<BsonDocument> byId, long expectedVersion, BsonDocument? replacement)
+    {
+        var atVersion = byId & Builders<BsonDocument>.Filter.Eq(MongoMappings.Fields.Version, expectedVersion);
+        if (replacement is null)
+            return new DeleteOneModel<BsonDocument>(atVersion);
+        if (expectedVersion == 0)
+            return new InsertOneModel<BsonDocument>(replacement);
+        return new ReplaceOneModel<BsonDocument>(atVersion, replacement) { IsUpsert = false };
+    }
+
     /// <summary>The upsert or delete filter of a generic document: its string id.</summary>
     public static FilterDefinition<BsonDocument> DocumentById(string id) =>
         Builders<BsonDocument>.Filter.Eq(MongoMappings.Fields.Id, id);

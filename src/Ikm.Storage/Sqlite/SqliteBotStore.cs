@@ -197,12 +197,18 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IDr
         var businesses = CommitPlan.BusinessWrites(changes);
         var diagnoses = CommitPlan.DiagnosisWrites(changes);
         var documents = CommitPlan.StoredDocumentWrites(changes);
+        CommitPlan.ThrowOnSharedDocuments(changes);
         var createdAt = _time.GetUtcNow();
-        await WriteAsync(w =>
+        var conflicts = new HashSet<int>();
+        var committed = await WriteAsync(w =>
         {
             using var tx = w.Begin();
+            // Every version check runs before the transaction is given up, so one conflict report names them all.
             foreach (var write in conversations)
-                w.WriteConversation(write);
+            {
+                if (!w.WriteConversation(write))
+                    conflicts.UnionWith(write.Owners);
+            }
             foreach (var member in members)
             {
                 if (member.Upsert is { } upsert)
@@ -211,11 +217,22 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IDr
                     w.DeleteMember(member.UserId);
             }
             foreach (var business in businesses)
-                w.UpsertBusiness(business);
+            {
+                if (!w.UpsertBusiness(business))
+                    conflicts.UnionWith(business.Owners);
+            }
             foreach (var diagnosis in diagnoses)
-                w.UpsertDiagnosis(diagnosis);
+            {
+                if (!w.UpsertDiagnosis(diagnosis))
+                    conflicts.UnionWith(diagnosis.Owners);
+            }
             foreach (var document in documents)
-                w.WriteDocument(document);
+            {
+                if (!w.WriteDocument(document))
+                    conflicts.UnionWith(document.Owners);
+            }
+            if (conflicts.Count > 0)
+                return false; // disposing the transaction rolls every write of this commit back
             var erasures = changes.SelectMany(c => c.Erasures).ToList();
             foreach (var erasure in erasures)
                 w.EraseOutbox(erasure);
@@ -242,6 +259,8 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IDr
                 w.CheckpointAndTruncateWal();
             return true;
         }, ct).ConfigureAwait(false);
+        if (!committed)
+            throw ConcurrencyException.For(changes, conflicts, othersCommitted: false);
 
         foreach (var write in conversations)
             write.ApplyNewVersion();

@@ -106,10 +106,14 @@ internal sealed class SqliteWriter : IDisposable
     private readonly SqliteCommand _deleteOutbox;
     private readonly SqliteCommand _purgeDeliveredOutbox;
     private SqliteTransaction? _transaction;
-    private readonly SqliteCommand _upsertBusiness;
-    private readonly SqliteCommand _upsertDiagnosis;
-    private readonly SqliteCommand _upsertDocument;
+    private readonly SqliteCommand _insertBusiness;
+    private readonly SqliteCommand _updateBusiness;
+    private readonly SqliteCommand _insertDiagnosis;
+    private readonly SqliteCommand _updateDiagnosis;
+    private readonly SqliteCommand _insertDocument;
+    private readonly SqliteCommand _updateDocument;
     private readonly SqliteCommand _deleteDocument;
+    private readonly SqliteCommand _documentExists;
     private readonly SqliteCommand _deleteDocumentIndex;
     private readonly SqliteCommand _insertDocumentIndex;
     private readonly SqliteCommand[] _all;
@@ -155,23 +159,39 @@ internal sealed class SqliteWriter : IDisposable
             DELETE FROM outbox WHERE sequence IN (
                 SELECT sequence FROM outbox WHERE status <> {(int)OutboxStatus.Pending} AND created_at < @before LIMIT @chunk)
             """, "@before", "@chunk");
-        _upsertBusiness = Prepare("""
+        // Every document write is conditional on the version its writer read: an insert (version 0) never
+        // overwrites a row someone else created, an update or delete matches only the version read.
+        _insertBusiness = Prepare("""
             INSERT INTO businesses (id, owner_user_id, version, doc) VALUES (@id, @owner_user_id, @version, @doc)
-            ON CONFLICT (id) DO UPDATE SET owner_user_id = excluded.owner_user_id, version = excluded.version,
-                doc = excluded.doc
+            ON CONFLICT (id) DO NOTHING
             """, "@id", "@owner_user_id", "@version", "@doc");
-        _upsertDiagnosis = Prepare("""
+        _updateBusiness = Prepare("""
+            UPDATE businesses SET owner_user_id = @owner_user_id, version = @version, doc = @doc
+            WHERE id = @id AND version = @expected
+            """, "@id", "@owner_user_id", "@version", "@doc", "@expected");
+        _insertDiagnosis = Prepare("""
             INSERT INTO diagnoses (id, owner_user_id, version, status, started_at, doc)
             VALUES (@id, @owner_user_id, @version, @status, @started_at, @doc)
-            ON CONFLICT (id) DO UPDATE SET owner_user_id = excluded.owner_user_id, version = excluded.version,
-                status = excluded.status, started_at = excluded.started_at, doc = excluded.doc
+            ON CONFLICT (id) DO NOTHING
             """, "@id", "@owner_user_id", "@version", "@status", "@started_at", "@doc");
-        _upsertDocument = Prepare("""
+        _updateDiagnosis = Prepare("""
+            UPDATE diagnoses SET owner_user_id = @owner_user_id, version = @version, status = @status,
+                started_at = @started_at, doc = @doc
+            WHERE id = @id AND version = @expected
+            """, "@id", "@owner_user_id", "@version", "@status", "@started_at", "@doc", "@expected");
+        _insertDocument = Prepare("""
             INSERT INTO documents (collection, id, version, doc) VALUES (@collection, @id, @version, @doc)
-            ON CONFLICT (collection, id) DO UPDATE SET version = excluded.version, doc = excluded.doc
+            ON CONFLICT (collection, id) DO NOTHING
             """, "@collection", "@id", "@version", "@doc");
+        _updateDocument = Prepare("""
+            UPDATE documents SET version = @version, doc = @doc
+            WHERE collection = @collection AND id = @id AND version = @expected
+            """, "@collection", "@id", "@version", "@doc", "@expected");
         _deleteDocument = Prepare(
-            "DELETE FROM documents WHERE collection = @collection AND id = @id", "@collection", "@id");
+            "DELETE FROM documents WHERE collection = @collection AND id = @id AND version = @expected",
+            "@collection", "@id", "@expected");
+        _documentExists = Prepare(
+            "SELECT COUNT(*) FROM documents WHERE collection = @collection AND id = @id", "@collection", "@id");
         _deleteDocumentIndex = Prepare(
             "DELETE FROM document_index WHERE collection = @collection AND id = @id", "@collection", "@id");
         _insertDocumentIndex = Prepare("""
@@ -181,8 +201,9 @@ internal sealed class SqliteWriter : IDisposable
         [
             _insertConversation, _updateConversation, _upsertMember, _maxOutboxSequence, _insertOutbox,
             _selectOutbox, _updateOutbox, _insertFailure, _selectMembersOfChat, _deleteMember, _eraseOutboxOfChat, _eraseFailuresOfChat, _deleteOutbox,
-            _purgeDeliveredOutbox, _upsertBusiness,
-            _upsertDiagnosis, _upsertDocument, _deleteDocument, _deleteDocumentIndex, _insertDocumentIndex,
+            _purgeDeliveredOutbox,
+            _insertBusiness, _updateBusiness, _insertDiagnosis, _updateDiagnosis, _insertDocument, _updateDocument,
+            _deleteDocument, _documentExists, _deleteDocumentIndex, _insertDocumentIndex,
         ];
     }
 
@@ -269,8 +290,8 @@ internal sealed class SqliteWriter : IDisposable
         return tx;
     }
 
-    /// <summary>Throws <see cref="ConcurrencyException"/> (the caller's transaction then rolls back) when the stored version moved on.</summary>
-    public void WriteConversation(ConversationWrite write)
+    /// <summary>False when the stored version moved on (nothing written; the caller rolls its transaction back).</summary>
+    public bool WriteConversation(ConversationWrite write)
     {
         var conversation = write.Latest;
         string doc;
@@ -293,8 +314,7 @@ internal sealed class SqliteWriter : IDisposable
         p[3].Value = doc;
         if (write.ExpectedVersion != 0)
             p[4].Value = write.ExpectedVersion;
-        if (cmd.ExecuteNonQuery() != 1)
-            throw new ConcurrencyException(write.ChatId);
+        return cmd.ExecuteNonQuery() == 1;
     }
 
     public void UpsertMember(Member member)
@@ -387,48 +407,72 @@ internal sealed class SqliteWriter : IDisposable
         return _purgeDeliveredOutbox.ExecuteNonQuery();
     }
 
-    public void UpsertBusiness(DocumentWrite<Business> write)
+    /// <summary>False when the stored version is not the one the writer read (nothing written).</summary>
+    public bool UpsertBusiness(DocumentWrite<Business> write)
     {
         var business = write.Latest;
-        var p = _upsertBusiness.Parameters;
+        var cmd = write.ExpectedVersion == 0 ? _insertBusiness : _updateBusiness;
+        var p = cmd.Parameters;
         p[0].Value = IdText(write.Id);
         p[1].Value = business.OwnerUserId;
         p[2].Value = write.NewVersion;
         p[3].Value = write.Serialize(b => JsonSerializer.Serialize(b, Json.Business));
-        _upsertBusiness.ExecuteNonQuery();
+        if (write.ExpectedVersion != 0)
+            p[4].Value = write.ExpectedVersion;
+        return cmd.ExecuteNonQuery() == 1;
     }
 
-    public void UpsertDiagnosis(DocumentWrite<DiagnosisResponse> write)
+    /// <summary>False when the stored version is not the one the writer read (nothing written).</summary>
+    public bool UpsertDiagnosis(DocumentWrite<DiagnosisResponse> write)
     {
         var diagnosis = write.Latest;
-        var p = _upsertDiagnosis.Parameters;
+        var cmd = write.ExpectedVersion == 0 ? _insertDiagnosis : _updateDiagnosis;
+        var p = cmd.Parameters;
         p[0].Value = IdText(write.Id);
         p[1].Value = diagnosis.OwnerUserId;
         p[2].Value = write.NewVersion;
         p[3].Value = diagnosis.Status.ToString();
         p[4].Value = diagnosis.StartedAt.UtcTicks;
         p[5].Value = write.Serialize(d => JsonSerializer.Serialize(d, Json.DiagnosisResponse));
-        _upsertDiagnosis.ExecuteNonQuery();
+        if (write.ExpectedVersion != 0)
+            p[6].Value = write.ExpectedVersion;
+        return cmd.ExecuteNonQuery() == 1;
     }
 
-    /// <summary>Writes the document and replaces its index entries (a value it no longer has stops finding it).</summary>
-    public void WriteDocument(StoredDocumentWrite write)
+    /// <summary>
+    /// Writes the document and replaces its index entries (a value it no longer has stops finding it). False when the
+    /// stored version is not the one the writer read (nothing written); deleting a document already gone is no conflict.
+    /// </summary>
+    public bool WriteDocument(StoredDocumentWrite write)
     {
-        SetKey(_deleteDocumentIndex, write);
-        _deleteDocumentIndex.ExecuteNonQuery();
         if (write.IsDelete)
         {
             SetKey(_deleteDocument, write);
-            _deleteDocument.ExecuteNonQuery();
-            return;
+            _deleteDocument.Parameters[2].Value = write.ExpectedVersion;
+            if (_deleteDocument.ExecuteNonQuery() != 1)
+            {
+                SetKey(_documentExists, write);
+                if (Convert.ToInt64(_documentExists.ExecuteScalar(), CultureInfo.InvariantCulture) != 0)
+                    return false;
+            }
+            SetKey(_deleteDocumentIndex, write);
+            _deleteDocumentIndex.ExecuteNonQuery();
+            return true;
         }
 
-        var p = _upsertDocument.Parameters;
+        var cmd = write.ExpectedVersion == 0 ? _insertDocument : _updateDocument;
+        var p = cmd.Parameters;
         p[0].Value = write.Collection;
         p[1].Value = write.Id;
         p[2].Value = write.NewVersion;
         p[3].Value = write.Serialize(d => JsonSerializer.Serialize(d, DocumentJson(d.GetType())));
-        _upsertDocument.ExecuteNonQuery();
+        if (write.ExpectedVersion != 0)
+            p[4].Value = write.ExpectedVersion;
+        if (cmd.ExecuteNonQuery() != 1)
+            return false;
+
+        SetKey(_deleteDocumentIndex, write);
+        _deleteDocumentIndex.ExecuteNonQuery();
 
         var index = _insertDocumentIndex.Parameters;
         index[0].Value = write.Collection;
@@ -442,6 +486,7 @@ internal sealed class SqliteWriter : IDisposable
             index[2].Value = value;
             _insertDocumentIndex.ExecuteNonQuery();
         }
+        return true;
 
         static void SetKey(SqliteCommand cmd, StoredDocumentWrite write)
         {

@@ -7,8 +7,11 @@ namespace Ikm.Workflow.Conversations;
 /// </summary>
 public sealed class Conversation
 {
-    /// <summary>How many processed update ids are remembered for dedupe.</summary>
-    public const int RecentUpdateWindow = 64;
+    /// <summary>
+    /// How many processed update ids are remembered for dedupe: more than twice the largest batch
+    /// (<see cref="Engine.UpdateIntake.MaxBatch"/>), so a redelivered batch always finds its ids still remembered.
+    /// </summary>
+    public const int RecentUpdateWindow = 256;
 
     public long ChatId { get; set; }
     public long UserId { get; set; }
@@ -34,6 +37,12 @@ public sealed class Conversation
     }
 
     public bool HasProcessed(long updateId) => RecentUpdateIds.Contains(updateId);
+
+    /// <summary>
+    /// The window as it stands now, for checking a whole batch against: ids remembered while the batch runs cannot
+    /// push out the ids a replay of that same batch must still be recognised by.
+    /// </summary>
+    public ProcessedUpdates ProcessedSoFar() => new(RecentUpdateIds, RecentUpdateIds.Count >= RecentUpdateWindow);
 
     public void RememberUpdate(long updateId)
     {

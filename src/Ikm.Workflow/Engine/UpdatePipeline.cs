@@ -15,6 +15,11 @@ public sealed record BatchOutcome(int Handled, int Duplicates, int Failed);
 /// Handles a batch of updates (one getUpdates page, or the webhook requests gathered by the coalescer):
 /// loads the chats' conversations in one read, runs each chat's updates in order (chats in parallel),
 /// and writes everything in ONE commit. Only after that commit may the channel confirm the updates.
+/// A batch never fails for one chat's data: a chat whose records cannot be read, or whose changes cannot be
+/// written (a bug, not an outage), is recorded as failed and apologised to, and the others are committed. A chat
+/// whose write conflicts (another chat of the batch, or another writer, changed what it read) is run again on fresh
+/// reads once the others are committed. Only an outage — the store unreachable, disk full, lock timeout — fails the
+/// batch, and then nothing of it is confirmed.
 /// </summary>
 public sealed class UpdatePipeline(
     IBotStore store,
@@ -27,59 +32,230 @@ public sealed class UpdatePipeline(
     IOptions<BotOptions> options,
     ILogger<UpdatePipeline> log)
 {
-    private const int ConflictRetries = 3;
+    /// <summary>
+    /// How often one chat of a batch is run: a chat still conflicting after that is recorded as failed, so a
+    /// write that can never succeed (or a writer that always wins) cannot hold the batch forever.
+    /// </summary>
+    private const int MaxRunsPerChat = 4;
 
-    public async Task<BatchOutcome> ProcessAsync(IReadOnlyList<IncomingMessage> updates, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await ProcessOnceAsync(updates, ct);
-            }
-            catch (ConcurrencyException conflict) when (attempt < ConflictRetries)
-            {
-                // Another instance wrote the chat between our read and write: read again and redo the batch.
-                log.LogInformation("Version conflict on chat {ChatId}; retrying batch (attempt {Attempt})", conflict.ChatId, attempt);
-            }
-        }
-    }
-
-    private async Task<BatchOutcome> ProcessOnceAsync(IReadOnlyList<IncomingMessage> batch, CancellationToken ct)
+    public async Task<BatchOutcome> ProcessAsync(IReadOnlyList<IncomingMessage> batch, CancellationToken ct)
     {
         // Groups, channels and bots never reach a conversation: only the gate's notices are written for them.
         var admission = gate.Admit(batch);
-        var updates = admission.Admitted;
-        var byChat = updates.GroupBy(u => u.ChatId).Select(g => g.ToList()).ToList();
-        var conversations = await store.GetConversationsAsync(byChat.Select(g => g[0].ChatId).ToList(), ct);
-        var members = await store.GetMembersAsync(updates.Select(u => u.UserId).Distinct().ToList(), ct);
-
-        var results = new ChatResult[byChat.Count];
-        if (byChat.Count == 1)
+        if (admission.Notices.Count > 0)
         {
-            results[0] = await HandleChatAsync(byChat[0], conversations, members, ct);
+            // Notices carry no document and no conversation: they cannot conflict, and fail only in an outage.
+            await store.CommitAsync([new ChangeSet { Outgoing = admission.Notices }], ct);
+            notifier.Notify(admission.Notices);
+        }
+        var updates = admission.Admitted;
+        var pending = updates.GroupBy(u => u.ChatId).Select(g => (IReadOnlyList<IncomingMessage>)[.. g]).ToList();
+        var done = new List<ChatResult>();
+        for (var run = 1; pending.Count > 0; run++)
+        {
+            var results = await RunAsync(pending, ct);
+            var conflicted = await CommitAsync(results, ct);
+            done.AddRange(results.Except(conflicted));
+            if (conflicted.Count > 0 && run == MaxRunsPerChat)
+            {
+                foreach (var chat in conflicted)
+                    log.LogWarning("Chat {ChatId} still conflicted after {Runs} runs; its updates are recorded as failed", chat.ChatId, run);
+                List<ChatResult> failed = [.. conflicted.Select(r => Failed(r.Updates, r.Fresh, r.Language, ErrorType(typeof(ConcurrencyException))))];
+                // A failure record and an apology carry no document and no conversation: nothing in them can conflict.
+                await CommitAsync(failed, ct);
+                done.AddRange(failed);
+                break;
+            }
+
+            foreach (var chat in conflicted)
+                log.LogInformation("Chat {ChatId} conflicted with another writer; running it again on fresh reads (run {Run})", chat.ChatId, run + 1);
+            pending = [.. conflicted.Select(r => r.Updates)];
+        }
+
+        return new BatchOutcome(done.Sum(r => r.Handled) + admission.Refused, done.Sum(r => r.Duplicates), done.Sum(r => r.Failed));
+    }
+
+    /// <summary>Reads what the chats need in one go (chat by chat when a record cannot be read) and runs them, in parallel.</summary>
+    private async Task<List<ChatResult>> RunAsync(List<IReadOnlyList<IncomingMessage>> chats, CancellationToken ct)
+    {
+        var snapshot = await ReadAsync(chats, ct);
+        var results = new ChatResult[chats.Count];
+        if (chats.Count == 1)
+        {
+            results[0] = await RunChatAsync(chats[0], snapshot, ct);
         }
         else
         {
-            await Parallel.ForAsync(0, byChat.Count, new ParallelOptions { CancellationToken = ct }, async (i, token) =>
-                results[i] = await HandleChatAsync(byChat[i], conversations, members, token));
+            await Parallel.ForAsync(0, chats.Count, new ParallelOptions { CancellationToken = ct }, async (i, token) =>
+                results[i] = await RunChatAsync(chats[i], snapshot, token));
         }
-
-        var changes = results.Where(r => r.Changes is not null).Select(r => r.Changes!).ToList();
-        if (admission.Notices.Count > 0)
-            changes.Add(new ChangeSet { Outgoing = admission.Notices });
-        if (changes.Count > 0)
-            await store.CommitAsync(changes, ct);
-
-        var outgoing = changes.SelectMany(c => c.Outgoing).ToList();
-        if (outgoing.Count > 0)
-            notifier.Notify(outgoing);
-
-        return new BatchOutcome(results.Sum(r => r.Handled) + admission.Refused, results.Sum(r => r.Duplicates), results.Sum(r => r.Failed));
+        return [.. results];
     }
 
+    private async Task<ChatResult> RunChatAsync(IReadOnlyList<IncomingMessage> updates, Snapshot snapshot, CancellationToken ct)
+    {
+        var first = updates[0];
+        var fallbackLanguage = Languages.Normalize(first.LanguageCode, options.Value.DefaultLanguage);
+        if (snapshot.Unreadable.TryGetValue(first.ChatId, out var readError))
+            return Failed(updates, updates, fallbackLanguage, readError);
+        try
+        {
+            return await HandleChatAsync(updates, snapshot.Conversations, snapshot.Members, ct);
+        }
+        catch (Exception ex) when (!IsOutage(ex, ct))
+        {
+            // Outside any one update's handling (loading the chat's state, staging its writes): the chat fails, not the batch.
+            // The exception object is not logged: its message may quote the user's text. Type and frames only.
+            log.LogError("Chat {ChatId} failed with {ErrorType}: {Stack}", first.ChatId, ex.GetType().Name, ScrubbedException.Describe(ex));
+            return Failed(updates, updates, fallbackLanguage, ErrorType(ex));
+        }
+    }
+
+    private async Task<Snapshot> ReadAsync(List<IReadOnlyList<IncomingMessage>> chats, CancellationToken ct)
+    {
+        try
+        {
+            var conversations = await store.GetConversationsAsync([.. chats.Select(c => c[0].ChatId)], ct);
+            var members = await store.GetMembersAsync([.. chats.SelectMany(c => c).Select(u => u.UserId).Distinct()], ct);
+            return new Snapshot(conversations, members, new Dictionary<long, string>());
+        }
+        catch (Exception ex) when (!IsOutage(ex, ct))
+        {
+            // A stored record the code cannot read (a value an older or newer version wrote) blocks the batch's one
+            // read: read chat by chat, so that only the chat holding it fails.
+            log.LogWarning("Batch read of {Count} chats failed with {ErrorType}; reading chat by chat", chats.Count, ex.GetType().Name);
+        }
+
+        var byChat = new Dictionary<long, Conversation>();
+        var byUser = new Dictionary<long, Member>();
+        var unreadable = new Dictionary<long, string>();
+        foreach (var chat in chats)
+        {
+            var chatId = chat[0].ChatId;
+            try
+            {
+                var conversations = await store.GetConversationsAsync([chatId], ct);
+                var members = await store.GetMembersAsync([.. chat.Select(u => u.UserId).Distinct()], ct);
+                foreach (var (id, conversation) in conversations)
+                    byChat[id] = conversation;
+                foreach (var (id, member) in members)
+                    byUser[id] = member;
+            }
+            catch (Exception ex) when (!IsOutage(ex, ct))
+            {
+                log.LogError("Stored records of chat {ChatId} cannot be read ({ErrorType}); its updates are recorded as failed", chatId, ex.GetType().Name);
+                unreadable[chatId] = ErrorType(ex);
+            }
+        }
+        return new Snapshot(byChat, byUser, unreadable);
+    }
+
+    /// <summary>
+    /// Commits the chats' changes in one write; returns the chats that conflicted (nothing of theirs was written).
+    /// When the write fails for a reason other than an outage, halves the batch until the chat whose changes cannot be
+    /// written is alone, and records that chat as failed instead. The results of chats recorded as failed here are
+    /// replaced in <paramref name="results"/>.
+    /// </summary>
+    private async Task<List<ChatResult>> CommitAsync(List<ChatResult> results, CancellationToken ct)
+    {
+        var writing = results.Where(r => r.Changes is not null).ToList();
+        if (writing.Count == 0)
+            return [];
+        try
+        {
+            await store.CommitAsync([.. writing.Select(r => r.Changes!)], ct);
+            Notify(writing);
+            return [];
+        }
+        catch (ConcurrencyException conflict)
+        {
+            var conflicted = conflict.ChangeSets.Select(i => writing[i]).ToList();
+            var others = writing.Except(conflicted).ToList();
+            if (conflict.OthersCommitted)
+            {
+                Notify(others);
+                return conflicted;
+            }
+            var alsoConflicted = await CommitAsync(others, ct);
+            ReplaceIn(results, others);
+            return [.. conflicted, .. alsoConflicted];
+        }
+        catch (Exception ex) when (!IsOutage(ex, ct) && writing.Count > 1)
+        {
+            log.LogWarning("Commit of {Count} chats failed with {ErrorType}; committing them in halves", writing.Count, ex.GetType().Name);
+            var half = writing.Count / 2;
+            List<ChatResult> firstHalf = [.. writing.Take(half)], secondHalf = [.. writing.Skip(half)];
+            var conflicted = await CommitAsync(firstHalf, ct);
+            conflicted.AddRange(await CommitAsync(secondHalf, ct));
+            ReplaceIn(results, [.. firstHalf, .. secondHalf]);
+            return conflicted;
+        }
+        catch (Exception ex) when (!IsOutage(ex, ct))
+        {
+            var poison = writing[0];
+            log.LogError("Changes of chat {ChatId} cannot be written ({ErrorType}); its updates are recorded as failed: {Stack}",
+                poison.ChatId, ex.GetType().Name, ScrubbedException.Describe(ex));
+            var failed = Failed(poison.Updates, poison.Fresh, poison.Language, ErrorType(ex));
+            // A failure record and an apology carry no document and no conversation: nothing in them can conflict,
+            // and an error writing them is the store's, not the chat's.
+            await store.CommitAsync([failed.Changes!], ct);
+            Notify([failed]);
+            results[results.IndexOf(poison)] = failed;
+            return [];
+        }
+    }
+
+    /// <summary>Carries the results a nested commit replaced (a chat recorded as failed) back into this level's list.</summary>
+    private static void ReplaceIn(List<ChatResult> results, List<ChatResult> nested)
+    {
+        foreach (var result in nested)
+        {
+            var index = results.FindIndex(r => r.ChatId == result.ChatId);
+            if (index >= 0)
+                results[index] = result;
+        }
+    }
+
+    private void Notify(IEnumerable<ChatResult> committed)
+    {
+        var outgoing = committed.SelectMany(r => r.Changes!.Outgoing).ToList();
+        if (outgoing.Count > 0)
+            notifier.Notify(outgoing);
+    }
+
+    /// <summary>
+    /// The chat's fresh (not yet processed) updates recorded as failed — ids and error type only, never text — each
+    /// with an apology, and acknowledged: the conversation stays as it was stored.
+    /// </summary>
+    private ChatResult Failed(IReadOnlyList<IncomingMessage> updates, IReadOnlyList<IncomingMessage> fresh, string language, string errorType)
+    {
+        var now = time.GetUtcNow();
+        var distinct = fresh.DistinctBy(u => u.UpdateId).ToList();
+        var changes = new ChangeSet
+        {
+            Failures = [.. distinct.Select(u => new FailedUpdate(u.UpdateId, u.ChatId, errorType, now))],
+            Outgoing = [.. distinct.Select(u => Apology(u, language))],
+        };
+        return new ChatResult(updates, distinct, language, changes, 0, updates.Count - distinct.Count, distinct.Count);
+    }
+
+    private static OutgoingMessage Apology(IncomingMessage update, string language) => new()
+    {
+        Id = $"u:{update.ChatId}:{update.UpdateId}:apology",
+        ChatId = update.ChatId,
+        Text = CommonTexts.Apology.In(language),
+    };
+
+    private static string ErrorType(Exception ex) => ErrorType(ex.GetType());
+
+    private static string ErrorType(Type type) => type.FullName ?? type.Name;
+
+    /// <summary>What must fail the whole batch (nothing confirmed, the channel redelivers): the store is out, or we are stopping.</summary>
+    private static bool IsOutage(Exception ex, CancellationToken ct) =>
+        ex is StoreUnavailableException || (ex is OperationCanceledException && ct.IsCancellationRequested);
+
     private async Task<ChatResult> HandleChatAsync(
-        List<IncomingMessage> updates,
+        IReadOnlyList<IncomingMessage> updates,
         IReadOnlyDictionary<long, Conversation> conversations,
         IReadOnlyDictionary<long, Member> members,
         CancellationToken ct)
@@ -88,20 +264,26 @@ public sealed class UpdatePipeline(
         var conversation = conversations.TryGetValue(first.ChatId, out var stored)
             ? stored.Clone()
             : Conversation.New(first.ChatId, first.UserId, Languages.Normalize(first.LanguageCode, options.Value.DefaultLanguage));
+        // Checked against the window as it stood when the batch began, so remembering this batch's ids cannot push
+        // out the ids a replay of it must still be recognised by; a repeat within the batch is caught on its own.
+        var processed = conversation.ProcessedSoFar();
+        var seenInBatch = new HashSet<long>();
         var touchedMembers = new Dictionary<long, Member>();
         var outgoing = new List<OutgoingMessage>();
         var failures = new List<FailedUpdate>();
+        var fresh = new List<IncomingMessage>();
         var work = new ChatWork(owners, documents, ct, store);
         int handled = 0, duplicates = 0;
 
         foreach (var update in updates)
         {
-            if (conversation.HasProcessed(update.UpdateId))
+            if (processed.Contains(update.UpdateId, update.UpdateIdsRise) || !seenInBatch.Add(update.UpdateId))
             {
                 duplicates++;
                 continue;
             }
 
+            fresh.Add(update);
             var member = touchedMembers.GetValueOrDefault(update.UserId) ?? members.GetValueOrDefault(update.UserId)?.CloneMember();
             if (member is { Unreachable: true })
             {
@@ -121,7 +303,7 @@ public sealed class UpdatePipeline(
                 outgoing.AddRange(context.Outgoing);
                 handled++;
             }
-            catch (Exception ex)
+            catch (Exception ex) when (!IsOutage(ex, ct))
             {
                 // A bug, not bad input: keep the chat where it was, record the update as failed (ids only, never text),
                 // apologise, and acknowledge it so one poison update cannot block the chat or the queue.
@@ -130,20 +312,15 @@ public sealed class UpdatePipeline(
                     update.UpdateId, update.ChatId, ex.GetType().Name, ScrubbedException.Describe(ex));
                 conversation = before;
                 work.Restore(checkpoint);
-                failures.Add(new FailedUpdate(update.UpdateId, update.ChatId, ex.GetType().FullName ?? ex.GetType().Name, time.GetUtcNow()));
-                outgoing.Add(new OutgoingMessage
-                {
-                    Id = $"u:{update.ChatId}:{update.UpdateId}:apology",
-                    ChatId = update.ChatId,
-                    Text = CommonTexts.Apology.In(conversation.Language),
-                });
+                failures.Add(new FailedUpdate(update.UpdateId, update.ChatId, ErrorType(ex), time.GetUtcNow()));
+                outgoing.Add(Apology(update, conversation.Language));
             }
 
             conversation.RememberUpdate(update.UpdateId);
         }
 
         if (handled + failures.Count == 0)
-            return new ChatResult(null, 0, duplicates, 0);
+            return new ChatResult(updates, fresh, conversation.Language, null, 0, duplicates, 0);
 
         conversation.UpdatedAt = time.GetUtcNow();
         var changes = new ChangeSet
@@ -158,8 +335,35 @@ public sealed class UpdatePipeline(
             Documents = work.StagedDocuments,
             Erasures = work.Erasures,
         };
-        return new ChatResult(changes, handled, duplicates, failures.Count);
+        return new ChatResult(updates, fresh, conversation.Language, changes, handled, duplicates, failures.Count);
     }
 
-    private sealed record ChatResult(ChangeSet? Changes, int Handled, int Duplicates, int Failed);
+    /// <summary>What the batch's chats were read at; a chat in <see cref="Unreadable"/> has a record that could not be read (its error type).</summary>
+    private sealed record Snapshot(
+        IReadOnlyDictionary<long, Conversation> Conversations,
+        IReadOnlyDictionary<long, Member> Members,
+        IReadOnlyDictionary<long, string> Unreadable);
+
+    /// <summary>
+    /// One chat's run: its updates, those not processed before (<see cref="Fresh"/>), and what to write. A class, not
+    /// a record: runs are told apart by identity, even two of one chat with equal counts.
+    /// </summary>
+    private sealed class ChatResult(
+        IReadOnlyList<IncomingMessage> updates,
+        IReadOnlyList<IncomingMessage> fresh,
+        string language,
+        ChangeSet? changes,
+        int handled,
+        int duplicates,
+        int failed)
+    {
+        public IReadOnlyList<IncomingMessage> Updates { get; } = updates;
+        public IReadOnlyList<IncomingMessage> Fresh { get; } = fresh;
+        public string Language { get; } = language;
+        public ChangeSet? Changes { get; } = changes;
+        public int Handled { get; } = handled;
+        public int Duplicates { get; } = duplicates;
+        public int Failed { get; } = failed;
+        public long ChatId => Updates[0].ChatId;
+    }
 }

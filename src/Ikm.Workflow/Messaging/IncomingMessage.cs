@@ -50,6 +50,11 @@ public sealed record IncomingMessage
     public ChatKind Chat { get; init; } = ChatKind.Private;
     /// <summary>Sent by another bot (Telegram's from.is_bot): ignored.</summary>
     public bool FromBot { get; init; }
+    /// <summary>
+    /// Set by a channel whose update ids only ever grow (Telegram getUpdates): an id older than everything in a full
+    /// dedupe window was processed long ago. Webhook deliveries may come out of order, so they never set it.
+    /// </summary>
+    public bool UpdateIdsRise { get; init; }
 
     /// <summary>The command word without slash and bot suffix, lower case ("start" for "/start@IkmBot x").</summary>
     public string? Command => Kind == IncomingKind.Command && Text is { } t ? ParseCommand(t).Name : null;

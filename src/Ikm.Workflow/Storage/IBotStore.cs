@@ -23,7 +23,8 @@ public interface IBotStore
     /// <summary>
     /// Writes all change sets in one transaction (SQLite) or one bulk write (MongoDB); each conversation is stored
     /// with Version + 1 and the caller's objects are updated to the new version on success.
-    /// Throws <see cref="ConcurrencyException"/> when a conversation's stored version moved on (nothing written in SQLite).
+    /// Every conversation and document write is conditional on the version the caller read (0 = must not exist yet).
+    /// Throws <see cref="ConcurrencyException"/> naming the change sets whose versions moved on (nothing written in SQLite).
     /// Throws <see cref="StoreUnavailableException"/> when the store cannot be reached.
     /// </summary>
     Task CommitAsync(IReadOnlyList<ChangeSet> changes, CancellationToken ct);
@@ -51,10 +52,30 @@ public interface IBotStore
 /// <summary>A change to one outbox entry after a send attempt.</summary>
 public sealed record OutboxUpdate(string Id, OutboxStatus Status, int Attempts, DateTimeOffset? DueAt, DateTimeOffset? SentAt, long? ChannelMessageId);
 
-public sealed class ConcurrencyException(long chatId)
-    : Exception($"Conversation {chatId} was changed by another writer.")
+/// <summary>
+/// Some change sets of a commit were not written because something they change moved on since it was read: a
+/// conversation's or a document's stored version, or an earlier change set of the same commit that changes the same
+/// document from the same snapshot (two chats of one batch). <see cref="ChangeSets"/> are their indexes in the list
+/// given to <see cref="IBotStore.CommitAsync"/>; the caller redoes them with fresh reads.
+/// <see cref="OthersCommitted"/> tells whether the other change sets were written (MongoDB, no transaction) or
+/// nothing was (SQLite: the caller commits the others again without the conflicting ones).
+/// </summary>
+public sealed class ConcurrencyException(IReadOnlyList<int> changeSets, long chatId, bool othersCommitted)
+    : Exception($"{changeSets.Count} change set(s) of the commit conflicted with a newer stored version (first chat {chatId}).")
 {
+    /// <summary>The chat of the first conflicting change set; 0 when it carries no conversation (a job's write).</summary>
     public long ChatId { get; } = chatId;
+
+    public IReadOnlyList<int> ChangeSets { get; } = changeSets;
+
+    public bool OthersCommitted { get; } = othersCommitted;
+
+    /// <summary>The exception for these conflicting change sets of <paramref name="changes"/>.</summary>
+    public static ConcurrencyException For(IReadOnlyList<ChangeSet> changes, IEnumerable<int> conflicting, bool othersCommitted)
+    {
+        var indexes = conflicting.Distinct().Order().ToList();
+        return new ConcurrencyException(indexes, changes[indexes[0]].Conversation?.ChatId ?? 0, othersCommitted);
+    }
 }
 
 /// <summary>The store cannot be reached (disk, network, server down): an outage, retried, never a user's fault.</summary>

@@ -42,6 +42,11 @@ public sealed class DeliveryGuaranteeTests
         await Task.Delay(200);
 
         Assert.Single(emulator.SentTo(202));
+        // The outbox ids alone would hide a re-executed update (same reply id, ignored): the store must show one run.
+        var conversation = await bot.Store.GetConversationAsync(202, CancellationToken.None);
+        Assert.Equal(1, conversation!.Version);
+        Assert.Equal([6001L], conversation.RecentUpdateIds);
+        Assert.Equal(1, await bot.CountOutboxRowsAsync(202));
     }
 
     [Fact]

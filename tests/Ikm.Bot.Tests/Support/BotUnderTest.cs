@@ -32,6 +32,18 @@ public sealed class BotUnderTest : IAsyncDisposable
     public OutboxDispatcher Dispatcher => App.Services.GetRequiredService<OutboxDispatcher>();
     public string Address => App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
+    /// <summary>Outbox rows queued for a chat, counted in the database file itself (not through the store's own reads).</summary>
+    public async Task<long> CountOutboxRowsAsync(long chatId)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(
+            $"Data Source={Path.Combine(DataDirectory, Ikm.Storage.StorageServiceCollectionExtensions.SqliteFileName)};Pooling=False");
+        await connection.OpenAsync();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM outbox WHERE chat_id = @chat";
+        cmd.Parameters.AddWithValue("@chat", chatId);
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
     public static string NewDataDirectory() => Directory.CreateTempSubdirectory("ikm-test-").FullName;
 
     public static async Task<BotUnderTest> StartAsync(

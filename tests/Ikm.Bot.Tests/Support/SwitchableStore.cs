@@ -4,10 +4,15 @@ using Ikm.Workflow.Storage;
 
 namespace Ikm.Bot.Tests.Support;
 
-/// <summary>Wraps the real store; while <see cref="Down"/> is set every call fails as an outage would.</summary>
+/// <summary>
+/// Wraps the real store; while <see cref="Down"/> is set every call fails as an outage would. A member set as
+/// <see cref="UnreadableMember"/> fails every read that includes it, as a record the code cannot deserialize would.
+/// </summary>
 public sealed class SwitchableStore(IBotStore inner) : IBotStore
 {
     public volatile bool Down;
+
+    public long? UnreadableMember { get; set; }
 
     public IBotStore Inner => inner;
 
@@ -24,9 +29,15 @@ public sealed class SwitchableStore(IBotStore inner) : IBotStore
 
     public Task<IReadOnlyDictionary<long, Conversation>> GetConversationsAsync(IReadOnlyCollection<long> chatIds, CancellationToken ct) { Check(); return inner.GetConversationsAsync(chatIds, ct); }
 
-    public Task<Member?> GetMemberAsync(long userId, CancellationToken ct) { Check(); return inner.GetMemberAsync(userId, ct); }
+    public Task<Member?> GetMemberAsync(long userId, CancellationToken ct) { Check(); CheckReadable([userId]); return inner.GetMemberAsync(userId, ct); }
 
-    public Task<IReadOnlyDictionary<long, Member>> GetMembersAsync(IReadOnlyCollection<long> userIds, CancellationToken ct) { Check(); return inner.GetMembersAsync(userIds, ct); }
+    public Task<IReadOnlyDictionary<long, Member>> GetMembersAsync(IReadOnlyCollection<long> userIds, CancellationToken ct) { Check(); CheckReadable(userIds); return inner.GetMembersAsync(userIds, ct); }
+
+    private void CheckReadable(IReadOnlyCollection<long> userIds)
+    {
+        if (UnreadableMember is { } poison && userIds.Contains(poison))
+            throw new InvalidDataException("a stored member the test made unreadable");
+    }
 
     public Task CommitAsync(IReadOnlyList<ChangeSet> changes, CancellationToken ct) { Check(); return inner.CommitAsync(changes, ct); }
 

@@ -83,15 +83,54 @@ public sealed class UpdatePipelineTests
     }
 
     [Fact]
-    public void RecentUpdateWindow_KeepsOnlyTheLast64()
+    public void RecentUpdateWindow_KeepsOnlyTheLast256()
     {
         var conversation = Conversations.Conversation.New(1, 1, "id");
-        for (var i = 1; i <= 100; i++) conversation.RememberUpdate(i);
+        for (var i = 1; i <= 300; i++) conversation.RememberUpdate(i);
 
-        Assert.Equal(64, conversation.RecentUpdateIds.Count);
-        Assert.False(conversation.HasProcessed(36));
-        Assert.True(conversation.HasProcessed(37));
-        Assert.True(conversation.HasProcessed(100));
+        Assert.Equal(256, conversation.RecentUpdateIds.Count);
+        Assert.False(conversation.HasProcessed(44));
+        Assert.True(conversation.HasProcessed(45));
+        Assert.True(conversation.HasProcessed(300));
+    }
+
+    [Fact]
+    public void RecentUpdateWindow_HoldsAtLeastTwiceTheLargestBatch()
+    {
+        Assert.True(Conversations.Conversation.RecentUpdateWindow >= 2 * UpdateIntake.MaxBatch);
+    }
+
+    private async Task FillWindowAsync(long chat)
+    {
+        for (var batch = 0; batch < 3; batch++)
+        {
+            var updates = Enumerable.Range(1 + batch * 100, 100)
+                .Select(i => Command(i, chat, "/bantuan") with { UpdateIdsRise = true }).ToList();
+            Assert.Equal(100, (await _pipeline.ProcessAsync(updates, CancellationToken.None)).Handled);
+        }
+    }
+
+    [Fact]
+    public async Task ProcessAsync_CountsAnIdOlderThanTheFullWindowAsProcessed_WhenIdsRise()
+    {
+        await FillWindowAsync(40);
+        var version = (await _store.GetConversationAsync(40, CancellationToken.None))!.Version;
+
+        var outcome = await _pipeline.ProcessAsync(
+            [.. Enumerable.Range(1, 44).Select(i => Command(i, 40, "/start") with { UpdateIdsRise = true })], CancellationToken.None);
+
+        Assert.Equal(new BatchOutcome(0, 44, 0), outcome);
+        Assert.Equal(version, (await _store.GetConversationAsync(40, CancellationToken.None))!.Version);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_HandlesAnIdOlderThanTheFullWindow_WhenIdsMayArriveOutOfOrder()
+    {
+        await FillWindowAsync(41);
+
+        var outcome = await _pipeline.ProcessAsync([Command(44, 41, "/bantuan"), Command(45, 41, "/bantuan")], CancellationToken.None);
+
+        Assert.Equal(new BatchOutcome(1, 1, 0), outcome);
     }
 
     [Fact]

@@ -38,11 +38,13 @@ public sealed class InMemoryStore : IBotStore, IOwnerStore, IDocumentStore
 
     public Task CommitAsync(IReadOnlyList<ChangeSet> changes, CancellationToken ct)
     {
-        foreach (var change in changes)
-        {
-            if (change.Conversation is { } c && (_conversations.TryGetValue(c.ChatId, out var stored) ? stored.Version : 0) != c.Version)
-                throw new ConcurrencyException(c.ChatId);
-        }
+        var conflicts = changes
+            .Select((change, index) => (change, index))
+            .Where(x => x.change.Conversation is { } c && (_conversations.TryGetValue(c.ChatId, out var stored) ? stored.Version : 0) != c.Version)
+            .Select(x => x.index)
+            .ToList();
+        if (conflicts.Count > 0)
+            throw ConcurrencyException.For(changes, conflicts, othersCommitted: false);
 
         Commits++;
         foreach (var change in changes)

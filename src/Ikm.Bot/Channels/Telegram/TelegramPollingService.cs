@@ -43,7 +43,8 @@ public sealed class TelegramPollingService(
                     {
                         if (TelegramUpdateMapper.Map(update) is not { } message) continue;
                         callbacks.Answer(message.CallbackId);
-                        incoming.Add(message);
+                        // getUpdates hands out update ids in increasing order: the dedupe may rely on it.
+                        incoming.Add(message with { UpdateIdsRise = true });
                     }
 
                     if (incoming.Count > 0)

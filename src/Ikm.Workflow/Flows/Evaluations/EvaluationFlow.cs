@@ -283,9 +283,12 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, ILogger<Evalua
         var membership = (await context.Work.FindAsync<CohortMembership>("business", businessId.ToString())).FirstOrDefault(m => m.Status == MembershipStatus.Approved);
         var cohortId = assignment?.CohortId ?? membership?.CohortId ?? "";
         var month = await MonthAsync(context, businessId);
+        var evaluationId = $"{businessId:N}:{month}:{(self ? "self" : "mentor")}";
         var evaluation = new Evaluation
         {
-            Id = $"{businessId:N}:{month}:{(self ? "self" : "mentor")}",
+            Id = evaluationId,
+            // A month evaluated again replaces the earlier one: written at the version stored, as every write.
+            Version = (await context.Work.GetAsync<Evaluation>(evaluationId))?.Version ?? 0,
             CohortId = cohortId,
             BusinessId = businessId,
             AuthorUserId = context.Message.UserId,

@@ -159,6 +159,10 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
             context.Work.Stage(current);
         }
 
+        // The mentor's staff record stands for their capacity: writing it (version-checked) makes two assignments
+        // racing for the mentor's last slot in one batch conflict, and the later one is redone and refused above.
+        context.Work.Stage(staff);
+
         context.Work.Stage(new Assignment
         {
             Id = ProgramIds.NewId(),

@@ -89,9 +89,12 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
         }
         else
         {
+            var staffId = CohortStaff.IdFor(invite.CohortId, context.Message.UserId);
             var staff = new CohortStaff
             {
-                Id = CohortStaff.IdFor(invite.CohortId, context.Message.UserId),
+                Id = staffId,
+                // Joining a cohort again (a second invite) rewrites the record: at the version stored, as every write.
+                Version = (await context.Work.GetAsync<CohortStaff>(staffId))?.Version ?? 0,
                 CohortId = invite.CohortId,
                 UserId = context.Message.UserId,
                 Role = invite.Role,

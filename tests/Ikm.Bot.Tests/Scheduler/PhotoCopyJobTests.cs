@@ -1,0 +1,91 @@
+using Ikm.Scheduler.Jobs;
+using Ikm.Storage.Sqlite;
+using Ikm.Workflow.Documents;
+using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Program;
+using Ikm.Workflow.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Ikm.Bot.Tests.Scheduler;
+
+/// <summary>The photo copy job against the embedded store: it changes the photo paths of the current visit only.</summary>
+public sealed class PhotoCopyJobTests : IAsyncDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("ikm-photos-").FullName;
+    private readonly SqliteBotStore _store;
+
+    public PhotoCopyJobTests() => _store = new SqliteBotStore(Path.Combine(_directory, "ikm.db"));
+
+    [Fact]
+    public async Task Run_KeepsAMentorsCheckOut_CommittedBetweenTheJobsReadAndWrite()
+    {
+        await _store.InitializeAsync(CancellationToken.None);
+        var visit = new Visit
+        {
+            Id = "visit-1",
+            CohortId = "c-1",
+            MentorUserId = 801,
+            Status = VisitStatus.CheckedIn,
+            StartedAt = new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero),
+            Photos = [new VisitPhoto("photo-1", null)],
+        };
+        await _store.CommitAsync([new ChangeSet { Documents = [new DocumentChange(visit)] }], CancellationToken.None);
+        var checkOut = new CheckOutAfterTheJobsRead(_store);
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _directory }).Build();
+        var job = new PhotoCopyJob(checkOut, _store, new Photos(), config, NullLogger<PhotoCopyJob>.Instance);
+
+        await job.RunAsync(CancellationToken.None);
+
+        var stored = (await _store.GetAsync<Visit>("visit-1", CancellationToken.None))!;
+        Assert.Equal(VisitStatus.Logging, stored.Status);
+        Assert.Equal(checkOut.EndedAt, stored.EndedAt);
+        Assert.Equal("Kemasan mudah sobek", stored.Problem);
+        Assert.Equal(Path.Combine("photos", "visit-1", "1.jpg"), Assert.Single(stored.Photos).LocalPath);
+        Assert.Equal(3, stored.Version);
+        Assert.True(File.Exists(Path.Combine(_directory, "photos", "visit-1", "1.jpg")));
+        Assert.Empty(await _store.FindAsync<Visit>("photos", Visit.PhotosToCopy, CancellationToken.None));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private sealed class Photos : IFileDownloader
+    {
+        public Task<byte[]?> DownloadAsync(string fileId, CancellationToken ct) => Task.FromResult<byte[]?>([1, 2, 3]);
+    }
+
+    /// <summary>
+    /// The documents the job reads; right after the job reads the visit by id (its last read before writing), the
+    /// mentor's check-out of that visit is committed, as the bot would do meanwhile.
+    /// </summary>
+    private sealed class CheckOutAfterTheJobsRead(SqliteBotStore store) : IDocumentStore
+    {
+        private bool _checkedOut;
+
+        public DateTimeOffset EndedAt { get; } = new(2026, 11, 23, 4, 30, 0, TimeSpan.Zero);
+
+        public async Task<T?> GetAsync<T>(string id, CancellationToken ct) where T : class, IDocument
+        {
+            var read = await store.GetAsync<T>(id, ct);
+            if (!_checkedOut && read is Visit)
+            {
+                _checkedOut = true;
+                var current = (await store.GetAsync<Visit>(id, ct))!;
+                current.Status = VisitStatus.Logging;
+                current.EndedAt = EndedAt;
+                current.Problem = "Kemasan mudah sobek";
+                await store.CommitAsync([new ChangeSet { Documents = [new DocumentChange(current)] }], ct);
+            }
+            return read;
+        }
+
+        public Task<IReadOnlyList<T>> FindAsync<T>(string index, string value, CancellationToken ct) where T : class, IDocument =>
+            store.FindAsync<T>(index, value, ct);
+
+        public Task<IReadOnlyList<T>> AllAsync<T>(CancellationToken ct) where T : class, IDocument => store.AllAsync<T>(ct);
+    }
+}
