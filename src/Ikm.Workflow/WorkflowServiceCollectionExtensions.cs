@@ -39,6 +39,7 @@ public static class WorkflowServiceCollectionExtensions
         AddAction<AssignmentActions>(services);
         AddAction<ReportActions>(services);
         services.AddSingleton<PrivateChatGate>();
+        services.AddSingleton<ChatFloodGuard>();
         services.AddSingleton<Audit.IAuditLog, Audit.StoreAuditLog>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<UpdatePipeline>();

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 
 namespace Ikm.Workflow.Engine;
 
-public sealed record BatchOutcome(int Handled, int Duplicates, int Failed);
+/// <param name="Throttled">Updates acknowledged without running a flow because their chat was over its flood limit.</param>
+public sealed record BatchOutcome(int Handled, int Duplicates, int Failed, int Throttled = 0);
 
 /// <summary>
 /// Handles a batch of updates (one getUpdates page, or the webhook requests gathered by the coalescer):
@@ -27,6 +28,7 @@ public sealed class UpdatePipeline(
     IDocumentStore documents,
     ConversationEngine engine,
     PrivateChatGate gate,
+    ChatFloodGuard flood,
     IOutboxNotifier notifier,
     TimeProvider time,
     IOptions<BotOptions> options,
@@ -72,7 +74,8 @@ public sealed class UpdatePipeline(
             pending = [.. conflicted.Select(r => r.Updates)];
         }
 
-        return new BatchOutcome(done.Sum(r => r.Handled) + admission.Refused, done.Sum(r => r.Duplicates), done.Sum(r => r.Failed));
+        return new BatchOutcome(
+            done.Sum(r => r.Handled) + admission.Refused, done.Sum(r => r.Duplicates), done.Sum(r => r.Failed), done.Sum(r => r.Throttled));
     }
 
     /// <summary>Reads what the chats need in one go (chat by chat when a record cannot be read) and runs them, in parallel.</summary>
@@ -236,7 +239,7 @@ public sealed class UpdatePipeline(
             Failures = [.. distinct.Select(u => new FailedUpdate(u.UpdateId, u.ChatId, errorType, now))],
             Outgoing = [.. distinct.Select(u => Apology(u, language))],
         };
-        return new ChatResult(updates, distinct, language, changes, 0, updates.Count - distinct.Count, distinct.Count);
+        return new ChatResult(updates, distinct, language, changes, 0, updates.Count - distinct.Count, distinct.Count, 0);
     }
 
     private static OutgoingMessage Apology(IncomingMessage update, string language) => new()
@@ -244,6 +247,13 @@ public sealed class UpdatePipeline(
         Id = $"u:{update.ChatId}:{update.UpdateId}:apology",
         ChatId = update.ChatId,
         Text = CommonTexts.Apology.In(language),
+    };
+
+    private static OutgoingMessage FloodNotice(IncomingMessage update, string language) => new()
+    {
+        Id = $"u:{update.ChatId}:{update.UpdateId}:flood",
+        ChatId = update.ChatId,
+        Text = CommonTexts.Flooded.In(language),
     };
 
     private static string ErrorType(Exception ex) => ErrorType(ex.GetType());
@@ -273,7 +283,7 @@ public sealed class UpdatePipeline(
         var failures = new List<FailedUpdate>();
         var fresh = new List<IncomingMessage>();
         var work = new ChatWork(owners, documents, ct, store);
-        int handled = 0, duplicates = 0;
+        int handled = 0, duplicates = 0, throttled = 0;
 
         foreach (var update in updates)
         {
@@ -290,6 +300,17 @@ public sealed class UpdatePipeline(
                 // A user who blocked the bot cannot write to it: an update from them means they are reachable again.
                 member.Unreachable = false;
                 touchedMembers[member.UserId] = member;
+            }
+
+            if (flood.Check(update.ChatId, update.UpdateId) is var verdict && verdict != FloodVerdict.Serve)
+            {
+                // Acknowledged and remembered as processed (a replay runs nothing), but no flow runs and no document is
+                // written: a flooding chat costs one conversation write per batch and at most one notice per window.
+                if (verdict == FloodVerdict.Notice)
+                    outgoing.Add(FloodNotice(update, conversation.Language));
+                throttled++;
+                conversation.RememberUpdate(update.UpdateId);
+                continue;
             }
 
             var before = conversation.Clone();
@@ -319,8 +340,8 @@ public sealed class UpdatePipeline(
             conversation.RememberUpdate(update.UpdateId);
         }
 
-        if (handled + failures.Count == 0)
-            return new ChatResult(updates, fresh, conversation.Language, null, 0, duplicates, 0);
+        if (handled + failures.Count + throttled == 0)
+            return new ChatResult(updates, fresh, conversation.Language, null, 0, duplicates, 0, 0);
 
         conversation.UpdatedAt = time.GetUtcNow();
         var changes = new ChangeSet
@@ -335,7 +356,7 @@ public sealed class UpdatePipeline(
             Documents = work.StagedDocuments,
             Erasures = work.Erasures,
         };
-        return new ChatResult(updates, fresh, conversation.Language, changes, handled, duplicates, failures.Count);
+        return new ChatResult(updates, fresh, conversation.Language, changes, handled, duplicates, failures.Count, throttled);
     }
 
     /// <summary>What the batch's chats were read at; a chat in <see cref="Unreadable"/> has a record that could not be read (its error type).</summary>
@@ -355,7 +376,8 @@ public sealed class UpdatePipeline(
         ChangeSet? changes,
         int handled,
         int duplicates,
-        int failed)
+        int failed,
+        int throttled)
     {
         public IReadOnlyList<IncomingMessage> Updates { get; } = updates;
         public IReadOnlyList<IncomingMessage> Fresh { get; } = fresh;
@@ -364,6 +386,7 @@ public sealed class UpdatePipeline(
         public int Handled { get; } = handled;
         public int Duplicates { get; } = duplicates;
         public int Failed { get; } = failed;
+        public int Throttled { get; } = throttled;
         public long ChatId => Updates[0].ChatId;
     }
 }

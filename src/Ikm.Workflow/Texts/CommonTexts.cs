@@ -39,6 +39,10 @@ public static class CommonTexts
         "Perintah /{0} tidak dikenal. Perintah yang tersedia: /menu, /bantuan, /batal, /kembali, /bahasa, /privasi, /datasaya, /hapusdata.",
         "Unknown command /{0}. Available commands: /menu, /help, /cancel, /back, /language, /privacy, /mydata, /deletemydata.");
 
+    public static readonly Text Flooded = new(
+        "⏳ Pesan Anda banyak sekali — tunggu sebentar, lalu kirim lagi.",
+        "⏳ That is a lot of messages at once — please wait a moment, then send again.");
+
     public static readonly Text Apology = new(
         "Maaf, terjadi kesalahan di sistem kami saat memproses pesan Anda. Tim kami sudah tercatat untuk memeriksanya. Silakan coba lagi atau ketik /menu.",
         "Sorry, something went wrong on our side while handling your message. It has been recorded for our team. Please try again or type /menu.");

@@ -1,12 +1,10 @@
 using Ikm.Bot.Tests.Support;
-using Ikm.Workflow.Conversations;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Program;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Stateless.Reflection;
 
 namespace Ikm.Bot.Tests.Channels;
 
@@ -68,38 +66,5 @@ public sealed class ReplayTests
         Assert.Equal(3, (await bot.App.Services.GetRequiredService<IDocumentStore>().AllAsync<Visit>(CancellationToken.None)).Count);
     }
 
-    private static Task SeedAsync(IBotStore store)
-    {
-        var conversation = Conversation.New(ChatId, ChatId, "id");
-        conversation.Flow = VisitPerUpdateFlow.FlowName;
-        conversation.State = "Open";
-        return store.CommitAsync([new ChangeSet { Conversation = conversation }], CancellationToken.None);
-    }
-
-    /// <summary>Every update creates a document with a new id: a re-executed update would show as one more visit.</summary>
-    private sealed class VisitPerUpdateFlow : IFlow
-    {
-        public const string FlowName = "visit-per-update";
-
-        public string Name => FlowName;
-
-        public Task StartAsync(TurnContext context) => Task.CompletedTask;
-
-        public Task HandleAsync(TurnContext context)
-        {
-            context.Work.Stage(new Visit { Id = Guid.NewGuid().ToString("N"), CohortId = "replay", StartedAt = context.Now });
-            context.Reply("ok " + context.Message.Text);
-            return Task.CompletedTask;
-        }
-
-        public Task HelpAsync(TurnContext context)
-        {
-            context.Reply("help");
-            return Task.CompletedTask;
-        }
-
-        public Task<bool> BackAsync(TurnContext context) => Task.FromResult(false);
-
-        public StateMachineInfo Describe() => throw new NotSupportedException();
-    }
+    private static Task SeedAsync(IBotStore store) => VisitPerUpdateFlow.OpenAsync(store, ChatId);
 }

@@ -65,6 +65,9 @@ public sealed class BotUnderTest : IAsyncDisposable
             ["Telegram:MaxMessagesPerChatPerSecond"] = "1000",
             ["Storage:DataDirectory"] = dataDirectory,
             ["Bot:Coordinators"] = "700",
+            // A scripted user answers in milliseconds: flood control would cut most scripts short. Tests about the
+            // flood limit set it.
+            ["Bot:FloodLimit"] = "10000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

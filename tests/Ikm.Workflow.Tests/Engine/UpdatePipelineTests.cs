@@ -32,7 +32,8 @@ public sealed class UpdatePipelineTests
             .AddSingleton<IOutboxNotifier>(_notifier)
             .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)))
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
-            .AddSingleton(Options.Create(new BotOptions { Coordinators = "9" }));
+            // FillWindowAsync sends 300 updates of one chat at one instant: far over the default flood limit.
+            .AddSingleton(Options.Create(new BotOptions { Coordinators = "9", FloodLimit = 1000 }));
         _pipeline = services.BuildServiceProvider().GetRequiredService<UpdatePipeline>();
     }
 
