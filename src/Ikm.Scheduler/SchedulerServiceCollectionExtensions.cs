@@ -6,6 +6,7 @@ using Ikm.Scheduler.Digests;
 using Ikm.Scheduler.Exports;
 using Ikm.Scheduler.Reports;
 using Ikm.Workflow.Program;
+using Ikm.Workflow.Reports;
 using Ikm.Scheduler.Hosting;
 using Ikm.Scheduler.Jobs;
 using Ikm.Workflow.Flows.OwnerData;
@@ -35,6 +36,7 @@ public static class SchedulerServiceCollectionExtensions
         services.AddSingleton(new DigestBuilder());
         services.AddSingleton<ProgramReports>();
         services.AddSingleton<IProgramReports>(sp => sp.GetRequiredService<ProgramReports>());
+        services.AddSingleton<IReportQueue, HangfireReportQueue>();
         // Every send passes the private-chat guard, whichever channel's sender is registered.
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OutboxDispatcher>(sp,
             ActivatorUtilities.CreateInstance<PrivateChatGuard>(sp, sp.GetRequiredService<IMessageSender>())));
@@ -71,6 +73,7 @@ public static class SchedulerServiceCollectionExtensions
         services.AddTransient<ProgramNotificationsJob>();
         services.AddTransient<PhotoCopyJob>();
         services.AddTransient<DraftRetentionJob>();
+        services.AddTransient<ReportJob>();
         services.AddTransient<CohortJobSync>();
         services.AddHostedService<RecurringJobsRegistration>();
         return services;

@@ -3,6 +3,7 @@ using Ikm.Storage.Tolerance;
 using Ikm.Workflow.Audit;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Program;
+using Ikm.Workflow.Reports;
 
 namespace Ikm.Storage;
 
@@ -29,6 +30,7 @@ public static class DocumentTypes
         typeof(Evaluation),
         typeof(CohortStaff),
         typeof(AuditEntry),
+        typeof(ReportRequest),
     ];
 
     private static readonly HashSet<Type> Registered = [.. All];
@@ -63,4 +65,5 @@ public static class DocumentTypes
 [JsonSerializable(typeof(Evaluation))]
 [JsonSerializable(typeof(CohortStaff))]
 [JsonSerializable(typeof(AuditEntry))]
+[JsonSerializable(typeof(ReportRequest))]
 internal sealed partial class DocumentJsonContext : JsonSerializerContext;

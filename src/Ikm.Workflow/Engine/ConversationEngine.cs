@@ -25,7 +25,6 @@ public sealed class ConversationEngine(
     RegistrationFlow registration,
     DiagnosisFlow diagnosis,
     EraseFlow erase,
-    OwnerDataService ownerData,
     IQuestionnaireCatalog catalog,
     IEnumerable<IActionHandler> actions,
     InviteActions invites,
@@ -219,7 +218,7 @@ public sealed class ConversationEngine(
                 onboarding.StartLanguageChange(context);
                 return true;
             case "datasaya" or "mydata":
-                await ownerData.SendAsync(context);
+                OwnerDataService.Request(context);
                 return true;
             case "hapusdata" or "deletemydata":
                 await StartFlowAsync(context, erase);

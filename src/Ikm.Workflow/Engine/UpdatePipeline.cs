@@ -2,6 +2,7 @@ using Ikm.Workflow.Conversations;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Reports;
 using Ikm.Workflow.Storage;
 using Ikm.Workflow.Texts;
 using Microsoft.Extensions.Logging;
@@ -30,6 +31,7 @@ public sealed class UpdatePipeline(
     PrivateChatGate gate,
     ChatFloodGuard flood,
     IOutboxNotifier notifier,
+    IReportQueue reports,
     TimeProvider time,
     IOptions<BotOptions> options,
     ILogger<UpdatePipeline> log)
@@ -221,9 +223,13 @@ public sealed class UpdatePipeline(
 
     private void Notify(IEnumerable<ChatResult> committed)
     {
-        var outgoing = committed.SelectMany(r => r.Changes!.Outgoing).ToList();
+        var changes = committed.Select(r => r.Changes!).ToList();
+        var outgoing = changes.SelectMany(c => c.Outgoing).ToList();
         if (outgoing.Count > 0)
             notifier.Notify(outgoing);
+        List<ReportRequest> requested = [.. changes.SelectMany(c => c.Documents).Where(d => !d.Delete).Select(d => d.Document).OfType<ReportRequest>()];
+        if (requested.Count > 0)
+            reports.Requested(requested);
     }
 
     /// <summary>

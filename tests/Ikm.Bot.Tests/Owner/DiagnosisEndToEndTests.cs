@@ -173,6 +173,7 @@ public sealed partial class DiagnosisEndToEndTests
         await OwnerScript.AnswerDiagnosisAsync(siti, question, stopAfter: 3);
 
         await siti.SendTextAsync("/datasaya");
+        await siti.ExpectPreparingAsync();
         var json = await siti.NextReplyAsync();
         var xlsx = await siti.NextReplyAsync();
 

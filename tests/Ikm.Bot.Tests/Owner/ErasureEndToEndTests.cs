@@ -21,9 +21,11 @@ public sealed class ErasureEndToEndTests
         var owner = scenario.Owner;
 
         await owner.SendTextAsync("/datasaya");
+        await owner.ExpectPreparingAsync();
         Assert.EndsWith(".json", (await owner.NextReplyAsync()).FileName);
         Assert.EndsWith(".xlsx", (await owner.NextReplyAsync()).FileName);
         await scenario.Coordinator.SendTextAsync("/ekspor");
+        await scenario.Coordinator.ExpectPreparingAsync();
         await scenario.Coordinator.NextReplyAsync();
         Assert.EndsWith(".xlsx", (await scenario.Coordinator.NextReplyAsync()).FileName);
         await DataDirectorySearch.WaitForDeliveredAsync(bot.DataDirectory);

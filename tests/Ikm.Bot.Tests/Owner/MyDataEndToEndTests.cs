@@ -18,6 +18,7 @@ public sealed class MyDataEndToEndTests
         var scenario = await VisitedOwnerScenario.RunAsync(emulator, bot, time, mentorId: 884, ownerId: 984);
 
         await scenario.Owner.SendTextAsync("/datasaya");
+        await scenario.Owner.ExpectPreparingAsync();
         var json = await scenario.Owner.NextReplyAsync();
         var xlsx = await scenario.Owner.NextReplyAsync();
 
@@ -77,6 +78,7 @@ public sealed class MyDataEndToEndTests
         await owner.NextReplyAsync();
 
         await owner.SendTextAsync("/datasaya");
+        await owner.ExpectPreparingAsync();
         var json = await owner.NextReplyAsync();
         var xlsx = await owner.NextReplyAsync();
 

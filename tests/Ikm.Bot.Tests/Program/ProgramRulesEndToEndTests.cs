@@ -360,6 +360,7 @@ public sealed class SeveralCohortsTests
         await coordinator.SendTextAsync("/ringkasan");
         await coordinator.NextReplyAsync();
         await coordinator.PressAsync("Pendampingan Lombok Timur");
+        await coordinator.ExpectPreparingAsync();
         Assert.Contains("Ringkasan mingguan — Pendampingan Lombok Timur", (await coordinator.NextReplyAsync()).Text);
 
         var documents = bot.App.Services.GetRequiredService<IDocumentStore>();

@@ -23,19 +23,23 @@ public sealed class CoordinatorReportsTests
         await AssignAsync(coordinator, "Abon Ikan Mama Ani", "Budi");
 
         await coordinator.SendTextAsync("/ringkasan");
+        await coordinator.ExpectPreparingAsync();
         var weekly = await coordinator.NextReplyAsync();
         Assert.Contains("📊 Ringkasan mingguan — Pendampingan IKM Palu 2026", weekly.Text);
         Assert.Contains("Kepatuhan per pendamping", weekly.Text);
 
         await coordinator.SendTextAsync("/terlambat");
+        await coordinator.ExpectPreparingAsync();
         var late = await coordinator.NextReplyAsync();
         Assert.Contains("Belum dikunjungi minggu ini", late.Text);
         Assert.Contains("• Abon Ikan Mama Ani — Budi", late.Text);
 
         await coordinator.SendTextAsync("/peringkat");
+        await coordinator.ExpectPreparingAsync();
         Assert.Contains("Abon Ikan Mama Ani", (await coordinator.NextReplyAsync()).Text);
 
         await coordinator.SendTextAsync("/ekspor");
+        await coordinator.ExpectPreparingAsync();
         Assert.Contains("1 IKM", (await coordinator.NextReplyAsync()).Text);
         var workbook = await coordinator.NextReplyAsync();
         Assert.Equal("sendDocument", workbook.Method);

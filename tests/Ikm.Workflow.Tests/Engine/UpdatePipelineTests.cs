@@ -17,6 +17,7 @@ public sealed class UpdatePipelineTests
 {
     private readonly InMemoryStore _store = new();
     private readonly RecordingNotifier _notifier = new();
+    private readonly RecordingReportQueue _reports = new();
     private readonly UpdatePipeline _pipeline;
 
     public UpdatePipelineTests()
@@ -29,6 +30,7 @@ public sealed class UpdatePipelineTests
             .AddSingleton<IQuestionnaireCatalog>(TestCatalog.Instance)
             .AddSingleton<IOwnerDataExporter>(new NoExporter())
             .AddSingleton<Ikm.Workflow.Program.IProgramReports>(new NoReports())
+            .AddSingleton<Ikm.Workflow.Reports.IReportQueue>(_reports)
             .AddSingleton<IOutboxNotifier>(_notifier)
             .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)))
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
@@ -153,6 +155,19 @@ public sealed class UpdatePipelineTests
         await _pipeline.ProcessAsync([Command(33, 8, "/menu")], CancellationToken.None);
 
         Assert.False((await _store.GetMemberAsync(8, CancellationToken.None))!.Unreachable);
+    }
+
+    [Fact]
+    public async Task MyData_RepliesPreparingAtOnce_AndStoresTheRequestForTheReportJob_AnnouncedAfterTheCommit()
+    {
+        await _pipeline.ProcessAsync([Command(50, 12, "/datasaya")], CancellationToken.None);
+
+        var reply = Assert.Single(_store.Outbox);
+        Assert.Equal(OutgoingKind.Text, reply.Message.Kind);
+        Assert.StartsWith("⏳ Laporan sedang disiapkan", reply.Message.Text);
+        var request = Assert.Single(await _store.AllAsync<Ikm.Workflow.Reports.ReportRequest>(CancellationToken.None));
+        Assert.Equal((Ikm.Workflow.Reports.ReportKind.OwnerData, 12L, 12L, "report:12:50"), (request.Kind, request.ChatId, request.UserId, request.Id));
+        Assert.Equal(request.Id, Assert.Single(_reports.Requested).Id);
     }
 
     private sealed class RecordingNotifier : IOutboxNotifier

@@ -37,6 +37,7 @@ public sealed class UserInputSafetyTests
             .AddSingleton<IQuestionnaireCatalog>(TestCatalog.Instance)
             .AddSingleton<IOwnerDataExporter>(new NoExporter())
             .AddSingleton<Ikm.Workflow.Program.IProgramReports>(new NoReports())
+            .AddSingleton<Ikm.Workflow.Reports.IReportQueue>(new RecordingReportQueue())
             .AddSingleton<IOutboxNotifier>(new NoNotifier())
             .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)))
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))

@@ -4,6 +4,7 @@ using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Program;
 using Ikm.Workflow.Questionnaires;
+using Ikm.Workflow.Reports;
 using Ikm.Workflow.Texts;
 
 namespace Ikm.Workflow.Flows.OwnerData;
@@ -59,6 +60,9 @@ public sealed class OwnerErasure(IQuestionnaireCatalog catalog)
         var answers = context.Conversation.Data.Count > 0;
         context.Conversation.Data.Clear();
         context.Work.EraseFromOutbox(context.Message.ChatId, mentions);
+        // A report still to be built for this chat would be queued after the erasure: its request goes with the rows.
+        foreach (var request in await context.Work.FindAsync<ReportRequest>("chat", Id(context.Message.ChatId)))
+            context.Work.Delete(request);
         return new ErasureSummary(business is not null, diagnoses.Count, visits, evaluations, account, answers);
     }
 

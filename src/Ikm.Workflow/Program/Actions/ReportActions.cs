@@ -1,13 +1,13 @@
-using System.Globalization;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Reports;
 using Ikm.Workflow.Texts;
 using Microsoft.Extensions.Logging;
 
 namespace Ikm.Workflow.Program.Actions;
 
-/// <summary>/ringkasan, /ekspor, /terlambat, /peringkat — coordinators only, for the latest cohort.</summary>
-public sealed class ReportActions(IProgramReports reports, ILogger<ReportActions> log) : IActionHandler
+/// <summary>/ringkasan, /ekspor, /terlambat, /peringkat — coordinators only: picks the cohort and queues the report (<see cref="ReportRequests"/>).</summary>
+public sealed class ReportActions(ILogger<ReportActions> log) : IActionHandler
 {
     public IReadOnlyList<string> ButtonPrefixes { get; } = ["rp:"];
 
@@ -42,24 +42,14 @@ public sealed class ReportActions(IProgramReports reports, ILogger<ReportActions
             return;
         }
 
-        var report = command switch
+        var kind = command switch
         {
-            "ekspor" or "export" => await reports.ExportAsync(cohort.Id, context.Language, CancellationToken.None),
-            "terlambat" or "late" => await reports.LateAsync(cohort.Id, context.Language, CancellationToken.None),
-            "peringkat" or "ranking" => await reports.RankingAsync(cohort.Id, context.Language, CancellationToken.None),
-            _ => await reports.WeeklyAsync(cohort.Id, context.Language, CancellationToken.None),
+            "ekspor" or "export" => ReportKind.Export,
+            "terlambat" or "late" => ReportKind.Late,
+            "peringkat" or "ranking" => ReportKind.Ranking,
+            _ => ReportKind.Weekly,
         };
-        Send(context, report, command);
-    }
-
-    /// <summary>The report as messages: the text, then the chart as a photo and the workbook as a document.</summary>
-    public static void Send(TurnContext context, ProgramReport report, string name)
-    {
-        context.Reply(report.Text);
-        var stamp = context.Now.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        if (report.ChartPng is { } png)
-            context.Send(new OutgoingMessage { Id = "", ChatId = context.Message.ChatId, Kind = OutgoingKind.Photo, FileName = $"grafik-{stamp}.png", FileContent = png });
-        if (report.Xlsx is { } xlsx)
-            context.Send(new OutgoingMessage { Id = "", ChatId = context.Message.ChatId, Kind = OutgoingKind.Document, FileName = $"{name}-{stamp}.xlsx", FileContent = xlsx });
+        // Built by the report job, off the update path: a large export must not hold up every other chat.
+        ReportRequests.Queue(context, kind, cohort.Id);
     }
 }
