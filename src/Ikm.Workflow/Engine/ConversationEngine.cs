@@ -239,12 +239,21 @@ public sealed class ConversationEngine(
         }
     }
 
-    /// <summary>/kuesioner file.yaml (coordinators): points new diagnoses at another questionnaire file, if it is valid.</summary>
+    /// <summary>
+    /// /kuesioner file.yaml: points new diagnoses at another questionnaire file, if it is valid. The switch holds for
+    /// every cohort, so only a program-wide administrator may make it; a cohort's coordinator is told so.
+    /// </summary>
     private void UseQuestionnaire(TurnContext context)
     {
-        if (context.Member?.Role != MemberRole.Coordinator)
+        if (context.Member?.Role != MemberRole.Coordinator && !Program.ProgramDirectory.IsAdministrator(context))
         {
             context.Reply(context.T(CommonTexts.CoordinatorsOnly));
+            return;
+        }
+
+        if (!Program.ProgramDirectory.IsAdministrator(context))
+        {
+            context.Reply(context.T(Program.ProgramTexts.AdministratorsOnly));
             return;
         }
 

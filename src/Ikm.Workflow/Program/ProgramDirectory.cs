@@ -8,13 +8,51 @@ namespace Ikm.Workflow.Program;
 /// <summary>Lookups shared by the program's handlers, all through the turn's <see cref="ChatWork"/> (staged writes included).</summary>
 public static class ProgramDirectory
 {
+    /// <summary>May use the coordinator's commands at all; which cohorts they act on is <see cref="CanCoordinateAsync"/>.</summary>
     public static bool IsCoordinator(TurnContext context) =>
-        context.Member?.Role == MemberRole.Coordinator || context.Options.CoordinatorIds.Contains(context.Message.UserId);
+        context.Member?.Role == MemberRole.Coordinator || IsAdministrator(context);
+
+    /// <summary>An id in Bot__Coordinators: a program-wide administrator, coordinator of every cohort.</summary>
+    public static bool IsAdministrator(TurnContext context) => context.Options.CoordinatorIds.Contains(context.Message.UserId);
 
     public static bool IsMentor(TurnContext context) => context.Member?.Role == MemberRole.Mentor;
 
-    public static async Task<IReadOnlyList<Cohort>> CohortsAsync(TurnContext context) =>
-        [.. (await context.Work.AllAsync<Cohort>()).OrderBy(c => c.CreatedAt)];
+    /// <summary>
+    /// The cohorts the user coordinates, oldest first: every cohort for an administrator, otherwise those whose staff
+    /// lists the user as coordinator (by invite, or as the cohort's creator).
+    /// </summary>
+    public static async Task<IReadOnlyList<Cohort>> CoordinatedCohortsAsync(TurnContext context)
+    {
+        var cohorts = (await context.Work.AllAsync<Cohort>()).OrderBy(c => c.CreatedAt);
+        if (IsAdministrator(context)) return [.. cohorts];
+        var staffed = (await context.Work.FindAsync<CohortStaff>("user", context.Message.UserId.ToString(CultureInfo.InvariantCulture)))
+            .Where(s => s.Role == MemberRole.Coordinator).Select(s => s.CohortId).ToHashSet(StringComparer.Ordinal);
+        return [.. cohorts.Where(c => staffed.Contains(c.Id))];
+    }
+
+    /// <summary>The one rule of a coordinator's rights: an administrator coordinates every cohort, anyone else the cohorts they are staff coordinator of.</summary>
+    public static async Task<bool> CanCoordinateAsync(TurnContext context, string cohortId) =>
+        IsAdministrator(context)
+            ? await context.Work.GetAsync<Cohort>(cohortId) is not null
+            : await context.Work.GetAsync<CohortStaff>(CohortStaff.IdFor(cohortId, context.Message.UserId)) is { Role: MemberRole.Coordinator };
+
+    /// <summary>
+    /// The server-side check behind every coordinator action on a cohort (named by a button, or derived from an IKM,
+    /// invite or membership id): false — answered as a stale button and logged with ids only — when the user does
+    /// not coordinate it, e.g. a forged callback for another cohort.
+    /// </summary>
+    public static async Task<bool> EnsureCoordinatesAsync(TurnContext context, string cohortId, Microsoft.Extensions.Logging.ILogger log)
+    {
+        if (await CanCoordinateAsync(context, cohortId)) return true;
+        Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(log,
+            "User {UserId} refused an action on cohort {CohortId}: not a cohort they coordinate", context.Message.UserId, LoggableId(cohortId));
+        context.Reply(context.T(Texts.CommonTexts.StaleButton));
+        return false;
+    }
+
+    /// <summary>An id taken from button data as it may be logged: ours are short hex, anything else is the user's text and is not repeated.</summary>
+    private static string LoggableId(string id) =>
+        id.Length is > 0 and <= 64 && id.All(char.IsAsciiHexDigitLower) ? id : "(not an id)";
 
     public static async Task<IReadOnlyList<Assignment>> ActiveAssignmentsOfMentorAsync(TurnContext context, long mentorUserId) =>
         [.. (await context.Work.FindAsync<Assignment>("mentor", mentorUserId.ToString(CultureInfo.InvariantCulture))).Where(a => a.IsActive)];

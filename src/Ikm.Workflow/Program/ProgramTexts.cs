@@ -5,6 +5,9 @@ namespace Ikm.Workflow.Program;
 public static class ProgramTexts
 {
     public static readonly Text CoordinatorsOnly = new("Perintah itu hanya untuk koordinator program.", "That is for program coordinators only.");
+    public static readonly Text AdministratorsOnly = new(
+        "Itu berlaku untuk semua kohort, jadi hanya administrator program yang dapat melakukannya. Hubungi administrator program Anda.",
+        "That applies to every cohort, so only a program administrator can do it. Please contact your program administrator.");
     public static readonly Text MentorsOnly = new("Itu hanya untuk pendamping (mentor).", "That is for mentors only.");
     public static readonly Text NoCohort = new(
         "Belum ada kohort. Buat dulu lewat menu koordinator: 🗂 Buat kohort.",

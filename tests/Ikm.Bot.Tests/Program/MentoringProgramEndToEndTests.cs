@@ -247,10 +247,44 @@ public sealed partial class MentoringProgramEndToEndTests
         Assert.Contains("Kohort \"Pendampingan IKM Palu 2026\" dibuat", (await coordinator.NextReplyAsync()).Text);
     }
 
-    internal static async Task<string> InviteAsync(TestUser coordinator, string role, string name)
+    /// <summary>A second (or later) cohort in WITA from the coordinator menu's "➕ Kohort baru", with the program's default rules.</summary>
+    internal static async Task CreateAnotherCohortAsync(TestUser coordinator, string name, string region)
+    {
+        await coordinator.SendTextAsync("/menu");
+        await coordinator.NextReplyAsync();
+        await coordinator.PressAsync("🗂 Buat kohort");
+        await coordinator.NextReplyAsync();
+        await coordinator.PressAsync("➕ Kohort baru");
+        await coordinator.NextReplyAsync();
+        foreach (var answer in new[] { name, region })
+        {
+            await coordinator.SendTextAsync(answer);
+            await coordinator.NextReplyAsync();
+        }
+
+        await coordinator.PressAsync("WITA (Makassar)");
+        await coordinator.NextReplyAsync();
+        foreach (var answer in new[] { "1/3/2027", "12", "lewati", "lewati", "lewati" })
+        {
+            await coordinator.SendTextAsync(answer);
+            await coordinator.NextReplyAsync();
+        }
+
+        await coordinator.SendTextAsync("olahan ikan");
+        Assert.Contains($"Kohort \"{name}\" dibuat", (await coordinator.NextReplyAsync()).Text);
+    }
+
+    internal static async Task<string> InviteAsync(TestUser coordinator, string role, string name, string? cohortName = null)
     {
         await coordinator.SendTextAsync($"/undang {role} {name}");
         var invite = await coordinator.NextReplyAsync();
+        if (cohortName is not null)
+        {
+            Assert.Contains("Pilih kohort", invite.Text);
+            await coordinator.PressAsync(cohortName);
+            invite = await coordinator.NextReplyAsync();
+        }
+
         var match = Regex.Match(invite.Text!, @"https://t\.me/IkmTestBot\?start=([A-Za-z0-9_-]{22})");
         Assert.True(match.Success, invite.Text);
         return match.Groups[1].Value;

@@ -332,25 +332,7 @@ public sealed class SeveralCohortsTests
         await using var bot = await BotUnderTest.StartAsync(emulator);
         var coordinator = await JoinAsCoordinatorAsync(emulator);
         await CreateCohortAsync(coordinator);
-        await coordinator.SendTextAsync("/menu");
-        await coordinator.NextReplyAsync();
-        await coordinator.PressAsync("🗂 Buat kohort");
-        await coordinator.NextReplyAsync();
-        await coordinator.PressAsync("➕ Kohort baru");
-        await coordinator.NextReplyAsync();
-        foreach (var answer in new[] { "Pendampingan Lombok Timur", "Lombok Timur" })
-        {
-            await coordinator.SendTextAsync(answer);
-            await coordinator.NextReplyAsync();
-        }
-
-        await coordinator.PressAsync("WITA (Makassar)");
-        await coordinator.NextReplyAsync();
-        foreach (var answer in new[] { "1/3/2027", "12", "lewati", "lewati", "lewati", "olahan ikan" })
-        {
-            await coordinator.SendTextAsync(answer);
-            await coordinator.NextReplyAsync();
-        }
+        await CreateAnotherCohortAsync(coordinator, "Pendampingan Lombok Timur", "Lombok Timur");
 
         await coordinator.SendTextAsync("/undang mentor Lale Ira");
         Assert.Contains("Pilih kohort", (await coordinator.NextReplyAsync()).Text);

@@ -6,13 +6,14 @@ using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Program;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Texts;
+using Microsoft.Extensions.Logging;
 using Stateless;
 using Stateless.Reflection;
 
 namespace Ikm.Workflow.Flows.Cohorts;
 
 /// <summary>A coordinator opens a cohort: the cohort form (questionnaires/cohort.yaml), then the Cohort document.</summary>
-public sealed class CohortFlow(IQuestionnaireCatalog catalog, QuestionPrompter prompter) : IFlow
+public sealed class CohortFlow(IQuestionnaireCatalog catalog, QuestionPrompter prompter, ILogger<CohortFlow> log) : IFlow
 {
     public const string FlowName = "cohort";
 
@@ -42,7 +43,7 @@ public sealed class CohortFlow(IQuestionnaireCatalog catalog, QuestionPrompter p
 
         Form.Clear(context);
         context.Conversation.State = nameof(CohortState.Choosing);
-        var cohorts = await ProgramDirectory.CohortsAsync(context);
+        var cohorts = await ProgramDirectory.CoordinatedCohortsAsync(context);
         if (cohorts.Count == 0)
         {
             await Build(context).FireAsync(CohortTrigger.New);
@@ -72,6 +73,7 @@ public sealed class CohortFlow(IQuestionnaireCatalog catalog, QuestionPrompter p
                 break;
             case CohortState.Choosing when data is not null && data.StartsWith("ch:edit:", StringComparison.Ordinal)
                                           && await context.Work.GetAsync<Cohort>(data["ch:edit:".Length..]) is { } cohort:
+                if (!await ProgramDirectory.EnsureCoordinatesAsync(context, cohort.Id, log)) break;
                 Prefill(context, cohort);
                 await machine.FireAsync(CohortTrigger.EditCohort);
                 break;

@@ -27,9 +27,9 @@ public sealed class ApprovalActions(ILogger<ApprovalActions> log) : IActionHandl
 
         var data = context.Message.ButtonData ?? ListButton;
         if (data.StartsWith(ApprovePrefix, StringComparison.Ordinal) && data[ApprovePrefix.Length..].Split(':') is [var id, var cohortId])
-            await DecideAsync(context, id, cohortId);
+            await DecideAsync(context, id, cohortId, log);
         else if (data.StartsWith(RejectPrefix, StringComparison.Ordinal))
-            await DecideAsync(context, data[RejectPrefix.Length..], cohortId: null);
+            await DecideAsync(context, data[RejectPrefix.Length..], cohortId: null, log);
         else
             await ListAsync(context);
     }
@@ -60,7 +60,7 @@ public sealed class ApprovalActions(ILogger<ApprovalActions> log) : IActionHandl
     private static async Task ListAsync(TurnContext context)
     {
         var pending = (await context.Work.AllAsync<CohortMembership>()).Where(m => m.Status == MembershipStatus.Pending).ToList();
-        var cohorts = await ProgramDirectory.CohortsAsync(context);
+        var cohorts = await ProgramDirectory.CoordinatedCohortsAsync(context);
         if (pending.Count == 0)
         {
             context.Reply(context.T(ProgramTexts.NoPending));
@@ -83,13 +83,25 @@ public sealed class ApprovalActions(ILogger<ApprovalActions> log) : IActionHandl
         }
     }
 
-    private static async Task DecideAsync(TurnContext context, string membershipId, string? cohortId)
+    private static async Task DecideAsync(TurnContext context, string membershipId, string? cohortId, ILogger log)
     {
         var membership = await context.Work.GetAsync<CohortMembership>(membershipId);
         var cohort = cohortId is null ? null : await context.Work.GetAsync<Cohort>(cohortId);
         if (membership is null || (cohortId is not null && cohort is null))
         {
             context.Reply(context.T(CommonTexts.StaleButton));
+            return;
+        }
+
+        // Admitting is into a cohort the coordinator coordinates; a decided membership belongs to its cohort's coordinators.
+        if ((cohortId is not null && !await ProgramDirectory.EnsureCoordinatesAsync(context, cohortId, log))
+            || (membership.CohortId.Length > 0 && !await ProgramDirectory.EnsureCoordinatesAsync(context, membership.CohortId, log)))
+            return;
+
+        if (cohortId is null && (await ProgramDirectory.CoordinatedCohortsAsync(context)).Count == 0)
+        {
+            log.LogWarning("Rejection refused for user {UserId}: coordinates no cohort", context.Message.UserId);
+            context.Reply(context.T(ProgramTexts.NoCohort));
             return;
         }
 

@@ -45,12 +45,25 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
             await StartAsync(context);
     }
 
+    /// <summary>The approved membership a button names, in a cohort the coordinator coordinates; null when refused (answered).</summary>
+    private async Task<(CohortMembership Membership, Cohort Cohort)?> CoordinatedMembershipAsync(TurnContext context, string membershipId)
+    {
+        if (await context.Work.GetAsync<CohortMembership>(membershipId) is not { Status: MembershipStatus.Approved } membership
+            || await context.Work.GetAsync<Cohort>(membership.CohortId) is not { } cohort)
+        {
+            context.Reply(context.T(CommonTexts.StaleButton));
+            return null;
+        }
+
+        return await ProgramDirectory.EnsureCoordinatesAsync(context, cohort.Id, log) ? (membership, cohort) : null;
+    }
+
     private static (string, long)? Split(string value) =>
         value.Split(':') is [var id, var mentor] && long.TryParse(mentor, CultureInfo.InvariantCulture, out var mentorId) ? (id, mentorId) : null;
 
-    private static async Task StartAsync(TurnContext context)
+    private async Task StartAsync(TurnContext context)
     {
-        var cohorts = await ProgramDirectory.CohortsAsync(context);
+        var cohorts = await ProgramDirectory.CoordinatedCohortsAsync(context);
         switch (cohorts.Count)
         {
             case 0:
@@ -65,8 +78,9 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
         }
     }
 
-    private static async Task ListIkmsAsync(TurnContext context, string cohortId)
+    private async Task ListIkmsAsync(TurnContext context, string cohortId)
     {
+        if (!await ProgramDirectory.EnsureCoordinatesAsync(context, cohortId, log)) return;
         var members = (await context.Work.FindAsync<CohortMembership>("cohort", cohortId)).Where(m => m.Status == MembershipStatus.Approved).ToList();
         if (members.Count == 0)
         {
@@ -88,14 +102,9 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
         context.Reply(context.T(ProgramTexts.ChooseIkm), rows);
     }
 
-    private static async Task ListMentorsAsync(TurnContext context, string membershipId)
+    private async Task ListMentorsAsync(TurnContext context, string membershipId)
     {
-        if (await context.Work.GetAsync<CohortMembership>(membershipId) is not { Status: MembershipStatus.Approved } membership
-            || await context.Work.GetAsync<Cohort>(membership.CohortId) is not { } cohort)
-        {
-            context.Reply(context.T(CommonTexts.StaleButton));
-            return;
-        }
+        if (await CoordinatedMembershipAsync(context, membershipId) is not var (membership, cohort)) return;
 
         var mentors = (await context.Work.FindAsync<CohortStaff>("cohort", cohort.Id)).Where(s => s.Role == MemberRole.Mentor).ToList();
         if (mentors.Count == 0)
@@ -114,12 +123,10 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
         context.Reply(context.T(ProgramTexts.ChooseMentor, ProgramDirectory.BusinessLabel(business)), rows);
     }
 
-    private static async Task AssignAsync(TurnContext context, string membershipId, long mentorUserId, bool force)
+    private async Task AssignAsync(TurnContext context, string membershipId, long mentorUserId, bool force)
     {
-        var membership = await context.Work.GetAsync<CohortMembership>(membershipId);
-        var cohort = membership is null ? null : await context.Work.GetAsync<Cohort>(membership.CohortId);
-        var staff = cohort is null ? null : await context.Work.GetAsync<CohortStaff>(CohortStaff.IdFor(cohort.Id, mentorUserId));
-        if (membership is not { Status: MembershipStatus.Approved } || cohort is null || staff is not { Role: MemberRole.Mentor })
+        if (await CoordinatedMembershipAsync(context, membershipId) is not var (membership, cohort)) return;
+        if (await context.Work.GetAsync<CohortStaff>(CohortStaff.IdFor(cohort.Id, mentorUserId)) is not { Role: MemberRole.Mentor } staff)
         {
             context.Reply(context.T(CommonTexts.StaleButton));
             return;

@@ -16,6 +16,7 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
     public const string OwnerInviteCohortKey = "inv.cohort";
     private const string RevokePrefix = "iv:rv:";
     private const string CohortPrefix = "iv:c:";
+    private const string ListPrefix = "iv:l:";
     private const string PendingRoleKey = "iv.role";
     private const string PendingLabelKey = "iv.label";
 
@@ -36,8 +37,10 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
             await RevokeAsync(context, data[RevokePrefix.Length..]);
         else if (context.Message.ButtonData is { } chosen && chosen.StartsWith(CohortPrefix, StringComparison.Ordinal))
             await CreateForChosenCohortAsync(context, chosen[CohortPrefix.Length..]);
+        else if (context.Message.ButtonData is { } listed && listed.StartsWith(ListPrefix, StringComparison.Ordinal))
+            await ListAsync(context, listed[ListPrefix.Length..]);
         else if (context.Message.Command is "undangan" or "invites")
-            await ListAsync(context);
+            await AskListAsync(context);
         else
             await CreateAsync(context);
     }
@@ -121,7 +124,7 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
             return;
         }
 
-        var cohorts = await ProgramDirectory.CohortsAsync(context);
+        var cohorts = await ProgramDirectory.CoordinatedCohortsAsync(context);
         if (cohorts.Count == 0)
         {
             context.Reply(context.T(ProgramTexts.NoCohort));
@@ -144,6 +147,7 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
 
     private async Task CreateForChosenCohortAsync(TurnContext context, string cohortId)
     {
+        if (!await ProgramDirectory.EnsureCoordinatesAsync(context, cohortId, log)) return;
         var cohort = await context.Work.GetAsync<Cohort>(cohortId);
         if (cohort is null
             || !Enum.TryParse<MemberRole>(context.Conversation.Data.GetValueOrDefault(PendingRoleKey), out var role)
@@ -176,11 +180,22 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
             invite.ExpiresAt.ToString("d MMMM yyyy", culture), identity.DeepLink(invite.Id)));
     }
 
-    private static async Task ListAsync(TurnContext context)
+    /// <summary>/undangan: the open invites of the coordinator's cohort, after asking which one when there are several.</summary>
+    private async Task AskListAsync(TurnContext context)
     {
-        var open = new List<Invite>();
-        foreach (var cohort in await ProgramDirectory.CohortsAsync(context))
-            open.AddRange((await context.Work.FindAsync<Invite>("cohort", cohort.Id)).Where(i => !i.Revoked && i.UsedAt is null && i.ExpiresAt > context.Now));
+        var cohorts = await ProgramDirectory.CoordinatedCohortsAsync(context);
+        if (cohorts.Count == 0)
+            context.Reply(context.T(ProgramTexts.NoCohort));
+        else if (cohorts.Count == 1)
+            await ListAsync(context, cohorts[0].Id);
+        else
+            context.Reply(context.T(ProgramTexts.ChooseCohort), [.. cohorts.Select(c => (IReadOnlyList<Button>)[new Button(c.Name, ListPrefix + c.Id)])]);
+    }
+
+    private async Task ListAsync(TurnContext context, string cohortId)
+    {
+        if (!await ProgramDirectory.EnsureCoordinatesAsync(context, cohortId, log)) return;
+        var open = (await context.Work.FindAsync<Invite>("cohort", cohortId)).Where(i => !i.Revoked && i.UsedAt is null && i.ExpiresAt > context.Now).ToList();
         if (open.Count == 0)
         {
             context.Reply(context.T(ProgramTexts.NoInvites));
@@ -194,7 +209,7 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
         context.Reply(context.T(ProgramTexts.InviteList) + "\n" + string.Join("\n", lines), buttons);
     }
 
-    private static async Task RevokeAsync(TurnContext context, string token)
+    private async Task RevokeAsync(TurnContext context, string token)
     {
         var invite = await context.Work.GetAsync<Invite>(token);
         if (invite is null || invite.UsedAt is not null || invite.Revoked)
@@ -202,6 +217,8 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
             context.Reply(context.T(CommonTexts.StaleButton));
             return;
         }
+
+        if (!await ProgramDirectory.EnsureCoordinatesAsync(context, invite.CohortId, log)) return;
 
         invite.Revoked = true;
         context.Work.Stage(invite);

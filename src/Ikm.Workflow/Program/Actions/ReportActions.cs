@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Ikm.Workflow.Program.Actions;
 
-/// <summary>/ringkasan, /ekspor, /terlambat, /peringkat — coordinators only: picks the cohort and queues the report (<see cref="ReportRequests"/>).</summary>
+/// <summary>/ringkasan, /ekspor, /terlambat, /peringkat — coordinators only: picks a cohort they coordinate and queues the report (<see cref="ReportRequests"/>).</summary>
 public sealed class ReportActions(ILogger<ReportActions> log) : IActionHandler
 {
     public IReadOnlyList<string> ButtonPrefixes { get; } = ["rp:"];
@@ -22,7 +22,7 @@ public sealed class ReportActions(ILogger<ReportActions> log) : IActionHandler
             return;
         }
 
-        var cohorts = await ProgramDirectory.CohortsAsync(context);
+        var cohorts = await ProgramDirectory.CoordinatedCohortsAsync(context);
         if (cohorts.Count == 0)
         {
             context.Reply(context.T(ProgramTexts.NoCohort));
@@ -31,6 +31,9 @@ public sealed class ReportActions(ILogger<ReportActions> log) : IActionHandler
 
         // "rp:{cohort}:{command}" from the cohort question below; a typed command asks when there are several cohorts.
         var pressed = context.Message.ButtonData?.Split(':') is ["rp", var cohortId, var pressedCommand] ? (cohortId, pressedCommand) : default;
+        if (pressed.cohortId is { } pressedCohort && !await ProgramDirectory.EnsureCoordinatesAsync(context, pressedCohort, log))
+            return;
+
         var command = context.Message.Command ?? pressed.pressedCommand ?? "";
         var cohort = pressed.cohortId is { } id ? cohorts.FirstOrDefault(c => c.Id == id) : cohorts.Count == 1 ? cohorts[0] : null;
         if (cohort is null)
