@@ -61,6 +61,8 @@ public static class BotHost
 
     public static WebApplication MapIkmBot(this WebApplication app)
     {
+        // First: everything after it (the dashboard's checks, logs) sees the client's address, not the proxy's.
+        app.UseKnownProxies();
         app.MapGet("/health", async (IBotStore store, CancellationToken ct) =>
             await store.PingAsync(ct)
                 ? Results.Ok(new { status = "healthy" })
@@ -68,11 +70,7 @@ public static class BotHost
         var telegram = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TelegramOptions>>().Value;
         if (telegram is { HasToken: true, Mode: TelegramMode.Webhook })
             app.MapTelegramWebhook();
-        app.UseHangfireDashboard("/hangfire", new DashboardOptions
-        {
-            Authorization = [new DashboardAuthorization(app.Services.GetRequiredService<SchedulerOptions>())],
-            DisplayStorageConnectionString = false,
-        });
+        app.MapIkmDashboard();
         return app;
     }
 

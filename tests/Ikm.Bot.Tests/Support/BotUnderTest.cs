@@ -51,7 +51,8 @@ public sealed class BotUnderTest : IAsyncDisposable
         TelegramMode mode = TelegramMode.Polling,
         string? dataDirectory = null,
         IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        string? environment = null)
     {
         dataDirectory ??= NewDataDirectory();
         var config = new Dictionary<string, string?>
@@ -73,7 +74,7 @@ public sealed class BotUnderTest : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             config[key] = value;
 
-        var app = BotHost.Build([], builder =>
+        var app = BotHost.Build(environment is null ? [] : ["--environment", environment], builder =>
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Configuration.AddInMemoryCollection(config);
