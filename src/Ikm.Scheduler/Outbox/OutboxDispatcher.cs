@@ -54,6 +54,7 @@ public sealed class OutboxDispatcher(
     private readonly SemaphoreSlim _inFlight = new(options.Value.MaxConcurrentSends);
     private readonly CancellationTokenSource _sends = new();
     private long _sent;
+    private long _scans;
     /// <summary>Stopwatch timestamp before which nothing is sent to any chat (a 429 for the bot's own limit).</summary>
     private long _pausedUntil;
     /// <summary>Until the first scan, committed messages are left to it: it knows which chats have older ones pending.</summary>
@@ -73,6 +74,24 @@ public sealed class OutboxDispatcher(
                 continue; // the scan picks it up when due
             Enqueue(message, attempts: 0, fromScan: false);
         }
+    }
+
+    /// <summary>
+    /// Completes once <paramref name="count"/> store scans have finished after the call and nothing is queued or in
+    /// flight: then anything due in the store has been seen and sent (tests assert that nothing more was sent).
+    /// </summary>
+    public async Task WaitForScansAsync(int count, TimeSpan timeout)
+    {
+        var target = Interlocked.Read(ref _scans) + count;
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (Interlocked.Read(ref _scans) < target)
+        {
+            if (Stopwatch.GetTimestamp() > deadline) throw new TimeoutException($"The outbox scan did not run {count} times.");
+            _rescan.Writer.TryWrite(true);
+            await Task.Delay(10);
+        }
+
+        await WaitIdleAsync(timeout);
     }
 
     /// <summary>Completes when nothing is queued or in flight (tests).</summary>
@@ -396,6 +415,7 @@ public sealed class OutboxDispatcher(
                     foreach (var entry in due)
                         Enqueue(entry.Message, entry.Attempts, fromScan: true);
                     _scanned = true;
+                    Interlocked.Increment(ref _scans);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

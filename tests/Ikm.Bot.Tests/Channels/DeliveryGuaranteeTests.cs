@@ -24,7 +24,7 @@ public sealed class DeliveryGuaranteeTests
         Assert.Equal(HttpStatusCode.Unauthorized, await emulator.PostToWebhookAsync(Updates.Text(5002, 201, "/start"), secretOverride: "wrong"));
         Assert.Equal(HttpStatusCode.OK, await emulator.PostToWebhookAsync(Updates.Text(5003, 201, "/start")));
         await emulator.WaitForMessageAsync(201);
-        await Task.Delay(200);
+        await bot.Dispatcher.WaitForScansAsync(2, TimeSpan.FromSeconds(5));
         Assert.Single(emulator.SentTo(201));
     }
 
@@ -38,8 +38,7 @@ public sealed class DeliveryGuaranteeTests
         Assert.Equal(HttpStatusCode.OK, await emulator.PostToWebhookAsync(update));
         Assert.Equal(HttpStatusCode.OK, await emulator.PostToWebhookAsync(update.DeepClone().AsObject()));
         await emulator.WaitForMessageAsync(202);
-        await bot.Dispatcher.WaitIdleAsync(TimeSpan.FromSeconds(5));
-        await Task.Delay(200);
+        await bot.Dispatcher.WaitForScansAsync(2, TimeSpan.FromSeconds(5));
 
         Assert.Single(emulator.SentTo(202));
         // The outbox ids alone would hide a re-executed update (same reply id, ignored): the store must show one run.
@@ -120,7 +119,8 @@ public sealed class DeliveryGuaranteeTests
         bot.Store.Down = true;
         var first = await budi.SendTextAsync("/start");
         await ani.SendTextAsync("/start");
-        await Task.Delay(1500);
+        // Several attempts refused (the first batch and its retries): the offset must still stand.
+        await emulator.WaitUntilAsync(() => bot.Store.RefusedBatches >= 3, TimeSpan.FromSeconds(15));
         Assert.True(emulator.ConfirmedOffset <= first, $"offset {emulator.ConfirmedOffset} moved past update {first} while the store was down");
         Assert.Empty(emulator.SentTo(206));
 

@@ -25,7 +25,7 @@ public sealed class OutboxDispatcherTests
             NullLogger<OutboxDispatcher>.Instance);
 
         await dispatcher.StartAsync(CancellationToken.None);
-        await Task.Delay(800);
+        await dispatcher.WaitForScansAsync(20, TimeSpan.FromSeconds(10)); // every one of them read the stale row
         await dispatcher.StopAsync(CancellationToken.None);
 
         Assert.Equal(1, sender.Count(message.Id));

@@ -46,8 +46,7 @@ public sealed class OutboxResilienceTests
     {
         var ids = expected.Select(m => m.Id).ToHashSet();
         await telegram.WaitUntilAsync(() => telegram.Sent.Count(m => m.Text is { } t && ids.Contains(t)) >= ids.Count, DeliveryTimeout);
-        await bot.Dispatcher.WaitIdleAsync(TimeSpan.FromSeconds(5));
-        await Task.Delay(600); // a few store scans: anything sent twice would show now
+        await bot.Dispatcher.WaitForScansAsync(3, TimeSpan.FromSeconds(5)); // anything sent twice would show now
 
         var sent = telegram.Sent.Where(m => m.Text?.StartsWith(tag + ":", StringComparison.Ordinal) == true).ToList();
         var twice = sent.GroupBy(m => m.Text).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
@@ -134,7 +133,7 @@ public sealed class OutboxResilienceTests
         // A later reminder to the blocked chat: dropped without a send, also after the store scans.
         await WriteAsync(bot, [new OutgoingMessage { Id = "block:later", ChatId = blocked, Text = "block:later" }]);
         await telegram.WaitUntilAsync(() => bot.Store.GetOutboxEntryAsync("block:later", CancellationToken.None).Result?.Status == OutboxStatus.Dropped, DeliveryTimeout);
-        await Task.Delay(600);
+        await bot.Dispatcher.WaitForScansAsync(3, TimeSpan.FromSeconds(5));
         Assert.Equal(attempts, telegram.Calls.Count(c => c == "sendMessage"));
         Assert.Empty(telegram.SentTo(blocked));
 
@@ -161,13 +160,13 @@ public sealed class OutboxResilienceTests
         var stored = await bot.Store.GetOutboxEntryAsync(reminder.Id, CancellationToken.None);
         Assert.Equal(wita.ToUtc(day.AddDays(1), new TimeOnly(6, 0)), stored!.Message.NotBefore);
         clock.SetUtcNow(wita.ToUtc(day.AddDays(1), new TimeOnly(5, 59)));
-        await Task.Delay(700); // several store scans at 05:59
+        await bot.Dispatcher.WaitForScansAsync(3, TimeSpan.FromSeconds(5)); // several store scans at 05:59
         Assert.Empty(telegram.SentTo(5001));
 
         clock.SetUtcNow(wita.ToUtc(day.AddDays(1), new TimeOnly(6, 0)));
         await telegram.WaitForMessageAsync(5001, timeout: TimeSpan.FromSeconds(5));
         await writer.WriteAsync([reminder], wita, CancellationToken.None); // the job runs again: nothing new
-        await Task.Delay(700);
+        await bot.Dispatcher.WaitForScansAsync(3, TimeSpan.FromSeconds(5));
         Assert.Single(telegram.SentTo(5001));
         Assert.Equal(OutboxStatus.Sent, (await bot.Store.GetOutboxEntryAsync(reminder.Id, CancellationToken.None))!.Status);
     }

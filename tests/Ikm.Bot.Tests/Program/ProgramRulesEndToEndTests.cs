@@ -240,13 +240,13 @@ public sealed class OpenCheckInEndToEndTests
         time.Advance(TimeSpan.FromHours(2));
         await scan.RunAsync(CancellationToken.None); // 21:00: due, but quiet hours hold it until 06:00
         await scan.RunAsync(CancellationToken.None);
-        await Task.Delay(500);
+        await bot.Dispatcher.WaitForScansAsync(2, TimeSpan.FromSeconds(5));
         Assert.DoesNotContain(emulator.SentTo(851), m => m.Text!.Contains("belum ditutup"));
         time.Advance(TimeSpan.FromHours(9));
         var prompt = await mentor.NextReplyAsync(TimeSpan.FromSeconds(15));
         await scan.RunAsync(CancellationToken.None);
         Assert.Contains("belum ditutup", prompt.Text);
-        await Task.Delay(300);
+        await bot.Dispatcher.WaitForScansAsync(2, TimeSpan.FromSeconds(5));
         Assert.Single(emulator.SentTo(851), m => m.Text!.Contains("belum ditutup"));
 
         await mentor.PressAsync("✅ Tutup check-in");

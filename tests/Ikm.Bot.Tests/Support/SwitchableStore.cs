@@ -12,6 +12,11 @@ public sealed class SwitchableStore(IBotStore inner) : IBotStore
 {
     public volatile bool Down;
 
+    private int _refusedBatches;
+
+    /// <summary>Batch reads (the pipeline's first call for a batch) refused while <see cref="Down"/> was set.</summary>
+    public int RefusedBatches => Volatile.Read(ref _refusedBatches);
+
     public long? UnreadableMember { get; set; }
 
     public IBotStore Inner => inner;
@@ -27,7 +32,12 @@ public sealed class SwitchableStore(IBotStore inner) : IBotStore
 
     public Task<Conversation?> GetConversationAsync(long chatId, CancellationToken ct) { Check(); return inner.GetConversationAsync(chatId, ct); }
 
-    public Task<IReadOnlyDictionary<long, Conversation>> GetConversationsAsync(IReadOnlyCollection<long> chatIds, CancellationToken ct) { Check(); return inner.GetConversationsAsync(chatIds, ct); }
+    public Task<IReadOnlyDictionary<long, Conversation>> GetConversationsAsync(IReadOnlyCollection<long> chatIds, CancellationToken ct)
+    {
+        if (Down) Interlocked.Increment(ref _refusedBatches);
+        Check();
+        return inner.GetConversationsAsync(chatIds, ct);
+    }
 
     public Task<Member?> GetMemberAsync(long userId, CancellationToken ct) { Check(); CheckReadable([userId]); return inner.GetMemberAsync(userId, ct); }
 
