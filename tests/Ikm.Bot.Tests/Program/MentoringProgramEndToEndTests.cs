@@ -165,6 +165,38 @@ public sealed partial class MentoringProgramEndToEndTests
         Assert.Equal([2.0, 3.0, 1.0], evaluation.Areas.Select(a => a.DeltaFromDiagnosis!.Value));
         Assert.All(evaluation.Areas, a => Assert.Null(a.DeltaFromPreviousMonth));
         Assert.Equal("didampingi 1", evaluation.Areas[1].Mentored);
+
+        // December's evaluation (last working day: Thursday 31 December) shows and stores the change since November.
+        time.SetUtcNow(new DateTimeOffset(2026, 12, 31, 1, 0, 0, TimeSpan.Zero)); // 09:00 WITA
+        await mentor.SendTextAsync("/menu");
+        await mentor.NextReplyAsync();
+        await mentor.PressAsync("📊 Evaluasi bulanan");
+        Assert.Contains("Evaluasi bulan 2026-12", (await mentor.NextReplyAsync()).Text);
+        await mentor.PressAsync("Abon Ikan Mama Ani");
+        var december = await mentor.NextReplyAsync();
+        Assert.Contains("Bidang 1 dari 3: Manajemen produksi", december.Text);
+        Assert.Contains("bulan lalu: 3", december.Text);
+        string? summary = null;
+        foreach (var (score, area) in new[] { "4", "4", "1" }.Select((s, i) => (s, i)))
+        {
+            await mentor.PressAsync(score);
+            await mentor.NextReplyAsync();
+            await mentor.SendTextAsync($"masalah des {area}");
+            await mentor.NextReplyAsync();
+            await mentor.SendTextAsync($"didampingi des {area}");
+            await mentor.NextReplyAsync();
+            await mentor.SendTextAsync($"hasil des {area}");
+            summary = (await mentor.NextReplyAsync()).Text;
+        }
+
+        Assert.Contains("Evaluasi Abon Ikan Mama Ani bulan 2026-12 tersimpan", summary);
+        Assert.Contains("• Manajemen produksi: 4 (diagnosis +3,0, bulan lalu +1)", summary);
+        Assert.Contains("bulan lalu 0)", summary);
+        Assert.Contains("bulan lalu -1)", summary);
+        var decemberEvaluation = Assert.Single(await documents.AllAsync<Evaluation>(CancellationToken.None), e => e.Month == "2026-12");
+        Assert.Equal([4, 4, 1], decemberEvaluation.Areas.Select(a => a.Score));
+        Assert.Equal([1.0, 0.0, -1.0], decemberEvaluation.Areas.Select(a => a.DeltaFromPreviousMonth!.Value));
+        Assert.Equal([3.0, 3.0, 0.0], decemberEvaluation.Areas.Select(a => a.DeltaFromDiagnosis!.Value));
     }
 
     internal static async Task CompleteShortDiagnosisAsync(TestUser owner)
