@@ -3,6 +3,7 @@ using Ikm.Scheduler.Jobs;
 using Ikm.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using MiniExcelLibs;
 using static Ikm.Bot.Tests.Program.MentoringProgramEndToEndTests;
 
 namespace Ikm.Bot.Tests.Scheduler;
@@ -44,7 +45,16 @@ public sealed class CoordinatorReportsTests
         var workbook = await coordinator.NextReplyAsync();
         Assert.Equal("sendDocument", workbook.Method);
         Assert.EndsWith(".xlsx", workbook.FileName);
-        Assert.Equal((byte)'P', workbook.FileContent![0]);
+        // The workbook holds the cohort: the IKM with its owner, mentor and registration figures, and the mentor's load.
+        using var xlsx = new MemoryStream(workbook.FileContent!);
+        Assert.Superset(new HashSet<string> { "IKMs", "Visits", "Evaluations", "Mentors" }, xlsx.GetSheetNames().ToHashSet());
+        var ikm = Assert.Single(xlsx.Query(useHeaderRow: true, sheetName: "IKMs").Cast<IDictionary<string, object?>>());
+        Assert.Equal(("Abon Ikan Mama Ani", "Siti Aminah", "Budi", "Palu Barat", "Lere"),
+            ((string?)ikm["IKM"], (string?)ikm["Pemilik"], (string?)ikm["Pendamping"], (string?)ikm["Kecamatan"], (string?)ikm["Kelurahan"]));
+        Assert.Equal(4d, Convert.ToDouble(ikm["Tenaga kerja"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(xlsx.Query(useHeaderRow: true, sheetName: "Visits"));
+        var mentorRow = Assert.Single(xlsx.Query(useHeaderRow: true, sheetName: "Mentors").Cast<IDictionary<string, object?>>());
+        Assert.Equal(("Budi", 1d), ((string?)mentorRow["Pendamping"], Convert.ToDouble(mentorRow["IKM didampingi"], System.Globalization.CultureInfo.InvariantCulture)));
 
         mentor.SkipReplies();
         await mentor.SendTextAsync("/ringkasan");
