@@ -56,7 +56,7 @@ public sealed class BatchRaceTests
         await using var bot = await BotUnderTest.StartAsync(emulator);
         await SeedAsync(bot.Store, Cohort(), new Invite
         {
-            Id = "race-token-0123456789abcdef",
+            Id = Invite.IdFor("race-token-0123456789abcdef"),
             CohortId = CohortId,
             Role = MemberRole.Coordinator,
             CreatedBy = 700,
@@ -76,7 +76,7 @@ public sealed class BatchRaceTests
         var members = await bot.Store.GetMembersAsync([601, 602], CancellationToken.None);
         var joined = Assert.Single(members.Values, m => m.Role == MemberRole.Coordinator);
         var documents = bot.App.Services.GetRequiredService<IDocumentStore>();
-        var invite = (await documents.GetAsync<Invite>("race-token-0123456789abcdef", CancellationToken.None))!;
+        var invite = (await documents.GetAsync<Invite>(Invite.IdFor("race-token-0123456789abcdef"), CancellationToken.None))!;
         Assert.Equal((joined.UserId, 2L), (invite.UsedBy, invite.Version));
         Assert.Equal(joined.UserId, Assert.Single(await documents.FindAsync<CohortStaff>("cohort", CohortId, CancellationToken.None)).UserId);
         Assert.DoesNotContain("sudah dipakai", replies[joined.UserId == 601 ? 0 : 1]);

@@ -81,7 +81,7 @@ public sealed class CohortScopeTests
             $"as:i:{admitted}",
             $"as:m:{admitted}:851",
             $"iv:l:{lombok}",
-            $"iv:rv:{openInvite}",
+            $"iv:rv:{lombok}:{openInvite[..32]}",
             $"ch:edit:{lombok}",
         };
         var firstForged = emulator.SentTo(SariId).Count;

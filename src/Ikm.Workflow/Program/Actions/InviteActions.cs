@@ -15,6 +15,8 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
 {
     public const string OwnerInviteCohortKey = "inv.cohort";
     private const string RevokePrefix = "iv:rv:";
+    /// <summary>A revoke button names its invite by the first 32 hex characters of the id: the whole hash would not fit Telegram's 64 bytes.</summary>
+    private const int RevokeKeyLength = 32;
     private const string CohortPrefix = "iv:c:";
     private const string ListPrefix = "iv:l:";
     private const string PendingRoleKey = "iv.role";
@@ -47,7 +49,7 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
 
     public async Task RedeemAsync(TurnContext context, string token)
     {
-        var invite = await context.Work.GetAsync<Invite>(token);
+        var invite = await context.Work.GetAsync<Invite>(Invite.IdFor(token));
         var culture = Languages.Culture(context.Language);
         if (invite is null)
         {
@@ -164,9 +166,10 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
 
     private void Issue(TurnContext context, Cohort cohort, MemberRole role, string label)
     {
+        var token = ProgramIds.NewInviteToken();
         var invite = new Invite
         {
-            Id = ProgramIds.NewInviteToken(),
+            Id = Invite.IdFor(token),
             CohortId = cohort.Id,
             Role = role,
             CreatedBy = context.Message.UserId,
@@ -177,7 +180,7 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
         context.Work.Stage(invite);
         var culture = Languages.Culture(context.Language);
         context.Reply(context.T(ProgramTexts.InviteCreated, RoleText(context, role), label, cohort.Name,
-            invite.ExpiresAt.ToString("d MMMM yyyy", culture), identity.DeepLink(invite.Id)));
+            invite.ExpiresAt.ToString("d MMMM yyyy", culture), identity.DeepLink(token)));
     }
 
     /// <summary>/undangan: the open invites of the coordinator's cohort, after asking which one when there are several.</summary>
@@ -205,20 +208,26 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
         var culture = Languages.Culture(context.Language);
         var lines = open.OrderBy(i => i.CreatedAt).Select(i => $"• {RoleText(context, i.Role)} — {i.Label} ({i.ExpiresAt.ToString("d MMM", culture)})");
         var buttons = open.OrderBy(i => i.CreatedAt)
-            .Select(i => (IReadOnlyList<Button>)[new Button($"{context.T(ProgramTexts.Revoke)} {i.Label}", RevokePrefix + i.Id)]).ToList();
+            .Select(i => (IReadOnlyList<Button>)[new Button($"{context.T(ProgramTexts.Revoke)} {i.Label}", $"{RevokePrefix}{cohortId}:{i.Id[..RevokeKeyLength]}")]).ToList();
         context.Reply(context.T(ProgramTexts.InviteList) + "\n" + string.Join("\n", lines), buttons);
     }
 
-    private async Task RevokeAsync(TurnContext context, string token)
+    /// <summary>"iv:rv:{cohort}:{key}": the cohort is checked first, then the key is looked up among that cohort's invites only.</summary>
+    private async Task RevokeAsync(TurnContext context, string data)
     {
-        var invite = await context.Work.GetAsync<Invite>(token);
-        if (invite is null || invite.UsedAt is not null || invite.Revoked)
+        if (data.Split(':') is not [var cohortId, var key] || key.Length != RevokeKeyLength)
         {
             context.Reply(context.T(CommonTexts.StaleButton));
             return;
         }
 
-        if (!await ProgramDirectory.EnsureCoordinatesAsync(context, invite.CohortId, log)) return;
+        if (!await ProgramDirectory.EnsureCoordinatesAsync(context, cohortId, log)) return;
+        var invite = (await context.Work.FindAsync<Invite>("cohort", cohortId)).SingleOrDefault(i => i.Id.StartsWith(key, StringComparison.Ordinal));
+        if (invite is null || invite.UsedAt is not null || invite.Revoked)
+        {
+            context.Reply(context.T(CommonTexts.StaleButton));
+            return;
+        }
 
         invite.Revoked = true;
         context.Work.Stage(invite);
