@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.InMemory;
 using Hangfire.Mongo;
 using Hangfire.Mongo.Migration.Strategies;
 using Hangfire.Mongo.Migration.Strategies.Backup;
@@ -51,7 +52,7 @@ public static class SchedulerServiceCollectionExtensions
                 .UseRecommendedSerializerSettings();
             if (string.IsNullOrWhiteSpace(mongoUrl))
             {
-                config.UseInMemoryStorage();
+                config.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = schedulerOptions.JobHistory });
             }
             else
             {

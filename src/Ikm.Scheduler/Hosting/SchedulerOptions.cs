@@ -17,5 +17,14 @@ public sealed class SchedulerOptions
     /// <summary>Lets the dashboard trigger, requeue and delete jobs (Scheduler__DashboardWritable); read-only otherwise.</summary>
     public bool DashboardWritable { get; init; }
 
+    /// <summary>
+    /// With the in-memory job storage (no MongoDB): how long a finished background job (a report, a /datasaya, a
+    /// recurring run) stays in memory for the dashboard (Scheduler__JobHistoryMinutes). Every report is a job, so the
+    /// history grows with the traffic for this long; Hangfire.InMemory's own cap is 2 hours.
+    /// </summary>
+    public int JobHistoryMinutes { get; init; } = 15;
+
+    public TimeSpan JobHistory => TimeSpan.FromMinutes(Math.Max(1, JobHistoryMinutes));
+
     public bool HasDashboardCredentials => !string.IsNullOrEmpty(DashboardUser) && !string.IsNullOrEmpty(DashboardPassword);
 }
