@@ -43,7 +43,8 @@ internal sealed class BotRig : IAsyncDisposable
 
     /// <param name="trace">Time store calls, Bot API calls and the batch cycle.</param>
     /// <param name="withoutOutboxMarks">What-if diagnostic: the store ignores outbox marks (and its scan finds nothing due).</param>
-    public static async Task<BotRig> StartAsync(bool trace, bool withoutOutboxMarks = false)
+    /// <param name="settings">More configuration, over the rig's own (the soak sets the coordinator id).</param>
+    public static async Task<BotRig> StartAsync(bool trace, bool withoutOutboxMarks = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var emulator = await TelegramEmulator.StartAsync(new EmulatorOptions
         {
@@ -67,6 +68,9 @@ internal sealed class BotRig : IAsyncDisposable
             ["Scheduler:WorkerCount"] = "1",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            config[key] = value;
 
         var storeTiming = trace || withoutOutboxMarks ? new StoreTiming { WithoutOutboxMarks = withoutOutboxMarks } : null;
         var app = BotHost.Build([], builder =>

@@ -9,6 +9,10 @@ if (args is ["broadcast", .. var broadcastArgs])
 if (args is ["marks", .. var markArgs])
     return await MarkLatencyScenario.RunAsync(markArgs);
 
+// dotnet run -c Release --project bench/Ikm.Bench -- soak [--minutes N] [--owners N] [--mentors N]
+if (args is ["soak", .. var soakArgs])
+    return await SoakScenario.RunAsync(soakArgs);
+
 // dotnet run -c Release --project bench/Ikm.Bench -- digest [--ikms N] [--visits N] [--runs N]
 if (args is ["digest", .. var digestArgs])
     return await DigestScenario.RunAsync(digestArgs);

@@ -270,6 +270,26 @@ public sealed class TelegramEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ForgetChat_DropsTheChatsMessagesFilesAndUser_AndKeepsOtherChats()
+    {
+        _emulator.EnforceLimits = false;
+        await using var stream = new MemoryStream(Encoding.UTF8.GetBytes("isi"));
+        var document = await _bot.SendDocument(ChatA, InputFile.FromStream(stream, "ekspor.xlsx"));
+        await _bot.SendMessage(ChatA, "halo A");
+        await _bot.SendMessage(ChatB, "halo B");
+        var before = _emulator.User(ChatA);
+
+        _emulator.ForgetChat(ChatA);
+
+        Assert.Empty(_emulator.SentTo(ChatA));
+        Assert.Equal("halo B", Assert.Single(_emulator.SentTo(ChatB)).Text);
+        Assert.NotSame(before, _emulator.User(ChatA));
+        await Assert.ThrowsAsync<ApiRequestException>(() => _bot.GetFile(document.Document!.FileId));
+        var next = await _bot.SendMessage(ChatA, "lagi");
+        Assert.True(next.MessageId > document.MessageId);
+    }
+
+    [Fact]
     public async Task SendPhoto_RecordsImage_WhenUploadedAsMultipart()
     {
         var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 1, 2, 3 };

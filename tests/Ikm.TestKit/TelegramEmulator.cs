@@ -221,6 +221,40 @@ public sealed partial class TelegramEmulator : IAsyncDisposable
         return response.StatusCode;
     }
 
+    /// <summary>
+    /// Forgets what one chat saw: the messages sent to it and by it, the files the bot sent it, its user and its
+    /// callback queries; message ids keep counting. A long run (the soak benchmark) calls it when a chat's script is
+    /// done, so that the emulator's own record does not grow with the run. The next <see cref="User"/> for that id is a
+    /// new <see cref="TestUser"/> that reads replies from there on.
+    /// </summary>
+    public void ForgetChat(long chatId)
+    {
+        var callbackPrefix = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"cbq-{chatId}-");
+        lock (_gate)
+        {
+            foreach (var sent in _sent)
+            {
+                if (sent.ChatId == chatId && sent.FileId is { } fileId)
+                    _files.Remove(fileId);
+            }
+
+            _sent.RemoveAll(m => m.ChatId == chatId);
+            foreach (var key in _messages.Keys.Where(k => k.ChatId == chatId).ToList())
+                _messages.Remove(key);
+            _deleted.RemoveWhere(k => k.ChatId == chatId);
+            _users.Remove(chatId);
+            _callbackAnswers.RemoveAll(a => a.CallbackQueryId.StartsWith(callbackPrefix, StringComparison.Ordinal));
+            _issuedCallbackIds.RemoveWhere(id => id.StartsWith(callbackPrefix, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>Forgets the log of Bot API methods called (<see cref="Calls"/>), for long runs.</summary>
+    public void ForgetCalls()
+    {
+        lock (_gate)
+            _calls.Clear();
+    }
+
     /// <summary>Every message the bot successfully sent or edited, in order.</summary>
     public IReadOnlyList<SentMessage> Sent
     {
