@@ -94,12 +94,13 @@ internal static class DigestScenario
             {
                 var sw = Stopwatch.StartNew();
                 digest = builder.Monthly(data!, questionnaire, "id");
+                var monthlyXlsx = digest.Workbook?.ToBytes();
                 var m = sw.Elapsed.TotalMilliseconds;
                 sw.Restart();
                 var w = builder.Weekly(data!, "id");
                 var wk = sw.Elapsed.TotalMilliseconds;
                 sw.Restart();
-                var x = builder.Export(data!, questionnaire, "id");
+                var x = builder.Export(data!, questionnaire, "id").ToBytes();
                 var ex = sw.Elapsed.TotalMilliseconds;
                 if (run > 0)
                 {
@@ -108,7 +109,7 @@ internal static class DigestScenario
                     export.Add(ex);
                 }
 
-                Console.WriteLine(Format($"[digest] build {(run == 0 ? "warm-up" : run.ToString(CultureInfo.InvariantCulture))}: monthly {m:N0} ms (text {digest.Text.Length:N0} chars, chart {digest.ChartPng?.Length / 1024.0:N0} KB, xlsx {digest.Xlsx?.Length / 1024.0 / 1024.0:N1} MB) · weekly {wk:N0} ms ({w.Text.Length:N0} chars) · /ekspor workbook {ex:N0} ms ({x.Length / 1024.0 / 1024.0:N1} MB)"));
+                Console.WriteLine(Format($"[digest] build {(run == 0 ? "warm-up" : run.ToString(CultureInfo.InvariantCulture))}: monthly {m:N0} ms (text {digest.Text.Length:N0} chars, chart {digest.ChartPng?.Length / 1024.0:N0} KB, xlsx {monthlyXlsx?.Length / 1024.0 / 1024.0:N1} MB) · weekly {wk:N0} ms ({w.Text.Length:N0} chars) · /ekspor workbook {ex:N0} ms ({x.Length / 1024.0 / 1024.0:N1} MB)"));
             }
 
             if (chartPath is not null && digest?.ChartPng is { } png)

@@ -35,6 +35,8 @@ public static class SchedulerServiceCollectionExtensions
 
         services.AddSingleton<IOwnerDataExporter, MiniExcelOwnerDataExporter>();
         services.AddSingleton(new DigestBuilder());
+        services.AddOptions<ReportOptions>().Bind(configuration.GetSection("Reports"));
+        services.AddSingleton<ReportFileWriter>();
         services.AddSingleton<ProgramReports>();
         services.AddSingleton<IProgramReports>(sp => sp.GetRequiredService<ProgramReports>());
         services.AddSingleton<IReportQueue, HangfireReportQueue>();
@@ -75,6 +77,7 @@ public static class SchedulerServiceCollectionExtensions
         services.AddTransient<PhotoCopyJob>();
         services.AddTransient<DraftRetentionJob>();
         services.AddTransient<ReportJob>();
+        services.AddTransient<OutboxRetentionJob>();
         services.AddTransient<CohortJobSync>();
         services.AddHostedService<RecurringJobsRegistration>();
         return services;

@@ -5,7 +5,8 @@ using Ikm.Workflow.Messaging;
 namespace Ikm.Storage;
 
 /// <summary>
-/// Whether a queued message names someone being erased: its text, button and key labels, file name, or file content —
+/// Whether a queued message names someone being erased: its text, button and key labels, file name, or file content
+/// (in the row, or in the generated file its path names) —
 /// as UTF-8, and inside a ZIP container (an XLSX workbook), whose entries are compressed. Shared by both stores, so an
 /// erasure removes the same rows from either.
 /// </summary>
@@ -20,7 +21,9 @@ internal static class OutboxMentions
         texts.AddRange(message.Keyboard?.SelectMany(r => r).Select(k => k.Label) ?? []);
         if (texts.Any(t => t is not null && mentions.Any(m => t.Contains(m, StringComparison.OrdinalIgnoreCase))))
             return true;
-        return message.FileContent is { Length: > 0 } content && FileMentions(content, mentions);
+        if (message.FileContent is { Length: > 0 } content && FileMentions(content, mentions))
+            return true;
+        return message.FilePath is { } path && File.Exists(path) && FileMentions(File.ReadAllBytes(path), mentions);
     }
 
     private static bool FileMentions(byte[] content, IReadOnlyList<string> mentions)

@@ -1,6 +1,7 @@
 using Ikm.Storage.Mongo;
 using Ikm.Storage.Sqlite;
 using Ikm.Workflow.Documents;
+using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,12 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
+        var directory = configuration["Storage:DataDirectory"];
+        if (string.IsNullOrWhiteSpace(directory))
+            directory = DefaultDataDirectory;
+        // Generated files live on the local disk with either store (as the photo copies do).
+        services.AddSingleton<IOutboxFiles>(new DiskOutboxFiles(Path.Combine(directory, DiskOutboxFiles.FolderName)));
+
         var mongoUrl = configuration["Storage:MongoUrl"];
         if (!string.IsNullOrWhiteSpace(mongoUrl))
         {
@@ -37,9 +44,6 @@ public static class StorageServiceCollectionExtensions
             return services.AddStore(sp => new MongoBotStore(mongoUrl, database, sp.GetService<TimeProvider>(), sp.GetService<ILogger<MongoBotStore>>()));
         }
 
-        var directory = configuration["Storage:DataDirectory"];
-        if (string.IsNullOrWhiteSpace(directory))
-            directory = DefaultDataDirectory;
         var path = Path.Combine(directory, SqliteFileName);
         return services.AddStore(sp => new SqliteBotStore(path, sp.GetService<TimeProvider>(), sp.GetService<ILogger<SqliteBotStore>>()));
     }

@@ -49,6 +49,40 @@ public abstract partial class BotStoreContract
         Assert.Equal([8L], (await Store.GetFailedUpdatesAsync(Ct)).Select(f => f.ChatId));
     }
 
+    [StoreFact]
+    public async Task Commit_ErasesRowsWhoseGeneratedFileNamesTheOwner_AndTheChatsFiles_AndDeletesThoseFiles()
+    {
+        var files = new DiskOutboxFiles(Path.Combine(Path.GetTempPath(), $"ikm-erasure-{Guid.NewGuid():N}", DiskOutboxFiles.FolderName));
+        string Write(string name, byte[] content)
+        {
+            using var stream = files.Create(name);
+            stream.Write(content);
+            return stream.Name;
+        }
+
+        var naming = Write("ekspor.xlsx", Zip("Nama usaha: Bakpia Bu Siti"));
+        var other = Write("lain.xlsx", Zip("Nama usaha: Abon Ikan"));
+        var owners = Write("data-saya.json", Encoding.UTF8.GetBytes("{}"));
+        await Store.CommitAsync([new ChangeSet
+        {
+            Outgoing =
+            [
+                A.Message("file-export-8", 8, "") with { Kind = OutgoingKind.Document, FileName = "ekspor.xlsx", FilePath = naming },
+                A.Message("file-report-8", 8, "") with { Kind = OutgoingKind.Document, FileName = "lain.xlsx", FilePath = other },
+                A.Message("file-json-7", 7, "") with { Kind = OutgoingKind.Document, FileName = "data-saya.json", FilePath = owners },
+            ],
+        }], Ct);
+
+        await Store.CommitAsync([new ChangeSet { Erasures = [OutboxErasure.Of(7, ["Bakpia Bu Siti"])] }], Ct);
+
+        Assert.Null(await Store.GetOutboxEntryAsync("file-export-8", Ct));
+        Assert.Null(await Store.GetOutboxEntryAsync("file-json-7", Ct));
+        Assert.Equal(other, (await Store.GetOutboxEntryAsync("file-report-8", Ct))!.Message.FilePath);
+        Assert.False(File.Exists(naming));
+        Assert.False(File.Exists(owners));
+        Assert.True(File.Exists(other));
+    }
+
     /// <summary>A ZIP with one compressed entry, as an XLSX is: the text is not in its raw bytes.</summary>
     private static byte[] Zip(string text)
     {

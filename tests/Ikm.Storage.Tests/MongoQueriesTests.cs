@@ -44,7 +44,7 @@ public sealed class MongoQueriesTests
         var rendered = Render(MongoQueries.OutboxMentionCandidates(["Bu Siti (Bakpia)"]));
 
         Assert.Equal(
-            """{ "$or" : [{ "message.text" : /Bu\ Siti\ \(Bakpia\)/i }, { "message.fileContent" : { "$exists" : true } }, { "message.buttons" : { "$exists" : true } }, { "message.keyboard" : { "$exists" : true } }] }""",
+            """{ "$or" : [{ "message.text" : /Bu\ Siti\ \(Bakpia\)/i }, { "message.fileContent" : { "$exists" : true } }, { "message.filePath" : { "$exists" : true } }, { "message.buttons" : { "$exists" : true } }, { "message.keyboard" : { "$exists" : true } }] }""",
             rendered);
     }
 

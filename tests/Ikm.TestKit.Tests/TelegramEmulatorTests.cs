@@ -290,6 +290,22 @@ public sealed class TelegramEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendDocument_Answers413_WhenTheUploadIsOverTheLimit_AndRecordsNothing()
+    {
+        await using var emulator = await TelegramEmulator.StartAsync(new EmulatorOptions { MaxUploadBytes = 10_000 });
+        var bot = ClientFor(emulator);
+        await using var small = new MemoryStream(new byte[8_000]);
+        await bot.SendDocument(ChatA, InputFile.FromStream(small, "kecil.xlsx"));
+        await using var large = new MemoryStream(new byte[10_001]);
+
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => bot.SendDocument(ChatA, InputFile.FromStream(large, "besar.xlsx")));
+
+        Assert.Equal(413, error.ErrorCode);
+        Assert.Contains("Request Entity Too Large", error.Message);
+        Assert.Equal("kecil.xlsx", Assert.Single(emulator.SentTo(ChatA)).FileName);
+    }
+
+    [Fact]
     public async Task SendPhoto_RecordsImage_WhenUploadedAsMultipart()
     {
         var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 1, 2, 3 };

@@ -21,6 +21,12 @@ public sealed class EmulatorOptions
     /// </summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// The largest upload (the whole multipart request of a sendDocument or sendPhoto) accepted; above it Telegram answers
+    /// 413 "Request Entity Too Large". 50 MB for bots on the public Bot API.
+    /// </summary>
+    public long MaxUploadBytes { get; init; } = 50L * 1024 * 1024;
+
     /// <summary>Timeout of the emulator's own POSTs to the bot's webhook.</summary>
     public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -102,7 +102,18 @@ public sealed partial class TelegramEmulator
             throw new BotApiError(failure.StatusCode, description, failure.StatusCode == 429 ? 1 : null);
         }
 
-        var args = await ApiArgs.ReadAsync(context.Request, context.RequestAborted);
+        if (method is "sendDocument" or "sendPhoto" && context.Request.ContentLength > _options.MaxUploadBytes)
+            throw new BotApiError(413, "Request Entity Too Large");
+        ApiArgs args;
+        try
+        {
+            args = await ApiArgs.ReadAsync(context.Request, context.RequestAborted);
+        }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException tooLarge) when (tooLarge.StatusCode == 413)
+        {
+            throw new BotApiError(413, "Request Entity Too Large");
+        }
+
         return method switch
         {
             "getMe" => BotUserJson(withCapabilities: true),

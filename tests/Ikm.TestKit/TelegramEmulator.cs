@@ -72,7 +72,8 @@ public sealed partial class TelegramEmulator : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, 0);
-            kestrel.Limits.MaxRequestBodySize = 60L * 1024 * 1024;
+            // A body over the upload limit without a Content-Length is cut off here, answered 413 as Telegram does.
+            kestrel.Limits.MaxRequestBodySize = emulator._options.MaxUploadBytes;
         });
         var app = builder.Build();
         app.Run(emulator.HandleHttpAsync);

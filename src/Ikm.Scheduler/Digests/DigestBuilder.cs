@@ -169,7 +169,7 @@ public sealed class DigestBuilder(DigestOptions? options = null)
     }
 
     /// <summary>/ekspor: the whole program so far as a workbook (sheets IKMs, Visits, Evaluations, Mentors).</summary>
-    public byte[] Export(DigestData data, Questionnaire diagnosis, string language)
+    public Workbook Export(DigestData data, Questionnaire diagnosis, string language)
     {
         ArgumentNullException.ThrowIfNull(diagnosis);
         var index = new CohortIndex(data);

@@ -41,7 +41,7 @@ public sealed record DigestData
 }
 
 /// <summary>A digest ready to send: the message text (≤ 4,096 characters), and for the monthly one a chart and a workbook.</summary>
-public sealed record Digest(string Text, byte[]? ChartPng, byte[]? Xlsx);
+public sealed record Digest(string Text, byte[]? ChartPng, Workbook? Workbook);
 
 /// <summary>Tuning of the digests; the defaults follow the program (DESIGN §1).</summary>
 public sealed record DigestOptions

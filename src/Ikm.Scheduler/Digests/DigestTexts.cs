@@ -82,4 +82,9 @@ public static class DigestTexts
     public static readonly Text ChartDiagnosis = new("Diagnosis", "Diagnosis");
     public static readonly Text ChartNow = new("Sekarang", "Now");
     public static readonly Text ChartScore = new("Skor (1–5)", "Score (1–5)");
+
+    // A workbook too big for one upload, sent in parts
+    public static readonly Text WorkbookPart = new(
+        "📎 Bagian {0} dari {1}: lembar {2}, baris {3}–{4} dari {5} (berkas dibagi karena lebih dari batas 50 MB Telegram).",
+        "📎 Part {0} of {1}: sheet {2}, rows {3}–{4} of {5} (split because it is over Telegram's 50 MB limit).");
 }

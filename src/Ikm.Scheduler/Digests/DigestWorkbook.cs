@@ -19,7 +19,7 @@ internal static class DigestWorkbook
 
     /// <param name="range">Visits started in it are listed.</param>
     /// <param name="month">Evaluations of this month only; every evaluation when null.</param>
-    public static byte[] Build(
+    public static Workbook Build(
         CohortIndex index,
         Questionnaire diagnosis,
         string lang,
@@ -138,9 +138,7 @@ internal static class DigestWorkbook
             DynamicColumns = [.. Headers(lang).Select(h => new DynamicExcelColumn(h.Key) { Name = h.Value })],
             EnableAutoWidth = false,
         };
-        using var stream = new MemoryStream();
-        stream.SaveAs(sheets, configuration: configuration);
-        return stream.ToArray();
+        return new Workbook(sheets, configuration);
     }
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;

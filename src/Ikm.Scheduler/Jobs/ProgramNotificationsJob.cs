@@ -115,8 +115,7 @@ public sealed class ProgramNotificationsJob(
             && !await AllWrittenAsync($"digest-week:{cohort.Id}:{week.Previous().Label}", data.Coordinators, ct)
             && await reports.PreviousWeekAsync(cohort.Id, Languages.Indonesian, ct) is { } weekly)
         {
-            foreach (var coordinator in data.Coordinators)
-                AddDigest(messages, $"digest-week:{cohort.Id}:{week.Previous().Label}:{coordinator}", coordinator, weekly, week.Previous().Label);
+            await AddDigestAsync(messages, $"digest-week:{cohort.Id}:{week.Previous().Label}", data.Coordinators, weekly, $"ringkasan-{week.Previous().Label}", ct);
         }
 
         var month = calendar.MonthOf(now);
@@ -124,8 +123,7 @@ public sealed class ProgramNotificationsJob(
             && !await AllWrittenAsync($"digest-month:{cohort.Id}:{month.Previous().Key}", data.Coordinators, ct)
             && await reports.PreviousMonthAsync(cohort.Id, Languages.Indonesian, ct) is { } monthly)
         {
-            foreach (var coordinator in data.Coordinators)
-                AddDigest(messages, $"digest-month:{cohort.Id}:{month.Previous().Key}:{coordinator}", coordinator, monthly, month.Previous().Key);
+            await AddDigestAsync(messages, $"digest-month:{cohort.Id}:{month.Previous().Key}", data.Coordinators, monthly, $"ringkasan-{month.Previous().Key}", ct);
         }
     }
 
@@ -140,13 +138,25 @@ public sealed class ProgramNotificationsJob(
         return true;
     }
 
-    private static void AddDigest(List<OutgoingMessage> messages, string id, long chatId, Digests.Digest digest, string period)
+    /// <summary>
+    /// Each coordinator whose copy is not in the outbox yet gets the text, and the chart and workbook as files of their
+    /// own (a file is deleted once its message is delivered, so copies are never shared).
+    /// </summary>
+    private async Task AddDigestAsync(List<OutgoingMessage> messages, string idPrefix, IReadOnlyList<long> coordinators, Digests.Digest digest, string stem, CancellationToken ct)
     {
-        messages.Add(Notice(id, chatId, digest.Text, null));
-        if (digest.ChartPng is { } png)
-            messages.Add(new OutgoingMessage { Id = id + ":chart", ChatId = chatId, Kind = OutgoingKind.Photo, FileName = $"grafik-{period}.png", FileContent = png });
-        if (digest.Xlsx is { } xlsx)
-            messages.Add(new OutgoingMessage { Id = id + ":xlsx", ChatId = chatId, Kind = OutgoingKind.Document, FileName = $"ringkasan-{period}.xlsx", FileContent = xlsx });
+        foreach (var coordinator in coordinators)
+        {
+            var id = $"{idPrefix}:{coordinator}";
+            if (await store.GetOutboxEntryAsync(id, ct) is not null) continue;
+            messages.Add(Notice(id, coordinator, digest.Text, null));
+            var workbookParts = 0;
+            foreach (var file in reports.Files(digest, Languages.Indonesian, stem))
+            {
+                var suffix = file.Kind == OutgoingKind.Photo ? "chart"
+                    : ++workbookParts == 1 ? "xlsx" : string.Create(CultureInfo.InvariantCulture, $"xlsx{workbookParts}");
+                messages.Add(file.ToMessage(coordinator) with { Id = $"{id}:{suffix}" });
+            }
+        }
     }
 
     private void AddVisitEscalation(List<OutgoingMessage> messages, Cohort cohort, Assignment assignment, CohortStaff mentor, ProgramData data, DateTimeOffset now, Func<long, string> languageOf)

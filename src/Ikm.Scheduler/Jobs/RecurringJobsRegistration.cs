@@ -20,6 +20,7 @@ public sealed class RecurringJobsRegistration(IRecurringJobManager recurring, IB
         recurring.AddOrUpdate<OpenCheckInScanJob>(OpenCheckInScanJob.RecurringId, job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
         recurring.AddOrUpdate<PhotoCopyJob>(PhotoCopyJob.RecurringId, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         recurring.AddOrUpdate<DraftRetentionJob>(DraftRetentionJob.RecurringId, job => job.RunAsync(CancellationToken.None), "30 2 * * *");
+        recurring.AddOrUpdate<OutboxRetentionJob>(OutboxRetentionJob.RecurringId, job => job.RunAsync(CancellationToken.None), "45 2 * * *");
         recurring.AddOrUpdate<ReportJob>(ReportJob.RecurringId, job => job.RunPendingAsync(CancellationToken.None), "* * * * *");
         recurring.AddOrUpdate<CohortJobSync>(CohortJobSync.RecurringId, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         foreach (var cohortId in await sync.SyncAsync(cancellationToken))

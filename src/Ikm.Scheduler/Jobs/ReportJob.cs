@@ -1,5 +1,5 @@
-using System.Globalization;
 using Hangfire;
+using Ikm.Scheduler.Reports;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Flows.OwnerData;
@@ -7,7 +7,6 @@ using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Program;
 using Ikm.Workflow.Reports;
 using Ikm.Workflow.Storage;
-using Ikm.Workflow.Texts;
 using Microsoft.Extensions.Logging;
 
 namespace Ikm.Scheduler.Jobs;
@@ -26,6 +25,8 @@ public sealed class ReportJob(
     IBotStore store,
     IProgramReports reports,
     OwnerDataService ownerData,
+    ReportFileWriter writer,
+    IOutboxFiles files,
     IOutboxNotifier notifier,
     TimeProvider time,
     ILogger<ReportJob> log)
@@ -85,7 +86,9 @@ public sealed class ReportJob(
         }
         catch (ConcurrencyException)
         {
-            log.LogInformation("Report request {RequestId} was answered by another run", request.Id);
+            log.LogInformation("Report request {RequestId} was answered by another run (or erased)", request.Id);
+            foreach (var message in messages)
+                files.Delete(message.FilePath);
             return;
         }
 
@@ -93,13 +96,17 @@ public sealed class ReportJob(
         log.LogInformation("Report request {RequestId} ({Kind}) answered with {Count} messages", request.Id, request.Kind, messages.Count);
     }
 
+    /// <summary>The answer to the request; its files are written to the outbox's folder, never carried as bytes.</summary>
     private async Task<IReadOnlyList<OutgoingMessage>> MessagesAsync(ReportRequest request, CancellationToken ct)
     {
         var lang = request.Language;
         if (request.Kind == ReportKind.OwnerData)
         {
             var member = await store.GetMemberAsync(request.UserId, ct);
-            return await ownerData.BuildAsync(new ChatWork(owners, documents, ct, store), request, member, time.GetUtcNow());
+            var answer = await ownerData.BuildAsync(new ChatWork(owners, documents, ct, store), request, member, time.GetUtcNow());
+            return [.. answer.Select(m => m.FileContent is { } content
+                ? m with { FileContent = null, FilePath = writer.Write(m.Kind, m.FileName ?? "data", content).Path }
+                : m)];
         }
 
         var cohortId = request.CohortId ?? "";
@@ -110,18 +117,6 @@ public sealed class ReportJob(
             ReportKind.Ranking => await reports.RankingAsync(cohortId, lang, ct),
             _ => await reports.WeeklyAsync(cohortId, lang, ct),
         };
-        var stamp = time.GetUtcNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var messages = new List<OutgoingMessage> { new() { Id = "", ChatId = request.ChatId, Text = report.Text } };
-        if (report.ChartPng is { } png)
-            messages.Add(new OutgoingMessage { Id = "", ChatId = request.ChatId, Kind = OutgoingKind.Photo, FileName = $"grafik-{stamp}.png", FileContent = png });
-        if (report.Xlsx is { } xlsx)
-            messages.Add(new OutgoingMessage { Id = "", ChatId = request.ChatId, Kind = OutgoingKind.Document, FileName = $"{FileStem(request)}-{stamp}.xlsx", FileContent = xlsx });
-        return messages;
-    }
-
-    private static string FileStem(ReportRequest request)
-    {
-        var en = request.Language == Languages.English;
-        return request.Kind == ReportKind.Export ? (en ? "export" : "ekspor") : (en ? "summary" : "ringkasan");
+        return [new OutgoingMessage { Id = "", ChatId = request.ChatId, Text = report.Text }, .. report.Files.Select(f => f.ToMessage(request.ChatId))];
     }
 }

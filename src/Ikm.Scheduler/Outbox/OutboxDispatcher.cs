@@ -20,6 +20,7 @@ namespace Ikm.Scheduler.Outbox;
 public sealed class OutboxDispatcher(
     IBotStore store,
     IMessageSender sender,
+    IOutboxFiles files,
     TimeProvider time,
     IOptions<DispatcherOptions> options,
     ILogger<OutboxDispatcher> log) : BackgroundService, IOutboxNotifier
@@ -50,6 +51,8 @@ public sealed class OutboxDispatcher(
     /// (a user who blocked the bot cannot write to it, so an update from the chat means it was unblocked).
     /// </summary>
     private readonly Dictionary<long, long> _blocked = [];
+    /// <summary>Generated files of the queued messages, by message id: deleted once the message's delivery mark is durable.</summary>
+    private readonly Dictionary<string, string> _files = [];
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _inFlight = new(options.Value.MaxConcurrentSends);
     private readonly CancellationTokenSource _sends = new();
@@ -176,6 +179,8 @@ public sealed class OutboxDispatcher(
             // A chat with more pending in the store than the scan took gets its messages from the scan only, in order.
             if (!fromScan && _lanes.TryGetValue(message.ChatId, out var backlogged) && backlogged.Backlogged) return;
             if (_recentlyMarked.ContainsKey(message.Id) || !_known.Add(message.Id)) return;
+            if (message.FilePath is { } path)
+                _files[message.Id] = path;
             if (_blocked.TryGetValue(message.ChatId, out var recheckAt))
             {
                 if (IsReplyToChat(message) || Stopwatch.GetTimestamp() >= recheckAt)
@@ -339,16 +344,23 @@ public sealed class OutboxDispatcher(
                 await store.MarkOutboxAsync(batch, CancellationToken.None);
                 var now = Stopwatch.GetTimestamp();
                 bool refill;
+                var delivered = new List<string>();
                 lock (_gate)
                 {
                     foreach (var update in batch)
                     {
                         _known.Remove(update.Id);
                         _recentlyMarked[update.Id] = now;
+                        // Only after the mark: a crash before it resends the message, which needs its file.
+                        if (OutboxEntry.IsDelivered(update.Status) && _files.Remove(update.Id, out var path))
+                            delivered.Add(path);
                     }
 
                     refill = _lanes.Values.Any(l => l.Backlogged && l.Items.Count == 0 && !l.InFlight);
                 }
+
+                foreach (var path in delivered)
+                    files.Delete(path);
 
                 // A backlogged chat ran dry and its sends are marked: the next scan finds its next messages.
                 if (refill)

@@ -32,14 +32,14 @@ public sealed class PrivateChatGuard(
     }
 
     private static bool CarriesFile(OutgoingMessage message) =>
-        message.Kind is OutgoingKind.Document or OutgoingKind.Photo || message.FileContent is not null;
+        message.Kind is OutgoingKind.Document or OutgoingKind.Photo || message.FileContent is not null || message.FilePath is not null;
 
     private async Task<bool> IsMembersOwnChatAsync(long chatId, CancellationToken ct) =>
         options.Value.CoordinatorIds.Contains(chatId)
         || await store.GetMemberAsync(chatId, ct) is { } member && member.ChatId == chatId;
 
     private bool IsNotice(OutgoingMessage message) =>
-        message is { Kind: OutgoingKind.Text, Buttons: null, Keyboard: null, FileContent: null }
+        message is { Kind: OutgoingKind.Text, Buttons: null, Keyboard: null, FileContent: null, FilePath: null }
         && gate.NoticeTexts.Contains(message.Text, StringComparer.Ordinal);
 
     private SendResult Refuse(OutgoingMessage message, string reason)

@@ -17,10 +17,11 @@ public sealed class ProgramReports(
     IBotStore store,
     IQuestionnaireCatalog catalog,
     DigestBuilder builder,
+    ReportFileWriter writer,
     TimeProvider time) : IProgramReports
 {
     public async Task<ProgramReport> WeeklyAsync(string cohortId, string language, CancellationToken ct) =>
-        await LoadAsync(cohortId, ct) is { } data ? From(builder.Weekly(data, language)) : new ProgramReport("-");
+        await LoadAsync(cohortId, ct) is { } data ? From(builder.Weekly(data, language), language, "ringkasan", "summary") : new ProgramReport("-");
 
     public async Task<ProgramReport> ExportAsync(string cohortId, string language, CancellationToken ct)
     {
@@ -28,7 +29,7 @@ public sealed class ProgramReports(
         var text = language == Languages.English
             ? $"Export of {data.Cohort.Name}: {data.Businesses.Count} IKMs, {data.Visits.Count} visits, {data.Evaluations.Count} evaluations."
             : $"Ekspor {data.Cohort.Name}: {data.Businesses.Count} IKM, {data.Visits.Count} kunjungan, {data.Evaluations.Count} evaluasi.";
-        return new ProgramReport(text, Xlsx: builder.Export(data, catalog.Diagnosis, language));
+        return new ProgramReport(text, writer.Write(builder.Export(data, catalog.Diagnosis, language), Stem(language, "ekspor", "export"), language));
     }
 
     public async Task<ProgramReport> RankingAsync(string cohortId, string language, CancellationToken ct) =>
@@ -60,7 +61,24 @@ public sealed class ProgramReports(
     public async Task<Digest?> PreviousMonthAsync(string cohortId, string language, CancellationToken ct) =>
         await LoadAsync(cohortId, ct) is { } data ? builder.Monthly(data, catalog.Diagnosis, language, ProgramCalendar.For(data.Cohort).MonthOf(data.Now).Previous()) : null;
 
-    private static ProgramReport From(Digest digest) => new(digest.Text, digest.ChartPng, digest.Xlsx);
+    /// <summary>The digest with its chart and workbook written as files.</summary>
+    public IReadOnlyList<ReportFile> Files(Digest digest, string language, string stem)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        var files = new List<ReportFile>();
+        if (digest.ChartPng is { } png)
+            files.Add(writer.Write(Workflow.Messaging.OutgoingKind.Photo, $"grafik-{stem}.png", png));
+        if (digest.Workbook is { } workbook)
+            files.AddRange(writer.Write(workbook, stem, language));
+        return files;
+    }
+
+    private ProgramReport From(Digest digest, string language, string indonesian, string english) =>
+        new(digest.Text, Files(digest, language, Stem(language, indonesian, english)));
+
+    /// <summary>"ekspor-20261202": the file name's stem, in the reader's language, dated today.</summary>
+    private string Stem(string language, string indonesian, string english) =>
+        $"{(language == Languages.English ? english : indonesian)}-{time.GetUtcNow().ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)}";
 
     private async Task<DigestData?> LoadAsync(string cohortId, CancellationToken ct)
     {

@@ -475,14 +475,20 @@ public sealed class MongoBotStore : IBotStore, IOwnerStore, IDocumentStore, IDra
     /// <summary>An owner's erasure, before this commit's messages are queued (see <see cref="OutboxErasure"/>).</summary>
     private async Task EraseOutboxAsync(OutboxErasure erasure, CancellationToken ct)
     {
+        var ofChat = await _outbox.Find(MongoQueries.OutboxOfChats([erasure.ChatId])).ToListAsync(ct).ConfigureAwait(false);
+        var files = ofChat.Select(e => e.Message.FilePath).OfType<string>().ToList();
         await _outbox.DeleteManyAsync(MongoQueries.OutboxOfChats([erasure.ChatId]), ct).ConfigureAwait(false);
         await _failedUpdates.DeleteManyAsync(MongoQueries.FailedUpdatesOfChats([erasure.ChatId]), ct).ConfigureAwait(false);
-        if (erasure.Mentions.Count == 0)
-            return;
-        var candidates = await _outbox.Find(MongoQueries.OutboxMentionCandidates(erasure.Mentions)).ToListAsync(ct).ConfigureAwait(false);
-        var named = candidates.Where(e => OutboxMentions.Any(e.Message, erasure.Mentions)).Select(e => e.Id).ToList();
-        if (named.Count > 0)
-            await _outbox.DeleteManyAsync(MongoQueries.OutboxByIds(named), ct).ConfigureAwait(false);
+        if (erasure.Mentions.Count > 0)
+        {
+            var candidates = await _outbox.Find(MongoQueries.OutboxMentionCandidates(erasure.Mentions)).ToListAsync(ct).ConfigureAwait(false);
+            var named = candidates.Where(e => OutboxMentions.Any(e.Message, erasure.Mentions)).ToList();
+            if (named.Count > 0)
+                await _outbox.DeleteManyAsync(MongoQueries.OutboxByIds([.. named.Select(e => e.Id)]), ct).ConfigureAwait(false);
+            files.AddRange(named.Select(e => e.Message.FilePath).OfType<string>());
+        }
+
+        DiskOutboxFiles.DeleteErased(files);
     }
 
     private async Task InsertFailuresAsync(IEnumerable<ChangeSet> changes, CancellationToken ct)

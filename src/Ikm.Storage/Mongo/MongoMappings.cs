@@ -136,6 +136,7 @@ public static class MongoMappings
             cm.MapMember(m => m.EditMessageId).SetElementName("editMessageId").SetIgnoreIfNull(true);
             cm.MapMember(m => m.FileName).SetElementName("fileName").SetIgnoreIfNull(true);
             cm.MapMember(m => m.FileContent).SetElementName("fileContent").SetIgnoreIfNull(true);
+            cm.MapMember(m => m.FilePath).SetElementName("filePath").SetIgnoreIfNull(true);
             cm.MapMember(m => m.NotBefore).SetElementName("notBefore").SetIgnoreIfNull(true).SetSerializer(optionalDate);
         });
 

@@ -147,6 +147,7 @@ internal static class MongoQueries
         var filters = mentions
             .Select(m => Outbox.Regex(e => e.Message.Text, new BsonRegularExpression(System.Text.RegularExpressions.Regex.Escape(m), "i")))
             .Append(Outbox.Exists(e => e.Message.FileContent))
+            .Append(Outbox.Exists(e => e.Message.FilePath))
             .Append(Outbox.Exists(e => e.Message.Buttons))
             .Append(Outbox.Exists(e => e.Message.Keyboard));
         return Outbox.Or(filters);

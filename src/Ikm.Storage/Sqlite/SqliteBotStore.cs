@@ -234,8 +234,9 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IDr
             if (conflicts.Count > 0)
                 return false; // disposing the transaction rolls every write of this commit back
             var erasures = changes.SelectMany(c => c.Erasures).ToList();
+            var erasedFiles = new List<string>();
             foreach (var erasure in erasures)
-                w.EraseOutbox(erasure);
+                erasedFiles.AddRange(w.EraseOutbox(erasure));
             var sequence = w.MaxOutboxSequence();
             foreach (var change in changes)
             {
@@ -256,7 +257,10 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IDr
             }
             tx.Commit();
             if (erasures.Count > 0)
+            {
+                DiskOutboxFiles.DeleteErased(erasedFiles);
                 w.CheckpointAndTruncateWal();
+            }
             return true;
         }, ct).ConfigureAwait(false);
         if (!committed)

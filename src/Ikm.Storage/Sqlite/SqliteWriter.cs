@@ -340,20 +340,32 @@ internal sealed class SqliteWriter : IDisposable
     /// mentions one of the strings. SQL narrows the rows to those whose JSON holds a mention (as stored: JSON-escaped)
     /// or a file; <see cref="OutboxMentions"/> decides on the decoded message, files looked inside.
     /// </summary>
-    public void EraseOutbox(OutboxErasure erasure)
+    /// <returns>The generated files of the deleted rows, to delete once the write is committed.</returns>
+    public IReadOnlyList<string> EraseOutbox(OutboxErasure erasure)
     {
+        var files = new List<string>();
+        using (var ofChat = Connection.CreateCommand())
+        {
+            ofChat.Transaction = _transaction;
+            ofChat.CommandText = "SELECT doc FROM outbox WHERE chat_id = @chat AND instr(doc, '\"filePath\":') > 0";
+            ofChat.Parameters.AddWithValue("@chat", erasure.ChatId);
+            using var reader = ofChat.ExecuteReader();
+            while (reader.Read())
+                files.AddRange(SqliteBotStore.Deserialize(reader, Json.OutboxEntry).Message.FilePath is { } path ? [path] : []);
+        }
+
         _eraseOutboxOfChat.Parameters[0].Value = erasure.ChatId;
         _eraseOutboxOfChat.ExecuteNonQuery();
         _eraseFailuresOfChat.Parameters[0].Value = erasure.ChatId;
         _eraseFailuresOfChat.ExecuteNonQuery();
         if (erasure.Mentions.Count == 0)
-            return;
+            return files;
 
         var candidates = new List<OutboxEntry>();
         using (var select = Connection.CreateCommand())
         {
             select.Transaction = _transaction;
-            var conditions = new List<string> { "instr(doc, '\"fileContent\":') > 0" };
+            var conditions = new List<string> { "instr(doc, '\"fileContent\":') > 0", "instr(doc, '\"filePath\":') > 0" };
             var forms = erasure.Mentions
                 .SelectMany(m => new[] { m, JsonSerializer.Serialize(m)[1..^1] })
                 .Select(f => f.ToLowerInvariant())
@@ -375,7 +387,11 @@ internal sealed class SqliteWriter : IDisposable
         {
             _deleteOutbox.Parameters[0].Value = entry.Id;
             _deleteOutbox.ExecuteNonQuery();
+            if (entry.Message.FilePath is { } path)
+                files.Add(path);
         }
+
+        return files;
     }
 
     /// <summary>

@@ -31,7 +31,13 @@ public sealed record OutgoingMessage
     /// <summary>For <see cref="OutgoingKind.EditText"/>: the channel message id to edit.</summary>
     public long? EditMessageId { get; init; }
     public string? FileName { get; init; }
+    /// <summary>Small in-memory content, for a message that is never queued as it is (a job writes it to a file first).</summary>
     public byte[]? FileContent { get; init; }
+    /// <summary>
+    /// A generated file (report, digest, /datasaya) in the outbox's folder (<see cref="IOutboxFiles"/>): the row holds
+    /// the path, never the bytes; the channel streams the file, and the dispatcher deletes it once delivered.
+    /// </summary>
+    public string? FilePath { get; init; }
     /// <summary>Not sent before this time (quiet hours, scheduled notices); null = as soon as possible.</summary>
     public DateTimeOffset? NotBefore { get; init; }
 }

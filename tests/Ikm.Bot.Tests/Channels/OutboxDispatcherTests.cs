@@ -20,7 +20,7 @@ public sealed class OutboxDispatcherTests
         // The store keeps answering with the entry as pending, as a scan that read just before the mark would.
         var store = new StaleScanStore(new OutboxEntry { Message = message, CreatedAt = DateTimeOffset.UnixEpoch, Sequence = 1 });
         var sender = new CountingSender();
-        var dispatcher = new OutboxDispatcher(store, sender, TimeProvider.System,
+        var dispatcher = new OutboxDispatcher(store, sender, NoFiles, TimeProvider.System,
             Options.Create(new DispatcherOptions { ScanInterval = TimeSpan.FromMilliseconds(20), MaxMessagesPerSecond = 1000, MaxMessagesPerChatPerSecond = 1000 }),
             NullLogger<OutboxDispatcher>.Instance);
 
@@ -126,8 +126,11 @@ public sealed class OutboxDispatcherTests
         ScanInterval = TimeSpan.FromSeconds(30), // only the first scan and the refills: nothing relies on the interval
     };
 
+    /// <summary>These tests send texts only: no generated file is ever written there.</summary>
+    private static readonly Ikm.Storage.DiskOutboxFiles NoFiles = new(Path.Combine(Path.GetTempPath(), "ikm-no-outbox-files"));
+
     private static OutboxDispatcher Dispatcher(IBotStore store, IMessageSender sender, DispatcherOptions options) =>
-        new(store, sender, TimeProvider.System, Options.Create(options), NullLogger<OutboxDispatcher>.Instance);
+        new(store, sender, NoFiles, TimeProvider.System, Options.Create(options), NullLogger<OutboxDispatcher>.Instance);
 
     private static async Task RunAsync(OutboxDispatcher dispatcher, Func<Task> whileRunning)
     {

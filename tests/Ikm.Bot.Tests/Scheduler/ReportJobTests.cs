@@ -2,6 +2,7 @@ using Ikm.Bot.Tests.Support;
 using Ikm.Scheduler.Jobs;
 using Ikm.TestKit;
 using Ikm.Workflow.Documents;
+using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Program;
 using Ikm.Workflow.Reports;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,9 +18,10 @@ public sealed class ReportJobTests
     [Fact]
     public async Task Export_AnswersPreparingAtOnce_AndOtherChatsAreAnsweredWhileItIsBuilt()
     {
-        var reports = new GatedReports();
         await using var emulator = await Emulator.StartFastAsync();
-        await using var bot = await BotUnderTest.StartAsync(emulator, services: s => s.Replace(ServiceDescriptor.Singleton<IProgramReports>(reports)));
+        await using var bot = await BotUnderTest.StartAsync(emulator, services: s =>
+            s.Replace(ServiceDescriptor.Singleton<IProgramReports>(sp => new GatedReports(sp.GetRequiredService<IOutboxFiles>()))));
+        var reports = (GatedReports)bot.App.Services.GetRequiredService<IProgramReports>();
         var coordinator = await JoinAsCoordinatorAsync(emulator);
         await CreateCohortAsync(coordinator);
 
@@ -82,7 +84,7 @@ public sealed class ReportJobTests
     }
 
     /// <summary>An export that is built only when the test lets it.</summary>
-    private sealed class GatedReports : IProgramReports
+    private sealed class GatedReports(IOutboxFiles files) : IProgramReports
     {
         public const string ExportText = "Ekspor uji: 1 IKM.";
         public static readonly byte[] Workbook = [(byte)'P', (byte)'K', 3, 4, 1, 2, 3];
@@ -94,7 +96,9 @@ public sealed class ReportJobTests
         {
             Started.TrySetResult();
             await Release.Task.WaitAsync(ct);
-            return new ProgramReport(ExportText, Xlsx: Workbook);
+            using var file = files.Create("ekspor-uji.xlsx");
+            file.Write(Workbook);
+            return new ProgramReport(ExportText, [new ReportFile(OutgoingKind.Document, "ekspor-uji.xlsx", file.Name)]);
         }
 
         public Task<ProgramReport> WeeklyAsync(string cohortId, string language, CancellationToken ct) => Task.FromResult(new ProgramReport("-"));

@@ -123,13 +123,13 @@ public sealed class DigestBuilderTests
         var digest = _builder.Monthly(data, DiagnosisQuestionnaire, "id");
 
         Assert.Null(digest.ChartPng);
-        Assert.NotNull(digest.Xlsx);
+        Assert.NotNull(digest.Workbook);
     }
 
     [Fact]
     public void Monthly_WorkbookHoldsTheMonthsRowsPerSheet_WithRupiahFormatted()
     {
-        var xlsx = _builder.Monthly(Scenario(), DiagnosisQuestionnaire, "id").Xlsx!;
+        var xlsx = _builder.Monthly(Scenario(), DiagnosisQuestionnaire, "id").Workbook!.ToBytes();
         using var stream = new MemoryStream(xlsx);
 
         Assert.Equal(["IKMs", "Visits", "Evaluations", "Mentors"], stream.GetSheetNames());
@@ -164,7 +164,7 @@ public sealed class DigestBuilderTests
     [Fact]
     public void Export_HoldsTheWholeProgram_WithEnglishHeaders()
     {
-        var xlsx = _builder.Export(Scenario(), DiagnosisQuestionnaire, "en");
+        var xlsx = _builder.Export(Scenario(), DiagnosisQuestionnaire, "en").ToBytes();
         using var stream = new MemoryStream(xlsx);
 
         Assert.Equal(8, Rows(stream, "IKMs").Count);

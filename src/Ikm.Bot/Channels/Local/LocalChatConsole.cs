@@ -26,7 +26,7 @@ public sealed class LocalChatConsole(TextWriter output) : IMessageSender
         var who = message.ChatId == ActiveChatId ? "🤖" : $"🤖 → pengguna {message.ChatId}";
         text.Append(who).Append(' ').AppendLine(message.Kind switch
         {
-            OutgoingKind.Document => $"[berkas: {message.FileName}, {message.FileContent?.Length ?? 0} bita] {message.Text}",
+            OutgoingKind.Document => $"[berkas: {message.FileName}, {FileLength(message)} bita] {message.Text}",
             OutgoingKind.Photo => $"[gambar: {message.FileName}] {message.Text}",
             _ => message.Text,
         });
@@ -55,4 +55,7 @@ public sealed class LocalChatConsole(TextWriter output) : IMessageSender
             output.Flush();
         }
     }
+
+    private static long FileLength(OutgoingMessage message) =>
+        message.FilePath is { } path && File.Exists(path) ? new FileInfo(path).Length : message.FileContent?.Length ?? 0;
 }

@@ -8,25 +8,32 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace Ikm.Bot.Channels.Telegram;
 
 /// <summary>Sends an <see cref="OutgoingMessage"/> through the Bot API and turns Telegram's answers into a <see cref="SendResult"/>.</summary>
-public sealed class TelegramSender(ITelegramBotClient bot) : IMessageSender
+public sealed class TelegramSender(ITelegramBotClient bot, IOutboxFiles files) : IMessageSender
 {
     public async Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken ct)
     {
         try
         {
+            // A generated file is streamed from disk: a 50 MB workbook is never held in memory to be sent.
+            await using var content = message.Kind is OutgoingKind.Document or OutgoingKind.Photo ? Content(message) : null;
             var sent = message.Kind switch
             {
                 OutgoingKind.EditText => await bot.EditMessageText(message.ChatId, (int)message.EditMessageId!.Value, message.Text,
                     replyMarkup: InlineMarkup(message), cancellationToken: ct),
                 OutgoingKind.Document => await bot.SendDocument(message.ChatId,
-                    InputFile.FromStream(new MemoryStream(message.FileContent ?? []), message.FileName ?? "file"),
+                    InputFile.FromStream(content!, message.FileName ?? "file"),
                     caption: NullIfEmpty(message.Text), replyMarkup: Markup(message), cancellationToken: ct),
                 OutgoingKind.Photo => await bot.SendPhoto(message.ChatId,
-                    InputFile.FromStream(new MemoryStream(message.FileContent ?? []), message.FileName ?? "chart.png"),
+                    InputFile.FromStream(content!, message.FileName ?? "chart.png"),
                     caption: NullIfEmpty(message.Text), replyMarkup: Markup(message), cancellationToken: ct),
                 _ => await bot.SendMessage(message.ChatId, message.Text, replyMarkup: Markup(message), cancellationToken: ct),
             };
             return SendResult.Ok(sent.Id);
+        }
+        catch (FileNotFoundException)
+        {
+            // The generated file is gone (erased, or purged as a leftover): nothing can ever send this message.
+            return new SendResult(SendStatus.Rejected, Error: "file gone");
         }
         catch (ApiRequestException ex) when (ex.ErrorCode == 429)
         {
@@ -57,6 +64,9 @@ public sealed class TelegramSender(ITelegramBotClient bot) : IMessageSender
             return new SendResult(SendStatus.Transient, Error: "timeout");
         }
     }
+
+    private Stream Content(OutgoingMessage message) =>
+        message.FilePath is { } path ? files.OpenRead(path) : new MemoryStream(message.FileContent ?? []);
 
     private static string? NullIfEmpty(string text) => string.IsNullOrEmpty(text) ? null : text;
 
