@@ -1,3 +1,4 @@
+using Ikm.Storage.Files;
 using Ikm.Storage.Mongo;
 using Ikm.Storage.Sqlite;
 using Ikm.Workflow.Documents;
@@ -41,10 +42,15 @@ public static class StorageServiceCollectionExtensions
             var database = MongoUrl.Create(mongoUrl).DatabaseName;
             if (string.IsNullOrWhiteSpace(database))
                 database = DefaultMongoDatabase;
+            services.AddSingleton<IDispatchLease>(sp => new MongoDispatchLease(sp.GetRequiredService<MongoBotStore>().Leases,
+                sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetService<ILogger<MongoDispatchLease>>()));
             return services.AddStore(sp => new MongoBotStore(mongoUrl, database, sp.GetService<TimeProvider>(), sp.GetService<ILogger<MongoBotStore>>()));
         }
 
         var path = Path.Combine(directory, SqliteFileName);
+        // One process per data directory: the host takes this lock before the store opens, and it is the dispatch lease.
+        services.AddSingleton(_ => new DataDirectoryLock(directory));
+        services.AddSingleton<IDispatchLease>(sp => sp.GetRequiredService<DataDirectoryLock>());
         return services.AddStore(sp => new SqliteBotStore(path, sp.GetService<TimeProvider>(), sp.GetService<ILogger<SqliteBotStore>>()));
     }
 

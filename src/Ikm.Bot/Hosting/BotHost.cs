@@ -5,6 +5,7 @@ using Ikm.Bot.Questionnaires;
 using Ikm.Scheduler;
 using Ikm.Scheduler.Hosting;
 using Ikm.Storage;
+using Ikm.Storage.Files;
 using Ikm.Workflow;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Messaging;
@@ -45,6 +46,7 @@ public static class BotHost
         builder.Services.AddOptions<TelegramOptions>().Bind(configuration.GetSection("Telegram"));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddIkmStorage(configuration);
+        builder.Services.AddHostedService(sp => new DataDirectoryGuard(sp.GetService<DataDirectoryLock>(), sp.GetRequiredService<ILogger<DataDirectoryGuard>>()));
         // Hosted services start in registration order: the store is ready before anything reads or sends.
         builder.Services.AddHostedService<StoreInitializer>();
         builder.Services.AddIkmWorkflow();

@@ -16,11 +16,13 @@ namespace Ikm.Scheduler.Outbox;
 /// 5xx/timeouts with backoff, stops sending to a chat that blocked the bot (403), and makes each send's mark durable
 /// right after the send returns (marks that arrive together share one write), so a crash resends at most what was
 /// on the wire. The scan takes a few messages per chat, so one chat's backlog never delays the others.
+/// Nothing is sent without the dispatch lease (<see cref="IDispatchLease"/>): one sender per bot token.
 /// </summary>
 public sealed class OutboxDispatcher(
     IBotStore store,
     IMessageSender sender,
     IOutboxFiles files,
+    IDispatchLease lease,
     TimeProvider time,
     IOptions<DispatcherOptions> options,
     ILogger<OutboxDispatcher> log) : BackgroundService, IOutboxNotifier
@@ -29,6 +31,7 @@ public sealed class OutboxDispatcher(
     /// <summary>Telegram's per-chat limit is counted over one second: a 429 to a chat not sent to for longer is the bot's limit.</summary>
     private static readonly long ChatLimitWindow = Stopwatch.Frequency;
     private const int MaxScan = 1000;
+    private static readonly TimeSpan LeaseRetry = TimeSpan.FromSeconds(1);
 
     private readonly SendWindow _global = new(options.Value.MaxMessagesPerSecond);
     /// <summary>Counted from the previous send's completion, so the server sees at least this much between a chat's messages.</summary>
@@ -138,6 +141,7 @@ public sealed class OutboxDispatcher(
                     item = lane.Items.Peek();
                 }
 
+                await WaitForLeaseAsync(stoppingToken);
                 await WaitOutPauseAsync(stoppingToken);
                 await _global.WaitAsync(stoppingToken);
                 await _inFlight.WaitAsync(stoppingToken);
@@ -157,6 +161,19 @@ public sealed class OutboxDispatcher(
         await _sends.CancelAsync();
         _marks.Writer.TryComplete();
         await Task.WhenAll(scan, marks);
+    }
+
+    /// <summary>While another instance holds the dispatch lease, this one sends nothing (Telegram's limits are per token).</summary>
+    private async Task WaitForLeaseAsync(CancellationToken ct)
+    {
+        var waiting = false;
+        while (!await lease.HoldsAsync(ct))
+        {
+            if (!waiting)
+                log.LogInformation("Another instance holds the dispatch lease; sends wait for it");
+            waiting = true;
+            await Task.Delay(LeaseRetry, ct);
+        }
     }
 
     /// <summary>While a 429 for the bot's own limit holds, no chat gets anything.</summary>

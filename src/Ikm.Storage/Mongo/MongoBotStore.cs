@@ -71,6 +71,9 @@ public sealed class MongoBotStore : IBotStore, IOwnerStore, IDocumentStore, IDra
 
     public string DatabaseName { get; }
 
+    /// <summary>Where <see cref="MongoDispatchLease"/> keeps its document, with the store's majority write concern.</summary>
+    internal IMongoCollection<BsonDocument> Leases => _database.GetCollection<BsonDocument>(MongoMappings.LeasesCollection);
+
     public Task InitializeAsync(CancellationToken ct) => Guard(async () =>
     {
         await _outbox.Indexes.CreateManyAsync(MongoQueries.OutboxIndexes, ct).ConfigureAwait(false);

@@ -29,6 +29,8 @@ public static class MongoMappings
     public const string DiagnosesCollection = "diagnoses";
     /// <summary>Holds the outbox sequence counter.</summary>
     public const string CountersCollection = "counters";
+    /// <summary>Leases among instances (<see cref="MongoDispatchLease"/>): one document per lease, its id the lease's name.</summary>
+    public const string LeasesCollection = "leases";
 
     private static readonly Lock Gate = new();
     private static bool _registered;
@@ -50,6 +52,8 @@ public static class MongoMappings
         public const string Data = "data";
         /// <summary>A diagnosis response's answers.</summary>
         public const string Answers = "answers";
+        public const string LeaseOwner = "owner";
+        public const string LeaseExpiresAt = "expiresAt";
     }
 
     /// <summary>Registers once per process; later calls do nothing.</summary>

@@ -253,4 +253,18 @@ internal static class MongoQueries
         stored[MongoMappings.Fields.Indexes] = entries;
         return stored;
     }
+
+    /// <summary>
+    /// The lease as one instance may take it: its own (a renewal) or lapsed. Used with upsert: when another instance
+    /// holds it unexpired, nothing matches and the upsert's insert of the same id fails as a duplicate key.
+    /// </summary>
+    public static FilterDefinition<BsonDocument> LeaseTakeableBy(string leaseId, string owner, DateTimeOffset now) =>
+        Builders<BsonDocument>.Filter.Eq(MongoMappings.Fields.Id, leaseId)
+        & (Builders<BsonDocument>.Filter.Eq(MongoMappings.Fields.LeaseOwner, owner)
+           | Builders<BsonDocument>.Filter.Lt(MongoMappings.Fields.LeaseExpiresAt, new BsonDateTime(now.UtcDateTime)));
+
+    public static UpdateDefinition<BsonDocument> TakeLease(string owner, DateTimeOffset expiresAt) =>
+        Builders<BsonDocument>.Update
+            .Set(MongoMappings.Fields.LeaseOwner, owner)
+            .Set(MongoMappings.Fields.LeaseExpiresAt, new BsonDateTime(expiresAt.UtcDateTime));
 }

@@ -20,7 +20,7 @@ public sealed class OutboxDispatcherTests
         // The store keeps answering with the entry as pending, as a scan that read just before the mark would.
         var store = new StaleScanStore(new OutboxEntry { Message = message, CreatedAt = DateTimeOffset.UnixEpoch, Sequence = 1 });
         var sender = new CountingSender();
-        var dispatcher = new OutboxDispatcher(store, sender, NoFiles, TimeProvider.System,
+        var dispatcher = new OutboxDispatcher(store, sender, NoFiles, new SwitchableLease(held: true), TimeProvider.System,
             Options.Create(new DispatcherOptions { ScanInterval = TimeSpan.FromMilliseconds(20), MaxMessagesPerSecond = 1000, MaxMessagesPerChatPerSecond = 1000 }),
             NullLogger<OutboxDispatcher>.Instance);
 
@@ -117,6 +117,27 @@ public sealed class OutboxDispatcherTests
         Assert.True(meanwhile >= 4, $"chat 2 got {meanwhile} sends while chat 1 waited out its 429");
     }
 
+    [Fact]
+    public async Task Dispatcher_SendsNothing_UntilItHoldsTheDispatchLease()
+    {
+        await using var store = await StoreWithAsync([Message("a:0", 1), Message("a:1", 1)]);
+        var sender = new RecordingSender(_ => SendResult.Ok(1));
+        var lease = new SwitchableLease(held: false);
+        var dispatcher = Dispatcher(store, sender, Fast(), lease);
+
+        await RunAsync(dispatcher, async () =>
+        {
+            // Asked again after a refusal: the dispatcher had a message ready and waited for the lease.
+            await lease.WaitUntilAskedAsync(times: 2, TimeSpan.FromSeconds(10));
+            Assert.Empty(sender.Calls);
+
+            lease.Held = true;
+            await sender.WaitForAsync("a:1", TimeSpan.FromSeconds(10));
+        });
+
+        Assert.Equal(["a:0", "a:1"], sender.Calls.Select(c => c.Id));
+    }
+
     private static OutgoingMessage Message(string id, long chatId) => new() { Id = id, ChatId = chatId, Text = id };
 
     private static DispatcherOptions Fast(double perChat = 1000) => new()
@@ -129,8 +150,8 @@ public sealed class OutboxDispatcherTests
     /// <summary>These tests send texts only: no generated file is ever written there.</summary>
     private static readonly Ikm.Storage.DiskOutboxFiles NoFiles = new(Path.Combine(Path.GetTempPath(), "ikm-no-outbox-files"));
 
-    private static OutboxDispatcher Dispatcher(IBotStore store, IMessageSender sender, DispatcherOptions options) =>
-        new(store, sender, NoFiles, TimeProvider.System, Options.Create(options), NullLogger<OutboxDispatcher>.Instance);
+    private static OutboxDispatcher Dispatcher(IBotStore store, IMessageSender sender, DispatcherOptions options, IDispatchLease? lease = null) =>
+        new(store, sender, NoFiles, lease ?? new SwitchableLease(held: true), TimeProvider.System, Options.Create(options), NullLogger<OutboxDispatcher>.Instance);
 
     private static async Task RunAsync(OutboxDispatcher dispatcher, Func<Task> whileRunning)
     {
@@ -205,6 +226,31 @@ public sealed class OutboxDispatcherTests
             {
                 if (Stopwatch.GetTimestamp() > deadline)
                     throw new TimeoutException($"{id} was not sent within {timeout.TotalSeconds:0} s; sent: {string.Join(", ", _calls.Take(10).Select(c => c.Id))}");
+                await Task.Delay(10);
+            }
+        }
+    }
+
+    /// <summary>A lease another instance holds until the test hands it over; counts how often it was asked.</summary>
+    private sealed class SwitchableLease(bool held) : IDispatchLease
+    {
+        private int _asked;
+
+        public volatile bool Held = held;
+
+        public ValueTask<bool> HoldsAsync(CancellationToken ct)
+        {
+            Interlocked.Increment(ref _asked);
+            return ValueTask.FromResult(Held);
+        }
+
+        public async Task WaitUntilAskedAsync(int times, TimeSpan timeout)
+        {
+            var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+            while (Volatile.Read(ref _asked) < times)
+            {
+                if (Stopwatch.GetTimestamp() > deadline)
+                    throw new TimeoutException($"The lease was asked {_asked} times, not {times}.");
                 await Task.Delay(10);
             }
         }

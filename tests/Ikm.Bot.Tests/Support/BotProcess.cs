@@ -27,6 +27,23 @@ public sealed class BotProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Id => _process.Id;
+
+    /// <summary>The exit code once the process ended by itself; throws <see cref="TimeoutException"/> if it still runs.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The bot process still ran after {timeout.TotalSeconds:0} s.\n{Output}");
+        }
+        return _process.ExitCode;
+    }
+
     public static BotProcess Start(TelegramEmulator emulator, string dataDirectory)
     {
         var bot = Path.Combine(AppContext.BaseDirectory, "Ikm.Bot.dll");

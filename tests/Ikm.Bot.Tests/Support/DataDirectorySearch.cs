@@ -22,6 +22,9 @@ public static class DataDirectorySearch
         foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
         {
             var name = Path.GetRelativePath(directory, file);
+            // The running bot's exclusive lock refuses readers; the file holds nothing but its process id.
+            if (name == Ikm.Storage.Files.DataDirectoryLock.FileName)
+                continue;
             byte[] bytes;
             using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
             {
