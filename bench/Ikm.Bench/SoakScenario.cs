@@ -14,8 +14,9 @@ namespace Ikm.Bench;
 /// emulator, with scripted people doing what a cohort does all day, at once: owners joining, registering, answering the
 /// short diagnosis and asking for /datasaya (new owners all the time, so every per-chat structure sees new keys); mentors
 /// checking in at their IKM, checking out and filling the logbook with a photo; the coordinator approving nobody and
-/// asking for /ringkasan and /ekspor. The process's RSS (after a full, compacting GC) and the managed heap are sampled
-/// at the start, every minute and at the end. The emulator forgets each chat once its script is done
+/// asking for /ringkasan and /ekspor. The process's RSS (after a full, compacting GC), the managed heap and the GC's
+/// committed memory are sampled at the start, every minute and at the end — each time with every script held between
+/// two steps and nothing queued, sent or running, so a sample sees what the bot keeps, not a report it is building. The emulator forgets each chat once its script is done
 /// (<see cref="TelegramEmulator.ForgetChat"/>): what is measured is the bot's memory, not the emulator's record.
 /// </summary>
 internal static partial class SoakScenario
@@ -79,6 +80,7 @@ internal static partial class SoakScenario
         var mentorIds = await SetUpProgramAsync(emulator, mentors);
 
         var counters = new Counters();
+        var quiet = new Quiet();
         var clock = Stopwatch.StartNew();
         var samples = new List<Sample> { Sample.Take("start", clock.Elapsed, counters, rig) };
         Console.WriteLine(FormattableString.Invariant(
@@ -91,10 +93,10 @@ internal static partial class SoakScenario
         var nextOwner = FirstOwnerId;
         var workers = new List<Task>();
         for (var i = 0; i < owners; i++)
-            workers.Add(Task.Run(() => LoopAsync(emulator, counters, stop.Token, () => OwnerCycleAsync(emulator, Interlocked.Increment(ref nextOwner), counters))));
+            workers.Add(Task.Run(() => LoopAsync(quiet, counters, stop.Token, () => OwnerCycleAsync(emulator, Interlocked.Increment(ref nextOwner), counters))));
         foreach (var (mentorId, business) in mentorIds)
-            workers.Add(Task.Run(() => LoopAsync(emulator, counters, stop.Token, () => MentorCycleAsync(emulator, mentorId, business, counters))));
-        workers.Add(Task.Run(() => LoopAsync(emulator, counters, stop.Token, () => CoordinatorCycleAsync(emulator, counters, stop.Token))));
+            workers.Add(Task.Run(() => LoopAsync(quiet, counters, stop.Token, () => MentorCycleAsync(emulator, mentorId, business, counters))));
+        workers.Add(Task.Run(() => LoopAsync(quiet, counters, stop.Token, () => CoordinatorCycleAsync(emulator, quiet, counters, stop.Token))));
 
         for (var minute = 1; clock.Elapsed < duration; minute++)
         {
@@ -108,13 +110,16 @@ internal static partial class SoakScenario
                 break;
             }
 
-            var sample = Sample.Take(FormattableString.Invariant($"{minute} min"), clock.Elapsed, counters, rig);
+            // Between two scripts, with nothing queued, sent or running: what the bot keeps, not what it is working on.
+            quiet.Begin();
+            var sample = await QuietSampleAsync(FormattableString.Invariant($"{minute} min"), clock, counters, rig, () => quiet.Parked == workers.Count);
+            quiet.End();
             samples.Add(sample);
             Console.WriteLine(sample);
         }
 
         await Task.WhenAll(workers);
-        var end = Sample.Take("end", clock.Elapsed, counters, rig);
+        var end = await QuietSampleAsync("end", clock, counters, rig, () => true);
         samples.Add(end);
         Console.WriteLine(end);
         Console.WriteLine();
@@ -134,18 +139,32 @@ internal static partial class SoakScenario
         return FormattableString.Invariant($"""
             summary: {counters.Owners:N0} owners registered and diagnosed, {counters.Visits:N0} visits logged, {counters.Reports:N0} reports, {counters.Errors} script errors, {end.Updates - start.Updates:N0} updates and {end.Sent - start.Sent:N0} messages in the run
             RSS start {Mb(start.RssBytes)} → end {Mb(end.RssBytes)} ({fromStart:+0.0;-0.0} %), after the first minute {Mb(warm.RssBytes)} → end ({fromWarm:+0.0;-0.0} %), peak {Mb(peak)}
-            managed heap start {Mb(start.HeapBytes)} → end {Mb(end.HeapBytes)} ({Change(start.HeapBytes, end.HeapBytes):+0.0;-0.0} %)
+            managed heap start {Mb(start.HeapBytes)} → end {Mb(end.HeapBytes)} ({Change(start.HeapBytes, end.HeapBytes):+0.0;-0.0} %), GC committed {Mb(start.CommittedBytes)} → {Mb(end.CommittedBytes)}
             goal: RSS flat within 10 % (first minute → end): {(Math.Abs(fromWarm) <= 10 ? "met" : "NOT met")}
             """);
+    }
+
+    private static async Task<Sample> QuietSampleAsync(string label, Stopwatch clock, Counters counters, BotRig rig, Func<bool> allParked)
+    {
+        var monitoring = rig.App.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var deadline = Stopwatch.GetTimestamp() + 120 * Stopwatch.Frequency;
+        while (!allParked() && Stopwatch.GetTimestamp() < deadline)
+            await Task.Delay(20);
+        await rig.Dispatcher.WaitIdleAsync(TimeSpan.FromSeconds(60));
+        while ((monitoring.ProcessingCount() > 0 || monitoring.EnqueuedCount("default") > 0) && Stopwatch.GetTimestamp() < deadline)
+            await Task.Delay(20);
+        await rig.Dispatcher.WaitIdleAsync(TimeSpan.FromSeconds(60));
+        return Sample.Take(label, clock.Elapsed, counters, rig);
     }
 
     private static string Mb(long bytes) => FormattableString.Invariant($"{bytes / 1024.0 / 1024.0:0.0} MB");
 
     /// <summary>Runs one script after another until stopped; a script that goes wrong is counted and the next one starts.</summary>
-    private static async Task LoopAsync(TelegramEmulator emulator, Counters counters, CancellationToken stop, Func<Task> cycle)
+    private static async Task LoopAsync(Quiet quiet, Counters counters, CancellationToken stop, Func<Task> cycle)
     {
         while (!stop.IsCancellationRequested)
         {
+            await quiet.WaitWhileQuietAsync();
             try
             {
                 await cycle();
@@ -209,11 +228,11 @@ internal static partial class SoakScenario
     }
 
     /// <summary>Every <see cref="ReportEvery"/>: this week's digest and the workbook.</summary>
-    private static async Task CoordinatorCycleAsync(TelegramEmulator emulator, Counters counters, CancellationToken stop)
+    private static async Task CoordinatorCycleAsync(TelegramEmulator emulator, Quiet quiet, Counters counters, CancellationToken stop)
     {
         try
         {
-            await Task.Delay(ReportEvery, stop);
+            await quiet.IdleAsync(ReportEvery, stop);
         }
         catch (OperationCanceledException)
         {
@@ -340,6 +359,69 @@ internal static partial class SoakScenario
     [GeneratedRegex(@"\?start=([A-Za-z0-9_-]{22})")]
     private static partial Regex InviteToken();
 
+    /// <summary>Lets the sampler hold every script at its next step boundary (between two scripts) while it samples.</summary>
+    private sealed class Quiet
+    {
+        private readonly Lock _gate = new();
+        private TaskCompletionSource? _resume;
+        private int _parked;
+
+        /// <summary>Workers waiting at the gate, or idle in <see cref="IdleAsync"/>.</summary>
+        public int Parked => Volatile.Read(ref _parked);
+
+        public void Begin()
+        {
+            lock (_gate)
+                _resume ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        public void End()
+        {
+            TaskCompletionSource? resume;
+            lock (_gate)
+            {
+                resume = _resume;
+                _resume = null;
+            }
+
+            resume?.TrySetResult();
+        }
+
+        public async Task WaitWhileQuietAsync()
+        {
+            Task? resumed;
+            lock (_gate)
+                resumed = _resume?.Task;
+            if (resumed is null)
+                return;
+            Interlocked.Increment(ref _parked);
+            try
+            {
+                await resumed;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _parked);
+            }
+        }
+
+        /// <summary>A pause in a script that counts as parked; the script goes on only once the sample is taken.</summary>
+        public async Task IdleAsync(TimeSpan delay, CancellationToken ct)
+        {
+            Interlocked.Increment(ref _parked);
+            try
+            {
+                await Task.Delay(delay, ct);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _parked);
+            }
+
+            await WaitWhileQuietAsync();
+        }
+    }
+
     private sealed class Counters
     {
         public int Owners;
@@ -349,10 +431,10 @@ internal static partial class SoakScenario
     }
 
     private sealed record Sample(
-        string Label, TimeSpan At, long RssBytes, long HeapBytes, long Updates, long Sent, long JobsKept, int FloodChats,
+        string Label, TimeSpan At, long RssBytes, long HeapBytes, long CommittedBytes, long Updates, long Sent, long JobsKept, int FloodChats,
         int Owners, int Visits, int Reports, int Errors)
     {
-        public const string Header = "  when       elapsed   RSS (after full GC)   managed heap    offset   messages   jobs kept  flood chats   owners  visits  reports  errors";
+        public const string Header = "  when       elapsed   RSS (after full GC)   managed heap   GC committed    offset   messages   jobs kept  flood chats   owners  visits  reports  errors";
 
         public static Sample Take(string label, TimeSpan at, Counters counters, BotRig rig)
         {
@@ -363,12 +445,12 @@ internal static partial class SoakScenario
             using var process = Process.GetCurrentProcess();
             var services = rig.App.Services;
             var monitoring = services.GetRequiredService<JobStorage>().GetMonitoringApi();
-            return new Sample(label, at, process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false),
+            return new Sample(label, at, process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false), GC.GetGCMemoryInfo().TotalCommittedBytes,
                 rig.Emulator.ConfirmedOffset, rig.Dispatcher.SentCount, monitoring.SucceededListCount() + monitoring.DeletedListCount(),
                 services.GetRequiredService<ChatFloodGuard>().TrackedChats, counters.Owners, counters.Visits, counters.Reports, counters.Errors);
         }
 
         public override string ToString() => FormattableString.Invariant(
-            $"  {Label,-9} {At.TotalSeconds,7:0} s   {Mb(RssBytes),19}   {Mb(HeapBytes),12}   {Updates,7:N0}   {Sent,8:N0}   {JobsKept,9:N0}  {FloodChats,11:N0}   {Owners,6:N0}  {Visits,6:N0}  {Reports,7:N0}  {Errors,6}");
+            $"  {Label,-9} {At.TotalSeconds,7:0} s   {Mb(RssBytes),19}   {Mb(HeapBytes),12}   {Mb(CommittedBytes),12}   {Updates,7:N0}   {Sent,8:N0}   {JobsKept,9:N0}  {FloodChats,11:N0}   {Owners,6:N0}  {Visits,6:N0}  {Reports,7:N0}  {Errors,6}");
     }
 }
