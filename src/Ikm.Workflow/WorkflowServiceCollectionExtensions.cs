@@ -38,6 +38,7 @@ public static class WorkflowServiceCollectionExtensions
         AddAction<ApprovalActions>(services);
         AddAction<AssignmentActions>(services);
         AddAction<ReportActions>(services);
+        AddAction<AuditActions>(services);
         services.AddSingleton<PrivateChatGate>();
         services.AddSingleton<ChatFloodGuard>();
         services.AddSingleton<Audit.IAuditLog, Audit.StoreAuditLog>();

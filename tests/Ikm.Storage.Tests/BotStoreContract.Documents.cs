@@ -48,6 +48,25 @@ public abstract partial class BotStoreContract
     }
 
     [StoreFact]
+    public async Task AuditEntry_KeepsAnEditsOldAndNewValue_AndNullsForAFreeTextField()
+    {
+        var t0 = new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero);
+        Ikm.Workflow.Audit.AuditEntry Edit(int seconds, string field, string? from, string? to) => new()
+        {
+            Id = Ikm.Workflow.Audit.AuditEntry.NewId(t0.AddSeconds(seconds)), At = t0.AddSeconds(seconds), CohortId = "c-1",
+            ActorUserId = 750, ActorRole = Ikm.Workflow.Audit.AuditRole.Coordinator, Action = Ikm.Workflow.Audit.AuditAction.CohortEdited,
+            Targets = ["cohort:c-1"], Field = field, OldValue = from, NewValue = to,
+        };
+        await Store.CommitAsync([Upserts(Edit(2, "name", null, null), Edit(1, "max_ikm", "5", "4"))], Ct);
+
+        var trail = await DocumentStore.FindAsync<Ikm.Workflow.Audit.AuditEntry>("cohort", "c-1", Ct);
+
+        Assert.Equal([("max_ikm", "5", "4"), ("name", null, null)], trail.Select(e => (e.Field, e.OldValue, e.NewValue)));
+        Assert.All(trail, e => Assert.Equal((750L, Ikm.Workflow.Audit.AuditRole.Coordinator), (e.ActorUserId, e.ActorRole)));
+        Assert.Single(await DocumentStore.FindAsync<Ikm.Workflow.Audit.AuditEntry>("actor", "750", Ct), e => e.Field == "max_ikm");
+    }
+
+    [StoreFact]
     public async Task Visit_RoundTripsFlagsLocationPhotosAndNulls()
     {
         var visit = Documents.Filled<Visit>(1);

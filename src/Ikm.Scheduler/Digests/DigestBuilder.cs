@@ -168,7 +168,7 @@ public sealed class DigestBuilder(DigestOptions? options = null)
         return Rank(index, Period(index, month));
     }
 
-    /// <summary>/ekspor: the whole program so far as a workbook (sheets IKMs, Visits, Evaluations, Mentors).</summary>
+    /// <summary>/ekspor: the whole program so far as a workbook (sheets IKMs, Visits, Evaluations, Mentors, Audit).</summary>
     public Workbook Export(DigestData data, Questionnaire diagnosis, string language)
     {
         ArgumentNullException.ThrowIfNull(diagnosis);
@@ -178,7 +178,7 @@ public sealed class DigestBuilder(DigestOptions? options = null)
         var ranking = Rank(index, period);
         var whole = new UtcRange(DateTimeOffset.MinValue, data.Now.AddTicks(1));
         var mentors = Mentors(index, period with { Range = whole }, ranking);
-        return DigestWorkbook.Build(index, diagnosis, lang, ranking, mentors, whole);
+        return DigestWorkbook.Build(index, diagnosis, lang, ranking, mentors, whole, audit: data.Audit.Where(e => e.CohortId == data.Cohort.Id).ToList());
     }
 
     internal readonly record struct MonthPeriod(MonthKey Month, UtcRange Range, DateTimeOffset AsOf);

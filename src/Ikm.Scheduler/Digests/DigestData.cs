@@ -36,6 +36,9 @@ public sealed record DigestData
     /// <summary>Businesses that registered in the digest's period.</summary>
     public IReadOnlyList<Business> NewRegistrations { get; init; } = [];
 
+    /// <summary>The cohort's audit records, for the export's Audit sheet (loaded for /ekspor only).</summary>
+    public IReadOnlyList<Workflow.Audit.AuditEntry> Audit { get; init; } = [];
+
     /// <summary>The instant the digest is made for (from the injected TimeProvider).</summary>
     public required DateTimeOffset Now { get; init; }
 }

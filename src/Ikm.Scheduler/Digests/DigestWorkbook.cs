@@ -9,16 +9,18 @@ using MiniExcelLibs.OpenXml;
 
 namespace Ikm.Scheduler.Digests;
 
-/// <summary>The coordinator workbook (MiniExcel): sheets IKMs, Visits, Evaluations and Mentors, headers in the reader's language.</summary>
+/// <summary>The coordinator workbook (MiniExcel): sheets IKMs, Visits, Evaluations, Mentors (and Audit in /ekspor), headers in the reader's language.</summary>
 internal static class DigestWorkbook
 {
     public const string IkmSheet = "IKMs";
     public const string VisitSheet = "Visits";
     public const string EvaluationSheet = "Evaluations";
     public const string MentorSheet = "Mentors";
+    public const string AuditSheet = "Audit";
 
     /// <param name="range">Visits started in it are listed.</param>
     /// <param name="month">Evaluations of this month only; every evaluation when null.</param>
+    /// <param name="audit">The cohort's audit records for an Audit sheet; no such sheet when null.</param>
     public static Workbook Build(
         CohortIndex index,
         Questionnaire diagnosis,
@@ -26,7 +28,8 @@ internal static class DigestWorkbook
         IReadOnlyList<RankedIkm> ranking,
         IReadOnlyList<MentorProgress> mentors,
         UtcRange range,
-        string? month = null)
+        string? month = null,
+        IReadOnlyList<Workflow.Audit.AuditEntry>? audit = null)
     {
         var calendar = index.Calendar;
         var yes = DigestTexts.Yes.In(lang);
@@ -133,6 +136,8 @@ internal static class DigestWorkbook
             [EvaluationSheet] = evaluations,
             [MentorSheet] = mentorRows,
         };
+        if (audit is not null)
+            sheets[AuditSheet] = AuditRows(calendar, lang, audit);
         var configuration = new OpenXmlConfiguration
         {
             DynamicColumns = [.. Headers(lang).Select(h => new DynamicExcelColumn(h.Key) { Name = h.Value })],
@@ -140,6 +145,22 @@ internal static class DigestWorkbook
         };
         return new Workbook(sheets, configuration);
     }
+
+    /// <summary>Oldest first, as a trail is read; ids, codes and the field's old and new value only — what the record holds.</summary>
+    private static List<AuditRow> AuditRows(ProgramCalendar calendar, string lang, IReadOnlyList<Workflow.Audit.AuditEntry> audit) =>
+    [
+        .. audit.OrderBy(e => e.Id, StringComparer.Ordinal).Select(e => new AuditRow
+        {
+            Time = calendar.ToLocal(e.At).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            ActorId = e.ActorUserId,
+            ActorRole = Workflow.Audit.AuditTexts.Role(e.ActorRole, lang),
+            Action = Workflow.Audit.AuditTexts.Action(e.Action, lang),
+            Targets = string.Join(", ", e.Targets),
+            Field = e.Field,
+            OldValue = e.OldValue,
+            NewValue = e.NewValue,
+        }),
+    ];
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
 
@@ -197,6 +218,14 @@ internal static class DigestWorkbook
             [nameof(MentorRow.HoursPerVisit)] = en ? "Hours per visit" : "Jam per kunjungan",
             [nameof(MentorRow.ShortVisits)] = en ? "Short visits" : "Kunjungan singkat",
             [nameof(MentorRow.AverageScoreChange)] = en ? "Average score change" : "Rata-rata perubahan skor",
+            [nameof(AuditRow.Time)] = en ? "Time" : "Waktu",
+            [nameof(AuditRow.ActorId)] = en ? "Actor (user id)" : "Pelaku (id pengguna)",
+            [nameof(AuditRow.ActorRole)] = en ? "Role" : "Peran",
+            [nameof(AuditRow.Action)] = en ? "Action" : "Tindakan",
+            [nameof(AuditRow.Targets)] = en ? "Targets" : "Sasaran",
+            [nameof(AuditRow.Field)] = en ? "Field" : "Kolom",
+            [nameof(AuditRow.OldValue)] = en ? "Old value" : "Nilai lama",
+            [nameof(AuditRow.NewValue)] = en ? "New value" : "Nilai baru",
         };
     }
 
@@ -270,5 +299,17 @@ internal static class DigestWorkbook
         public double? HoursPerVisit { get; init; }
         public int ShortVisits { get; init; }
         public double? AverageScoreChange { get; init; }
+    }
+
+    internal sealed class AuditRow
+    {
+        public string Time { get; init; } = "";
+        public long ActorId { get; init; }
+        public string ActorRole { get; init; } = "";
+        public string Action { get; init; } = "";
+        public string Targets { get; init; } = "";
+        public string? Field { get; init; }
+        public string? OldValue { get; init; }
+        public string? NewValue { get; init; }
     }
 }

@@ -1,4 +1,5 @@
 using Ikm.Scheduler.Digests;
+using Ikm.Workflow.Audit;
 using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Documents;
@@ -25,7 +26,8 @@ public sealed class ProgramReports(
 
     public async Task<ProgramReport> ExportAsync(string cohortId, string language, CancellationToken ct)
     {
-        if (await LoadAsync(cohortId, ct) is not { } data) return new ProgramReport("-");
+        if (await LoadAsync(cohortId, ct) is not { } loaded) return new ProgramReport("-");
+        var data = loaded with { Audit = await documents.FindAsync<AuditEntry>("cohort", cohortId, ct) };
         var text = language == Languages.English
             ? $"Export of {data.Cohort.Name}: {data.Businesses.Count} IKMs, {data.Visits.Count} visits, {data.Evaluations.Count} evaluations."
             : $"Ekspor {data.Cohort.Name}: {data.Businesses.Count} IKM, {data.Visits.Count} kunjungan, {data.Evaluations.Count} evaluasi.";

@@ -264,10 +264,13 @@ public sealed class ConversationEngine(
             return;
         }
 
+        var former = catalog.Diagnosis;
         var result = catalog.TryUseDiagnosis(fileName);
         if (result.IsSuccess)
         {
             var questionnaire = result.Questionnaire!;
+            Audit.AuditTrail.Record(context, Audit.AuditAction.QuestionnaireSwitched, "", [Audit.AuditEntry.Target("questionnaire", questionnaire.Id)],
+                "diagnosis", $"{former.Id} {former.Version}", $"{questionnaire.Id} {questionnaire.Version}");
             context.Reply(context.T(CommonTexts.QuestionnaireSwitched, questionnaire.Title.Get(context.Language), questionnaire.Id, questionnaire.Version, questionnaire.Questions.Count));
             return;
         }

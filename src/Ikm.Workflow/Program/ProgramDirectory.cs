@@ -46,6 +46,9 @@ public static class ProgramDirectory
         if (await CanCoordinateAsync(context, cohortId)) return true;
         Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(log,
             "User {UserId} refused an action on cohort {CohortId}: not a cohort they coordinate", context.Message.UserId, LoggableId(cohortId));
+        // On the cohort's own trail when it exists, so its coordinators see the attempt; otherwise program-wide.
+        var known = await context.Work.GetAsync<Cohort>(cohortId) is not null;
+        Audit.AuditTrail.Record(context, Audit.AuditAction.AccessRefused, known ? cohortId : "", known ? [Audit.AuditEntry.Target("cohort", cohortId)] : []);
         context.Reply(context.T(Texts.CommonTexts.StaleButton));
         return false;
     }

@@ -107,6 +107,21 @@ public sealed class CohortScopeTests
         Assert.Equal(forged.Length, refusals.Count);
         Assert.DoesNotContain(logs.Lines, l => l.Text.Contains("Tenun Sasak") || l.Text.Contains("Baiq") || l.Text.Contains("Lale Ira"));
 
+        // The attempts are on Lombok's trail, which Sari's /riwayat does not show; the administrator's shows both cohorts.
+        var lombokTrail = await documents.FindAsync<Ikm.Workflow.Audit.AuditEntry>("cohort", lombok, CancellationToken.None);
+        Assert.Equal(forged.Length, lombokTrail.Count(e => e.Action == Ikm.Workflow.Audit.AuditAction.AccessRefused && e.ActorUserId == SariId));
+        Assert.Contains(lombokTrail, e => e.Action == Ikm.Workflow.Audit.AuditAction.MembershipApproved);
+        await sari.SendTextAsync("/riwayat");
+        var sariTrail = (await sari.NextReplyAsync()).Text!;
+        Assert.Contains("Sari Dewi (koordinator): undangan dipakai", sariTrail);
+        foreach (var other in new[] { "Lombok", "IKM diterima", "Lale Ira", "ditolak" })
+            Assert.DoesNotContain(other, sariTrail);
+        admin.SkipReplies();
+        await admin.SendTextAsync("/riwayat");
+        var adminTrail = (await admin.NextReplyAsync()).Text!;
+        Assert.Contains("Sari Dewi (koordinator): ditolak: bukan kohort yang dikoordinasinya · " + Lombok, adminTrail);
+        Assert.Contains("· " + Palu, adminTrail);
+
         // The same export button is the administrator's to press.
         var adminMenu = await admin.LastReplyAsync();
         await admin.PressDataAsync($"rp:{lombok}:ekspor", adminMenu.MessageId);

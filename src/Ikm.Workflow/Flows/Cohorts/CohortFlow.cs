@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ikm.Workflow.Audit;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Flows.Questions;
 using Ikm.Workflow.Members;
@@ -141,10 +142,19 @@ public sealed class CohortFlow(IQuestionnaireCatalog catalog, QuestionPrompter p
         Enum.TryParse<CohortState>(context.Conversation.State, out var s) ? s : CohortState.Choosing;
 
     /// <summary>The stored cohort as form answers, so each field can be changed alone.</summary>
-    private void Prefill(TurnContext context, Cohort cohort)
+    private static void Prefill(TurnContext context, Cohort cohort)
     {
-        var answers = new Dictionary<string, string>
-        {
+        foreach (var (id, value) in Answers(cohort))
+            context.Conversation.Data["ch.a." + id] = value;
+        context.Conversation.Data[EditKey] = cohort.Id;
+    }
+
+    /// <summary>Fields whose values are the coordinator's own words: an edit of them is recorded without the values.</summary>
+    private static readonly HashSet<string> FreeTextFields = ["name", "region", "commodities"];
+
+    /// <summary>A cohort as the form's answers (field id → value).</summary>
+    private static Dictionary<string, string> Answers(Cohort cohort) => new()
+    {
             ["name"] = cohort.Name,
             ["region"] = cohort.Region,
             ["timezone"] = TimeZones.FirstOrDefault(z => z.Value == cohort.TimeZoneId).Key ?? "wib",
@@ -154,11 +164,7 @@ public sealed class CohortFlow(IQuestionnaireCatalog catalog, QuestionPrompter p
             ["min_hours"] = cohort.Rules.MinHoursPerVisit.ToString(CultureInfo.InvariantCulture),
             ["max_ikm"] = cohort.Rules.MaxIkmsPerMentor.ToString(CultureInfo.InvariantCulture),
             ["commodities"] = string.Join(", ", cohort.Commodities),
-        };
-        foreach (var (id, value) in answers)
-            context.Conversation.Data["ch.a." + id] = value;
-        context.Conversation.Data[EditKey] = cohort.Id;
-    }
+    };
 
     private void ShowSummary(TurnContext context)
     {
@@ -182,8 +188,16 @@ public sealed class CohortFlow(IQuestionnaireCatalog catalog, QuestionPrompter p
         var cohort = await context.Work.GetAsync<Cohort>(context.Conversation.Data[EditKey]);
         if (cohort is not null)
         {
+            var before = Answers(cohort);
             Apply(cohort, Form.Relevant(context));
             context.Work.Stage(cohort);
+            foreach (var (field, value) in Answers(cohort).Where(a => before.GetValueOrDefault(a.Key) != a.Value))
+            {
+                var coded = !FreeTextFields.Contains(field);
+                AuditTrail.Record(context, AuditAction.CohortEdited, cohort.Id, [AuditEntry.Target("cohort", cohort.Id)],
+                    field, coded ? before.GetValueOrDefault(field) : null, coded ? value : null);
+            }
+
             context.Reply(context.T(CohortTexts.Saved, cohort.Name));
         }
 
@@ -219,6 +233,7 @@ public sealed class CohortFlow(IQuestionnaireCatalog catalog, QuestionPrompter p
         };
         Apply(cohort, answers);
         context.Work.Stage(cohort);
+        AuditTrail.Record(context, AuditAction.CohortCreated, cohort.Id, [AuditEntry.Target("cohort", cohort.Id)]);
         context.Work.Stage(new CohortStaff
         {
             Id = CohortStaff.IdFor(cohort.Id, context.Message.UserId),

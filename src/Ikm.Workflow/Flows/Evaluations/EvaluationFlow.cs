@@ -274,6 +274,10 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, ILogger<Evalua
             [[.. Enumerable.Range(1, 5).Select(i => new Button(i.ToString(CultureInfo.InvariantCulture), $"{Prefix}:score:{area}:{i}"))]]);
     }
 
+    /// <summary>"production=3 quality=4": the area scores of an evaluation, codes and numbers only.</summary>
+    private static string Scores(Evaluation evaluation) =>
+        string.Join(" ", evaluation.Areas.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.AreaId}={a.Score}")));
+
     private async Task SaveAsync(TurnContext context)
     {
         var businessId = BusinessId(context);
@@ -284,11 +288,12 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, ILogger<Evalua
         var cohortId = assignment?.CohortId ?? membership?.CohortId ?? "";
         var month = await MonthAsync(context, businessId);
         var evaluationId = $"{businessId:N}:{month}:{(self ? "self" : "mentor")}";
+        var earlier = await context.Work.GetAsync<Evaluation>(evaluationId);
         var evaluation = new Evaluation
         {
             Id = evaluationId,
             // A month evaluated again replaces the earlier one: written at the version stored, as every write.
-            Version = (await context.Work.GetAsync<Evaluation>(evaluationId))?.Version ?? 0,
+            Version = earlier?.Version ?? 0,
             CohortId = cohortId,
             BusinessId = businessId,
             AuthorUserId = context.Message.UserId,
@@ -316,6 +321,12 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, ILogger<Evalua
         }
 
         context.Work.Stage(evaluation);
+        // Redoing a month replaces the mentor's scores: an edit of the record coordinators compare mentors by.
+        // An owner's self-assessment is theirs alone, and their account id would outlive an erasure.
+        if (earlier is not null && !self)
+            Audit.AuditTrail.Record(context, Audit.AuditAction.EvaluationEdited, cohortId,
+                [Audit.AuditEntry.Target("evaluation", evaluationId), Audit.AuditEntry.Target("business", businessId)],
+                "scores", Scores(earlier), Scores(evaluation));
         Reset(context);
         context.Conversation.CloseFlow();
         context.Reply(string.Join("\n", lines));

@@ -194,9 +194,11 @@ public sealed class OnboardingFlow(MenuPresenter menu) : IFlow
             ChatId = context.Message.ChatId,
             JoinedAt = context.Now,
         };
+        var formerRole = member.Role;
         member.Role = role;
         member.Language = context.Language;
         context.SetMember(member);
+        Audit.AuditTrail.RecordRoleChange(context, "", formerRole, role);
         Close(context);
         menu.Show(context);
     }

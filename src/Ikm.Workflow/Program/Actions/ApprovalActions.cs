@@ -1,3 +1,4 @@
+using Ikm.Workflow.Audit;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Texts;
@@ -118,6 +119,8 @@ public sealed class ApprovalActions(ILogger<ApprovalActions> log) : IActionHandl
         membership.DecidedAt = context.Now;
         membership.DecidedBy = context.Message.UserId;
         context.Work.Stage(membership);
+        AuditTrail.Record(context, cohort is null ? AuditAction.MembershipRejected : AuditAction.MembershipApproved, membership.CohortId,
+            [AuditEntry.Target("membership", membership.Id), AuditEntry.Target("business", membership.BusinessId)]);
         if (cohort is null)
         {
             context.Reply(context.T(ProgramTexts.Rejected, label));

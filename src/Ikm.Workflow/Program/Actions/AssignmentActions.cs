@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ikm.Workflow.Audit;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
@@ -170,7 +171,7 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
         // racing for the mentor's last slot in one batch conflict, and the later one is redone and refused above.
         context.Work.Stage(staff);
 
-        context.Work.Stage(new Assignment
+        var assignment = new Assignment
         {
             Id = ProgramIds.NewId(),
             CohortId = cohort.Id,
@@ -178,7 +179,12 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
             MentorUserId = mentorUserId,
             AssignedBy = context.Message.UserId,
             AssignedAt = context.Now,
-        });
+        };
+        context.Work.Stage(assignment);
+        // A reassignment is one record: the mentor before and after.
+        AuditTrail.Record(context, AuditAction.Assigned, cohort.Id,
+            [AuditEntry.Target("assignment", assignment.Id), AuditEntry.Target("business", assignment.BusinessId), AuditEntry.Target("user", mentorUserId)],
+            "mentor", current?.MentorUserId.ToString(CultureInfo.InvariantCulture), mentorUserId.ToString(CultureInfo.InvariantCulture));
         var label = business?.BusinessName ?? "IKM";
         if (current is null)
             context.Reply(context.T(ProgramTexts.Assigned, label, staff.DisplayName));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ikm.Workflow.Audit;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
@@ -81,10 +82,16 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
         context.Work.Stage(invite);
 
         var member = context.Member ?? new Member { UserId = context.Message.UserId, ChatId = context.Message.ChatId, JoinedAt = context.Now, Language = context.Language };
+        var formerRole = member.Role;
         // An owner invite never lowers a coordinator or mentor; staff invites set the role.
         if (invite.Role != MemberRole.Owner || member.Role == MemberRole.None)
             member.Role = invite.Role;
         context.SetMember(member);
+        var staffInvite = invite.Role != MemberRole.Owner;
+        AuditTrail.Record(context, AuditAction.InviteUsed, invite.CohortId,
+            staffInvite ? [AuditEntry.Target("invite", invite.Id), AuditEntry.Target("user", context.Message.UserId)] : [AuditEntry.Target("invite", invite.Id)],
+            anonymousActor: !staffInvite);
+        AuditTrail.RecordRoleChange(context, invite.CohortId, formerRole, member.Role);
 
         string name;
         if (invite.Role == MemberRole.Owner)
@@ -178,6 +185,7 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
             Label = label,
         };
         context.Work.Stage(invite);
+        AuditTrail.Record(context, AuditAction.InviteCreated, cohort.Id, [AuditEntry.Target("invite", invite.Id)], "role", null, role.ToString());
         var culture = Languages.Culture(context.Language);
         context.Reply(context.T(ProgramTexts.InviteCreated, RoleText(context, role), label, cohort.Name,
             invite.ExpiresAt.ToString("d MMMM yyyy", culture), identity.DeepLink(token)));
@@ -231,6 +239,7 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
 
         invite.Revoked = true;
         context.Work.Stage(invite);
+        AuditTrail.Record(context, AuditAction.InviteRevoked, invite.CohortId, [AuditEntry.Target("invite", invite.Id)]);
         context.Reply(context.T(ProgramTexts.Revoked, invite.Label));
     }
 

@@ -1,3 +1,4 @@
+using Ikm.Workflow.Audit;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Reports;
@@ -54,5 +55,7 @@ public sealed class ReportActions(ILogger<ReportActions> log) : IActionHandler
         };
         // Built by the report job, off the update path: a large export must not hold up every other chat.
         ReportRequests.Queue(context, kind, cohort.Id);
+        if (kind == ReportKind.Export)
+            AuditTrail.Record(context, AuditAction.Exported, cohort.Id, [AuditEntry.Target("cohort", cohort.Id)]);
     }
 }
