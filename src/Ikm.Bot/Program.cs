@@ -1,6 +1,9 @@
 using Ikm.Bot.Hosting;
 using Ikm.Storage.Files;
 
+if (OperatorCommands.Handles(args))
+    return OperatorCommands.Run(args, Console.Out, Console.Error);
+
 await using var app = BotHost.Build(args);
 try
 {

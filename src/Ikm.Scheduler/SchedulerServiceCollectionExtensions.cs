@@ -75,6 +75,8 @@ public static class SchedulerServiceCollectionExtensions
         services.AddTransient<OpenCheckInScanJob>();
         services.AddTransient<ProgramNotificationsJob>();
         services.AddTransient<PhotoCopyJob>();
+        services.AddOptions<BackupOptions>().Bind(configuration.GetSection("Backup"));
+        services.AddTransient<BackupJob>();
         services.AddTransient<DraftRetentionJob>();
         services.AddTransient<ReportJob>();
         services.AddTransient<OutboxRetentionJob>();

@@ -29,9 +29,7 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        var directory = configuration["Storage:DataDirectory"];
-        if (string.IsNullOrWhiteSpace(directory))
-            directory = DefaultDataDirectory;
+        var directory = DataDirectory(configuration);
         // Generated files live on the local disk with either store (as the photo copies do).
         services.AddSingleton<IOutboxFiles>(new DiskOutboxFiles(Path.Combine(directory, DiskOutboxFiles.FolderName)));
 
@@ -51,8 +49,19 @@ public static class StorageServiceCollectionExtensions
         // One process per data directory: the host takes this lock before the store opens, and it is the dispatch lease.
         services.AddSingleton(_ => new DataDirectoryLock(directory));
         services.AddSingleton<IDispatchLease>(sp => sp.GetRequiredService<DataDirectoryLock>());
+        services.AddSingleton<IStoreBackup>(sp => sp.GetRequiredService<SqliteBotStore>());
         return services.AddStore(sp => new SqliteBotStore(path, sp.GetService<TimeProvider>(), sp.GetService<ILogger<SqliteBotStore>>()));
     }
+
+    /// <summary><c>Storage:DataDirectory</c>, default "data": where the SQLite file, photos, generated files and backups live.</summary>
+    public static string DataDirectory(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var directory = configuration["Storage:DataDirectory"];
+        return string.IsNullOrWhiteSpace(directory) ? DefaultDataDirectory : directory;
+    }
+
+    public static bool UsesMongo(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["Storage:MongoUrl"]);
 
     private static IServiceCollection AddStore<TStore>(this IServiceCollection services, Func<IServiceProvider, TStore> create)
         where TStore : class, IBotStore, IOwnerStore, IDocumentStore, IDraftStore

@@ -1,5 +1,6 @@
 using Hangfire;
 using Ikm.Workflow.Documents;
+using Ikm.Workflow.Storage;
 using Ikm.Workflow.Program;
 using Ikm.Workflow.Program.Rules;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +14,8 @@ namespace Ikm.Scheduler.Jobs;
 /// (new cohorts). At start every cohort's job also runs once at once: in-memory storage forgets its schedule on restart,
 /// and this run sends what was missed — once, late.
 /// </summary>
-public sealed class RecurringJobsRegistration(IRecurringJobManager recurring, IBackgroundJobClient background, CohortJobSync sync) : IHostedService
+public sealed class RecurringJobsRegistration(
+    IRecurringJobManager recurring, IBackgroundJobClient background, CohortJobSync sync, IEnumerable<IStoreBackup> backups) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -22,6 +24,10 @@ public sealed class RecurringJobsRegistration(IRecurringJobManager recurring, IB
         recurring.AddOrUpdate<DraftRetentionJob>(DraftRetentionJob.RecurringId, job => job.RunAsync(CancellationToken.None), "30 2 * * *");
         recurring.AddOrUpdate<OutboxRetentionJob>(OutboxRetentionJob.RecurringId, job => job.RunAsync(CancellationToken.None), "45 2 * * *");
         recurring.AddOrUpdate<ReportJob>(ReportJob.RecurringId, job => job.RunPendingAsync(CancellationToken.None), "* * * * *");
+        if (backups.Any())
+            recurring.AddOrUpdate<BackupJob>(BackupJob.RecurringId, job => job.RunAsync(CancellationToken.None), "0 2 * * *");
+        else
+            recurring.RemoveIfExists(BackupJob.RecurringId);
         recurring.AddOrUpdate<CohortJobSync>(CohortJobSync.RecurringId, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         foreach (var cohortId in await sync.SyncAsync(cancellationToken))
             background.Enqueue<ProgramNotificationsJob>(job => job.RunAsync(cohortId, CancellationToken.None));

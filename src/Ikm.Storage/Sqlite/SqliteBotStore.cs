@@ -21,7 +21,7 @@ namespace Ikm.Storage.Sqlite;
 /// commit of a whole batch costs one transaction and one fsync; reads use pooled connections (WAL lets them run
 /// beside the writer).
 /// </summary>
-public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IDraftStore, IAsyncDisposable, IDisposable
+public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IDraftStore, IStoreBackup, IAsyncDisposable, IDisposable
 {
     private static readonly SqliteJsonContext Json = SqliteJsonContext.Default;
 
@@ -81,6 +81,9 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IDr
     }
 
     public string FilePath { get; }
+
+    /// <summary>SQLite's online backup on a connection of its own: the writer and readers go on meanwhile.</summary>
+    public Task BackupToAsync(string file, CancellationToken ct) => Task.Run(() => SqliteBackup.Backup(FilePath, file), ct);
 
     public async Task InitializeAsync(CancellationToken ct)
     {

@@ -44,20 +44,25 @@ public sealed class BotProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    public static BotProcess Start(TelegramEmulator emulator, string dataDirectory)
+    public static BotProcess Start(TelegramEmulator emulator, string dataDirectory) => Start(emulator, dataDirectory, []);
+
+    /// <summary>An operator command (<c>Ikm.Bot.dll backup file</c>) on the data directory, as a child process; wait for its exit.</summary>
+    public static BotProcess Command(string dataDirectory, params string[] args) => Start(null, dataDirectory, args);
+
+    private static BotProcess Start(TelegramEmulator? emulator, string dataDirectory, string[] args)
     {
         var bot = Path.Combine(AppContext.BaseDirectory, "Ikm.Bot.dll");
         if (!File.Exists(bot))
             throw new FileNotFoundException("The built bot is not next to the tests.", bot);
-        var start = new ProcessStartInfo(DotnetHost(), [bot])
+        var start = new ProcessStartInfo(DotnetHost(), [bot, .. args])
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment["Telegram__BotToken"] = emulator.Token;
-        start.Environment["Telegram__ApiBaseUrl"] = emulator.BaseUrl;
+        start.Environment["Telegram__BotToken"] = emulator?.Token;
+        start.Environment["Telegram__ApiBaseUrl"] = emulator?.BaseUrl;
         start.Environment["Telegram__PollingTimeoutSeconds"] = "1";
         start.Environment["Storage__DataDirectory"] = dataDirectory;
         // Any free loopback port: tests run side by side.
