@@ -189,7 +189,8 @@ internal static class DigestScenario
     }
 
     /// <summary>A year-old cohort: every IKM diagnosed, visited about weekly, evaluated monthly for the last three months.</summary>
-    private static async Task<string> SeedAsync(SqliteBotStore store, int ikmCount, int visitCount, DateTimeOffset now)
+    /// <summary>The cohort of the digest and export benchmarks: <paramref name="ikmCount"/> IKMs, <paramref name="visitCount"/> visits over the year before <paramref name="now"/>.</summary>
+    internal static async Task<string> SeedAsync(SqliteBotStore store, int ikmCount, int visitCount, DateTimeOffset now)
     {
         var random = new Random(42);
         var start = now.AddDays(-364);

@@ -38,6 +38,7 @@ internal sealed class LoadDriver
     private readonly Queue<long>[] _outstanding;
     private readonly int[] _updatesPerChat;
     private readonly List<long> _latencyTicks = new(1 << 18);
+    private readonly List<(long OfferedAt, long Ticks)> _offeredLatencies = [];
     private readonly List<(SentMessage Message, long At)> _extras = [];
     private long _windowStart = long.MaxValue;
     private long _windowEnd = long.MaxValue;
@@ -76,6 +77,16 @@ internal sealed class LoadDriver
 
     /// <summary>Updates offered and not answered yet.</summary>
     public long Pending { get { lock (_gate) return _pending; } }
+
+    /// <summary>Also keep each reply's latency with its offer time, to split one run into phases afterwards.</summary>
+    public bool KeepOfferTimes { get; init; }
+
+    /// <summary>Every matched reply's (offered at, latency) in Stopwatch ticks; empty unless <see cref="KeepOfferTimes"/>.</summary>
+    public (long OfferedAt, long Ticks)[] OfferedLatencies()
+    {
+        lock (_gate)
+            return [.. _offeredLatencies];
+    }
 
     public void SetWindow(long startTimestamp, long endTimestamp)
     {
@@ -170,6 +181,8 @@ internal sealed class LoadDriver
 
             _replied++;
             _pending--;
+            if (KeepOfferTimes)
+                _offeredLatencies.Add((offeredAt, now - offeredAt));
             var replyInWindow = now >= _windowStart && now < _windowEnd;
             if (replyInWindow)
                 _repliesInWindow++;

@@ -13,6 +13,10 @@ if (args is ["marks", .. var markArgs])
 if (args is ["soak", .. var soakArgs])
     return await SoakScenario.RunAsync(soakArgs);
 
+// dotnet run -c Release --project bench/Ikm.Bench -- export [--ikms N] [--visits N] [--rate N]
+if (args is ["export", .. var exportArgs])
+    return await ExportScenario.RunAsync(exportArgs);
+
 // dotnet run -c Release --project bench/Ikm.Bench -- digest [--ikms N] [--visits N] [--runs N]
 if (args is ["digest", .. var digestArgs])
     return await DigestScenario.RunAsync(digestArgs);

@@ -34,13 +34,19 @@ public sealed class ReportFileWriter(IOutboxFiles files, IOptions<ReportOptions>
         ArgumentNullException.ThrowIfNull(workbook);
         var max = options.Value.MaxFileBytes;
         var whole = WriteFile(stem + ".xlsx", workbook.WriteTo);
-        if (new FileInfo(whole).Length <= max)
+        var wholeBytes = new FileInfo(whole).Length;
+        if (wholeBytes <= max)
             return [new ReportFile(OutgoingKind.Document, stem + ".xlsx", whole, null)];
         files.Delete(whole);
 
+        // A first guess of each sheet's share from its rows, so the biggest sheet is not written whole once more.
+        var totalRows = Math.Max(1, workbook.SheetNames.Sum(workbook.RowCount));
         var parts = new List<(string Sheet, int Start, int Count, string Path)>();
         foreach (var sheet in workbook.SheetNames)
-            parts.AddRange(SheetParts(workbook, sheet, max));
+        {
+            var estimate = wholeBytes * (double)workbook.RowCount(sheet) / totalRows;
+            parts.AddRange(SheetParts(workbook, sheet, max, (int)Math.Max(1, Math.Ceiling(estimate / (max * Margin)))));
+        }
         log.LogInformation("Workbook {Stem} over {Max} bytes: sent in {Parts} parts", stem, max, parts.Count);
 
         return [.. parts.Select((p, i) =>
@@ -57,10 +63,10 @@ public sealed class ReportFileWriter(IOutboxFiles files, IOptions<ReportOptions>
     }
 
     /// <summary>The sheet in as few equal row ranges as fit; bounded: at worst one row per part (sent even if still over).</summary>
-    private List<(string Sheet, int Start, int Count, string Path)> SheetParts(Workbook workbook, string sheet, long max)
+    private List<(string Sheet, int Start, int Count, string Path)> SheetParts(Workbook workbook, string sheet, long max, int firstGuess)
     {
         var rows = workbook.RowCount(sheet);
-        var pieces = 1;
+        var pieces = Math.Clamp(firstGuess, 1, Math.Max(rows, 1));
         while (true)
         {
             var written = new List<(string Sheet, int Start, int Count, string Path)>();
