@@ -103,7 +103,11 @@ public sealed partial class TelegramEmulator
         }
 
         if (method is "sendDocument" or "sendPhoto" && context.Request.ContentLength > _options.MaxUploadBytes)
+        {
+            // Read to the end first: a client still sending when the answer comes sees a reset, not the 413.
+            await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
             throw new BotApiError(413, "Request Entity Too Large");
+        }
         ApiArgs args;
         try
         {

@@ -72,8 +72,8 @@ public sealed partial class TelegramEmulator : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, 0);
-            // A body over the upload limit without a Content-Length is cut off here, answered 413 as Telegram does.
-            kestrel.Limits.MaxRequestBodySize = emulator._options.MaxUploadBytes;
+            // Room to read an oversized upload to its end before the 413 (see InvokeAsync); beyond that Kestrel cuts it off.
+            kestrel.Limits.MaxRequestBodySize = 2 * emulator._options.MaxUploadBytes;
         });
         var app = builder.Build();
         app.Run(emulator.HandleHttpAsync);

@@ -53,12 +53,15 @@ public static class DataDirectorySearch
         return (long)cmd.ExecuteScalar()!;
     }
 
-    /// <summary>Waits (bounded) until the dispatcher has delivered and marked every outbox row.</summary>
+    /// <summary>Waits (bounded) until the dispatcher has delivered and marked every outbox row, and deleted their files.</summary>
     public static async Task WaitForDeliveredAsync(string directory)
     {
-        for (var i = 0; i < 200 && PendingOutbox(directory) > 0; i++)
+        var files = Path.Combine(directory, Ikm.Storage.DiskOutboxFiles.FolderName);
+        bool Done() => PendingOutbox(directory) == 0 && (!Directory.Exists(files) || Directory.GetFiles(files).Length == 0);
+        for (var i = 0; i < 400 && !Done(); i++)
             await Task.Delay(50);
         Assert.Equal(0, PendingOutbox(directory));
+        Assert.Empty(Directory.Exists(files) ? Directory.GetFiles(files) : []);
     }
 
     private static void Search(string file, byte[] bytes, List<(string Term, string Form, byte[] Bytes)> forms, List<Hit> hits)
