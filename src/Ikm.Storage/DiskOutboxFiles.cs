@@ -1,3 +1,4 @@
+using Ikm.Storage.Files;
 using Ikm.Workflow.Messaging;
 
 namespace Ikm.Storage;
@@ -10,21 +11,12 @@ public sealed class DiskOutboxFiles(string directory) : IOutboxFiles
 {
     public const string FolderName = "outbox-files";
 
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
     public string Directory { get; } = Path.GetFullPath(directory);
 
     public FileStream Create(string fileName)
     {
-        if (OperatingSystem.IsWindows())
-            System.IO.Directory.CreateDirectory(Directory);
-        else
-            System.IO.Directory.CreateDirectory(Directory, OwnerOnly | UnixFileMode.UserExecute);
-        var path = Path.Combine(Directory, $"{Guid.NewGuid():N}{Path.GetExtension(fileName)}");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-            options.UnixCreateMode = OwnerOnly;
-        return new FileStream(path, options);
+        PrivateFiles.CreateDirectory(Directory);
+        return PrivateFiles.Open(Path.Combine(Directory, $"{Guid.NewGuid():N}{Path.GetExtension(fileName)}"), FileMode.CreateNew);
     }
 
     public Stream OpenRead(string path) => new FileStream(Inside(path), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);

@@ -1,3 +1,4 @@
+using Ikm.Storage.Files;
 using System.Collections.Concurrent;
 using Ikm.Workflow.Questionnaires;
 
@@ -60,8 +61,9 @@ public sealed class FileQuestionnaireCatalog : IQuestionnaireCatalog
         var result = Load(fileName);
         if (!result.IsSuccess) return result;
         _diagnosis = Remember(result.Questionnaire!);
-        Directory.CreateDirectory(Path.GetDirectoryName(_choicePath)!);
-        File.WriteAllText(_choicePath, Path.GetFileName(fileName));
+        PrivateFiles.CreateDirectory(Path.GetDirectoryName(_choicePath)!);
+        using (var file = PrivateFiles.Open(_choicePath, FileMode.Create))
+            file.Write(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(fileName)));
         return result;
     }
 

@@ -1,4 +1,5 @@
 using Hangfire;
+using Ikm.Storage.Files;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Program;
@@ -38,9 +39,9 @@ public sealed class PhotoCopyJob(IDocumentStore documents, IBotStore store, IFil
                 var bytes = await files.DownloadAsync(photo.FileId, ct);
                 if (bytes is null) continue;
                 var folder = Path.Combine(root, visit.Id);
-                Directory.CreateDirectory(folder);
+                PrivateFiles.CreateDirectory(folder);
                 var path = Path.Combine(folder, $"{index + 1}.jpg");
-                await File.WriteAllBytesAsync(path, bytes, ct);
+                await PrivateFiles.WriteAllBytesAsync(path, bytes, ct);
                 copied[photo.FileId] = Path.GetRelativePath(Path.GetDirectoryName(root)!, path);
             }
 

@@ -10,14 +10,31 @@ public static class PrivateFiles
     public const UnixFileMode DirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    /// <summary>Creates the directory (and its missing parents) 0700; an existing one is narrowed to 0700.</summary>
+    /// <summary>
+    /// Creates the directory (and its missing parents) 0700; an existing one of this user is narrowed to 0700 (one
+    /// this user does not own, e.g. /tmp, is left as it is: only its owner may change it).
+    /// </summary>
     public static DirectoryInfo CreateDirectory(string path)
     {
         if (OperatingSystem.IsWindows())
             return Directory.CreateDirectory(path);
-        var directory = Directory.CreateDirectory(path, DirectoryMode);
+        // Directory.CreateDirectory(path, mode) gives the mode to the last directory only: missing parents one by one.
+        var missing = new Stack<string>();
+        for (var parent = Path.GetFullPath(path); parent is not null && !Directory.Exists(parent); parent = Path.GetDirectoryName(parent))
+            missing.Push(parent);
+        foreach (var created in missing)
+            Directory.CreateDirectory(created, DirectoryMode);
+        var directory = new DirectoryInfo(path);
         if (directory.UnixFileMode != DirectoryMode)
-            directory.UnixFileMode = DirectoryMode;
+        {
+            try
+            {
+                directory.UnixFileMode = DirectoryMode;
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
         return directory;
     }
 

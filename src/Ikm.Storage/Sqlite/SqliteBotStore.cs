@@ -7,6 +7,7 @@ using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Storage;
+using Ikm.Storage.Files;
 using Ikm.Storage.Tolerance;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -95,7 +96,13 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IDr
                 return;
             try
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+                PrivateFiles.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+                // Created 0600 before SQLite opens it: SQLite gives the -wal and -shm it creates the database file's
+                // mode, so they follow (files of an older run are narrowed too).
+                if (!File.Exists(FilePath))
+                    PrivateFiles.Open(FilePath, FileMode.CreateNew).Dispose();
+                foreach (var file in new[] { FilePath, FilePath + "-wal", FilePath + "-shm" })
+                    PrivateFiles.Restrict(file);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -47,6 +47,35 @@ public sealed class PhotoCopyJobTests : IAsyncDisposable
         Assert.Empty(await _store.FindAsync<Visit>("photos", Visit.PhotosToCopy, CancellationToken.None));
     }
 
+    /// <summary>Issue 10 item 7: the database and its -wal/-shm, a photo copy, a backup and their folders are the owner's only.</summary>
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Run_WithAPhotoAndABackup_LeavesEveryFile0600_AndEveryDirectory0700()
+    {
+        Assert.False(OperatingSystem.IsWindows(), "Unix file modes");
+        await _store.InitializeAsync(CancellationToken.None);
+        var visit = new Visit { Id = "visit-2", CohortId = "c-1", MentorUserId = 801, Status = VisitStatus.Logging, Photos = [new VisitPhoto("photo-2", null)] };
+        await _store.CommitAsync([new ChangeSet { Documents = [new DocumentChange(visit)] }], CancellationToken.None);
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _directory }).Build();
+        File.SetUnixFileMode(_directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+
+        await new PhotoCopyJob(_store, _store, new Photos(), config, NullLogger<PhotoCopyJob>.Instance).RunAsync(CancellationToken.None);
+        await new BackupJob(_store, config, Microsoft.Extensions.Options.Options.Create(new BackupOptions()), TimeProvider.System, NullLogger<BackupJob>.Instance)
+            .RunAsync(CancellationToken.None);
+        await using (var restarted = new SqliteBotStore(Path.Combine(_directory, "ikm.db")))
+            await restarted.InitializeAsync(CancellationToken.None);
+
+        var files = Directory.GetFiles(_directory, "*", SearchOption.AllDirectories);
+        Assert.Contains(Path.Combine(_directory, "photos", "visit-2", "1.jpg"), files);
+        Assert.Contains(Path.Combine(_directory, "ikm.db-wal"), files);
+        Assert.Single(Directory.GetFiles(Path.Combine(_directory, BackupJob.FolderName)));
+        var wrong = files.Where(f => File.GetUnixFileMode(f) != (UnixFileMode.UserRead | UnixFileMode.UserWrite))
+            .Concat(Directory.GetDirectories(_directory, "*", SearchOption.AllDirectories).Append(_directory)
+                .Where(d => File.GetUnixFileMode(d) != (UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute)))
+            .Select(f => $"{Path.GetRelativePath(_directory, f)} {File.GetUnixFileMode(f)}");
+        Assert.Empty(wrong);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _store.DisposeAsync();
