@@ -27,6 +27,25 @@ public static class SchedulerServiceCollectionExtensions
     /// The outbox dispatcher and Hangfire: Hangfire.Mongo when Storage:MongoUrl is set (explicit migration,
     /// tailable notifications — works on a standalone server), Hangfire.InMemory otherwise.
     /// </summary>
+    /// <summary>Hangfire's jobs live beside the bot's data, in their own database: "{name}-jobs".</summary>
+    internal static string JobsDatabaseName(MongoUrl url) => (url.DatabaseName ?? "ikm") + "-jobs";
+
+    /// <summary>
+    /// Hangfire.Mongo's options: migrate the job schema on start (backing up the collections first) instead of
+    /// throwing on an older schema, and learn of queued jobs by tailing the notifications collection, which works on a
+    /// standalone server as well as on a replica set (watching a change stream would need the latter).
+    /// </summary>
+    internal static MongoStorageOptions MongoJobStorageOptions() => new()
+    {
+        MigrationOptions = new MongoMigrationOptions
+        {
+            MigrationStrategy = new MigrateMongoMigrationStrategy(),
+            BackupStrategy = new CollectionMongoBackupStrategy(),
+        },
+        CheckQueuedJobsStrategy = CheckQueuedJobsStrategy.TailNotificationsCollection,
+        Prefix = "hangfire",
+    };
+
     public static IServiceCollection AddIkmScheduler(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DispatcherOptions>().Bind(configuration.GetSection("Telegram"));
@@ -59,16 +78,7 @@ public static class SchedulerServiceCollectionExtensions
             else
             {
                 var url = MongoUrl.Create(mongoUrl);
-                config.UseMongoStorage(new MongoClient(url), (url.DatabaseName ?? "ikm") + "-jobs", new MongoStorageOptions
-                {
-                    MigrationOptions = new MongoMigrationOptions
-                    {
-                        MigrationStrategy = new MigrateMongoMigrationStrategy(),
-                        BackupStrategy = new CollectionMongoBackupStrategy(),
-                    },
-                    CheckQueuedJobsStrategy = CheckQueuedJobsStrategy.TailNotificationsCollection,
-                    Prefix = "hangfire",
-                });
+                config.UseMongoStorage(new MongoClient(url), JobsDatabaseName(url), MongoJobStorageOptions());
             }
         });
         services.AddHangfireServer(server => server.WorkerCount = schedulerOptions.WorkerCount);
