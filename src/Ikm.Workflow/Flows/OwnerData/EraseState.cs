@@ -2,6 +2,8 @@ namespace Ikm.Workflow.Flows.OwnerData;
 
 public enum EraseState
 {
+    Idle,
     Confirming,
-    Done,
+    Erased,
+    Kept,
 }

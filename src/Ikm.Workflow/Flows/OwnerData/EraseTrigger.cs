@@ -6,3 +6,10 @@ public enum EraseTrigger
     Confirm,
     Keep,
 }
+
+/// <summary>The two buttons of the confirmation.</summary>
+public enum EraseChoice
+{
+    Yes,
+    No,
+}
