@@ -161,13 +161,11 @@ public sealed class DiagnosisFlow(IQuestionnaireCatalog catalog, QuestionPrompte
             return;
         }
 
-        switch (prompter.Interpret(context, Prefix, question, response.Answers))
+        var sink = new DiagnosisAnswers(context, response, Prefix);
+        switch (prompter.Interpret(context, Prefix, question, sink))
         {
             case Interpretation.Answer answer:
-                response.Answers[question.Id] = answer.Value;
-                response.LastAnsweredAt = context.Now;
-                context.Work.Stage(response);
-                QuestionPrompter.ClearSelection(context, Prefix, question.Id);
+                sink.Store(question.Id, answer.Value);
                 var done = new QuestionnaireSession(QuestionnaireOf(response), response.Answers).FirstUnanswered() is null;
                 await machine.FireAsync(done ? DiagnosisTrigger.Completed : DiagnosisTrigger.Answered);
                 break;
@@ -220,7 +218,7 @@ public sealed class DiagnosisFlow(IQuestionnaireCatalog catalog, QuestionPrompte
         if (questionnaire.FindQuestion(id) is not { } question) return;
         var session = new QuestionnaireSession(questionnaire, response.Answers);
         var current = response.Answers.TryGetValue(id, out var stored) ? QuestionAnswer.Display(question, stored, context.Language) : null;
-        prompter.Ask(context, Prefix, question, session.Progress(id), current, preface);
+        prompter.Ask(context, Prefix, question, new DiagnosisAnswers(context, response, Prefix), session.Progress(id), current, preface);
     }
 
     private async Task CompleteAsync(TurnContext context)

@@ -32,12 +32,9 @@ public sealed class QuestionPrompter
     private const string SkipValue = "~skip";
     private const string DoneValue = "~done";
 
-    /// <summary>Conversation data key holding the multi-select choices ticked so far.</summary>
-    public static string SelectionKey(string prefix, string questionId) => $"{prefix}.sel.{questionId}";
-
     /// <param name="current">The stored answer, shown when the question is asked again (edit, /kembali).</param>
     /// <param name="preface">Said before the question in the same message (why the last answer was refused…).</param>
-    public void Ask(TurnContext context, string prefix, Question question, QuestionnaireProgress? progress, string? current = null, string? preface = null)
+    public void Ask(TurnContext context, string prefix, Question question, IAnswerSink sink, QuestionnaireProgress? progress, string? current = null, string? preface = null)
     {
         var language = context.Language;
         var lines = new List<string>();
@@ -64,8 +61,7 @@ public sealed class QuestionPrompter
                 break;
             case QuestionType.SelectMultiple:
                 lines.Add(context.T(QuestionTexts.MultiHint));
-                var selected = Selection(context, prefix, question.Id);
-                buttons = [.. ChoiceRows(prefix, question, language, selected), [new Button(context.T(QuestionTexts.Done), Data(prefix, question.Id, DoneValue))]];
+                buttons = [.. ChoiceRows(prefix, question, language, sink.Ticked(question.Id)), [new Button(context.T(QuestionTexts.Done), Data(prefix, question.Id, DoneValue))]];
                 break;
             case QuestionType.Location:
                 lines.Add(context.T(QuestionTexts.LocationHint));
@@ -91,15 +87,16 @@ public sealed class QuestionPrompter
         context.Reply(string.Join("\n", lines), buttons, keyboard, removeKeyboard: keyboard is null);
     }
 
-    /// <summary>Reads the message as an answer to <paramref name="question"/>; stores multi-select toggles in the conversation.</summary>
-    public Interpretation Interpret(TurnContext context, string prefix, Question question, IReadOnlyDictionary<string, string> answers)
+    /// <summary>Reads the message as an answer to <paramref name="question"/>; keeps multi-select toggles in the sink.</summary>
+    public Interpretation Interpret(TurnContext context, string prefix, Question question, IAnswerSink sink)
     {
+        var answers = sink.Answers;
         var message = context.Message;
         var language = context.Language;
         switch (message.Kind)
         {
             case IncomingKind.Button:
-                return InterpretButton(context, prefix, question, answers);
+                return InterpretButton(context, prefix, question, sink);
             case IncomingKind.Location when message.Location is { } point:
                 return From(QuestionAnswer.FromLocation(question, point.Latitude, point.Longitude, language));
             case IncomingKind.Photo when message.PhotoFileId is { } fileId:
@@ -110,18 +107,15 @@ public sealed class QuestionPrompter
                     : new Interpretation.Refused(QuestionnaireTexts.ExpectedAnswer(question, language));
             default:
                 var text = message.Text ?? "";
-                if (question.Type == QuestionType.SelectMultiple && Selection(context, prefix, question.Id).Count > 0 && IsSkipWord(text))
+                if (question.Type == QuestionType.SelectMultiple && sink.Ticked(question.Id).Count > 0 && IsSkipWord(text))
                     return new Interpretation.Refused(context.T(QuestionTexts.NothingSelected));
                 return From(QuestionAnswer.Parse(question, text, language, answers));
         }
     }
 
-    /// <summary>Forgets a multi-select's ticks once its answer is stored.</summary>
-    public static void ClearSelection(TurnContext context, string prefix, string questionId) =>
-        context.Conversation.Data.Remove(SelectionKey(prefix, questionId));
-
-    private Interpretation InterpretButton(TurnContext context, string prefix, Question question, IReadOnlyDictionary<string, string> answers)
+    private Interpretation InterpretButton(TurnContext context, string prefix, Question question, IAnswerSink sink)
     {
+        var answers = sink.Answers;
         var data = context.Message.ButtonData ?? "";
         var parts = data.Split(':', 3);
         if (parts.Length != 3 || parts[0] != prefix || parts[1] != question.Id)
@@ -133,7 +127,7 @@ public sealed class QuestionPrompter
 
         if (question.Type == QuestionType.SelectMultiple)
         {
-            var selected = Selection(context, prefix, question.Id);
+            var selected = sink.Ticked(question.Id).ToList();
             if (value == DoneValue)
             {
                 return selected.Count == 0
@@ -145,7 +139,7 @@ public sealed class QuestionPrompter
                 return new Interpretation.Stale();
             if (!selected.Remove(value))
                 selected.Add(value);
-            context.Conversation.Data[SelectionKey(prefix, question.Id)] = string.Join(' ', selected);
+            sink.SetTicked(question.Id, selected);
             return new Interpretation.Toggled();
         }
 
@@ -159,12 +153,7 @@ public sealed class QuestionPrompter
 
     private static bool IsSkipWord(string text) => QuestionnaireTexts.SkipWords.Contains(text.Trim());
 
-    private static List<string> Selection(TurnContext context, string prefix, string questionId) =>
-        context.Conversation.Data.TryGetValue(SelectionKey(prefix, questionId), out var stored)
-            ? [.. stored.Split(' ', StringSplitOptions.RemoveEmptyEntries)]
-            : [];
-
-    private static IReadOnlyList<IReadOnlyList<Button>> ChoiceRows(string prefix, Question question, string language, List<string>? selected)
+    private static IReadOnlyList<IReadOnlyList<Button>> ChoiceRows(string prefix, Question question, string language, IReadOnlyList<string>? selected)
     {
         var buttons = question.Choices
             .Select(c => new Button((selected?.Contains(c.Value) == true ? "✅ " : "") + c.Label.Get(language), Data(prefix, question.Id, c.Value)))
