@@ -215,7 +215,7 @@ public sealed class ConversationEngine(
                 if (OpenFlow(context) is { } open) await open.HelpAsync(context);
                 return true;
             case "bahasa" or "language":
-                onboarding.StartLanguageChange(context);
+                await onboarding.StartLanguageChangeAsync(context);
                 return true;
             case "datasaya" or "mydata":
                 OwnerDataService.Request(context);

@@ -162,6 +162,13 @@ public sealed class FlowStep<TState, TTrigger, TDraft>
         return this;
     }
 
+    public FlowStep<TState, TTrigger, TDraft> PermitIf<TArg>(
+        StateMachine<TState, TTrigger>.TriggerWithParameters<TArg> trigger, TState destination, Func<TDraft, TArg, bool> guard, string description)
+    {
+        _state.PermitIf(trigger, destination, argument => guard(_turn.Draft, argument), description);
+        return this;
+    }
+
     public FlowStep<TState, TTrigger, TDraft> OnEntryFrom(TTrigger trigger, Func<FlowTurn<TDraft>, Task> action, string description)
     {
         _state.OnEntryFromAsync(trigger, () => action(_turn), description);
@@ -224,7 +231,7 @@ public sealed class FlowStep<TState, TTrigger, TDraft>
     private async Task FireOrRefuse<TValue>(StateMachine<TState, TTrigger> machine, StateMachine<TState, TTrigger>.TriggerWithParameters<TValue> trigger, Read<TValue> read)
     {
         if (read.IsValue) await machine.FireAsync(trigger, read.Value!);
-        else _turn.Reply(read.Refusal!);
+        else _turn.Reply(read.Refusal!, read.Buttons);
     }
 
     private FlowStep<TState, TTrigger, TDraft> Route(Func<StateMachine<TState, TTrigger>, Task<bool>> route)

@@ -58,6 +58,9 @@ public sealed class FlowHarness(IFlow flow, Member? member = null, InMemoryStore
     private IncomingMessage Message(IncomingKind kind) =>
         new() { UpdateId = ++_updateId, ChatId = ChatId, UserId = ChatId, Kind = kind };
 
+    /// <summary>Any other entry point of the flow (a /bahasa, a resume from a button…), as one update.</summary>
+    public Task TurnAsync(Func<TurnContext, Task> act) => TurnAsync(Message(IncomingKind.Command) with { Text = "/x" }, act);
+
     private async Task TurnAsync(IncomingMessage message, Func<TurnContext, Task> act)
     {
         var work = new ChatWork(Store, Store, CancellationToken.None, Store);

@@ -5,5 +5,6 @@ public enum OnboardingState
     Welcome,
     ChoosingLanguage,
     ChoosingRole,
-    Done,
+    LanguageChanged,
+    Joined,
 }
