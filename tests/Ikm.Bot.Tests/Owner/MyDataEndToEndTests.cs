@@ -19,8 +19,8 @@ public sealed class MyDataEndToEndTests
 
         await scenario.Owner.SendTextAsync("/datasaya");
         await scenario.Owner.ExpectPreparingAsync();
-        var json = await scenario.Owner.NextReplyAsync();
-        var xlsx = await scenario.Owner.NextReplyAsync();
+        var json = await scenario.Owner.NextReportAsync();
+        var xlsx = await scenario.Owner.NextReportAsync();
 
         Assert.Equal(984, json.ChatId);
         Assert.Equal(984, xlsx.ChatId);

@@ -343,7 +343,7 @@ public sealed class SeveralCohortsTests
         await coordinator.NextReplyAsync();
         await coordinator.PressAsync("Pendampingan Lombok Timur");
         await coordinator.ExpectPreparingAsync();
-        Assert.Contains("Ringkasan mingguan — Pendampingan Lombok Timur", (await coordinator.NextReplyAsync()).Text);
+        Assert.Contains("Ringkasan mingguan — Pendampingan Lombok Timur", (await coordinator.NextReportAsync()).Text);
 
         var documents = bot.App.Services.GetRequiredService<IDocumentStore>();
         var lombok = (await documents.AllAsync<Cohort>(CancellationToken.None)).Single(c => c.Region == "Lombok Timur");

@@ -10,4 +10,14 @@ public static class ReportReplies
         ArgumentNullException.ThrowIfNull(user);
         Assert.StartsWith("⏳ Laporan sedang disiapkan", (await user.NextReplyAsync()).Text);
     }
+
+    /// <summary>
+    /// A file the report job delivers: built off the update path, so on a loaded 2-core machine it may take longer
+    /// than a reply does (the /datasaya test once timed out at 10 s during a parallel build).
+    /// </summary>
+    public static Task<SentMessage> NextReportAsync(this TestUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.NextReplyAsync(TimeSpan.FromSeconds(30));
+    }
 }
