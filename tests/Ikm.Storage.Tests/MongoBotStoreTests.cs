@@ -11,7 +11,7 @@ public sealed class MongoBotStoreTests(MongoFixture mongo) : BotStoreContract, I
     /// <summary>Read by <see cref="StoreFactDiscoverer"/>.</summary>
     public static string? SkipReason => MongoAvailability.SkipReason;
 
-    protected override bool CommitIsAtomic => false;
+    protected override bool CommitIsAtomic => ((MongoBotStore)Store).CommitMode == MongoCommitMode.Transaction;
 
     protected override Task<IBotStore> CreateStoreAsync(TimeProvider time)
     {

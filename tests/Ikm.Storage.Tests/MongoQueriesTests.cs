@@ -88,10 +88,10 @@ public sealed class MongoQueriesTests
     }
 
     [Fact]
-    public void ConversationsByIds_IsOneInQuery()
+    public void ConversationsByIds_IsOneInQuery_SkippingANewChatsClaimPlaceholder()
     {
         Assert.Equal(
-            """{ "_id" : { "$in" : [NumberLong(5), NumberLong(6)] } }""",
+            """{ "_id" : { "$in" : [NumberLong(5), NumberLong(6)] }, "version" : { "$gt" : NumberLong(0) } }""",
             Render(MongoQueries.ConversationsByIds([5, 6])));
     }
 
@@ -199,13 +199,15 @@ public sealed class MongoQueriesTests
     }
 
     [Fact]
-    public void VersionedWrite_InsertsANewDocument_SoATakenIdFailsInsteadOfBeingOverwritten()
+    public void VersionedWrite_InsertsANewDocumentOnlyIfTheIdIsFree_LeavingATakenOneAsItIs()
     {
         var replacement = new BsonDocument { { "_id", "inv-1" }, { "version", 1L } };
 
-        var model = MongoQueries.VersionedWrite(MongoQueries.DocumentById("inv-1"), 0, replacement);
+        var model = Assert.IsType<UpdateOneModel<BsonDocument>>(MongoQueries.VersionedWrite(MongoQueries.DocumentById("inv-1"), 0, replacement));
 
-        Assert.Same(replacement, Assert.IsType<InsertOneModel<BsonDocument>>(model).Document);
+        Assert.True(model.IsUpsert);
+        Assert.Equal("""{ "_id" : "inv-1" }""", Render(model.Filter));
+        Assert.Equal("""{ "$setOnInsert" : { "version" : NumberLong(1) } }""", model.Update.Render(Args<BsonDocument>()).ToJson(Shell));
     }
 
     [Fact]

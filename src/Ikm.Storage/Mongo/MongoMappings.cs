@@ -44,6 +44,10 @@ public static class MongoMappings
         /// <summary>Marks the commit that last wrote a conversation, to tell which replaces of a bulk write matched.</summary>
         public const string CommitId = "commitId";
         public const string Sequence = "seq";
+        /// <summary>A commit's claim on a conversation {c: commit id, at: time} (<see cref="MongoOrderedCommit"/>).</summary>
+        public const string Claim = "_claim";
+        public const string ClaimCommit = "c";
+        public const string ClaimedAt = "at";
         /// <summary>A generic document's index entries: an array of {n: name, v: value}, written beside the mapped fields.</summary>
         public const string Indexes = "_idx";
         public const string IndexName = "n";

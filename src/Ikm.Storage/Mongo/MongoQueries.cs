@@ -23,8 +23,9 @@ internal static class MongoQueries
         Builders<BsonDocument>.Filter.In(MongoMappings.Fields.Id, chatIds)
         & Builders<BsonDocument>.Filter.Eq(MongoMappings.Fields.CommitId, commitId);
 
+    /// <summary>Stored conversations; a version-0 placeholder is a commit's claim on a new chat, not a conversation yet.</summary>
     public static FilterDefinition<Conversation> ConversationsByIds(IEnumerable<long> chatIds) =>
-        Builders<Conversation>.Filter.In(c => c.ChatId, chatIds);
+        Builders<Conversation>.Filter.In(c => c.ChatId, chatIds) & Builders<Conversation>.Filter.Gt(c => c.Version, 0);
 
     public static FilterDefinition<Member> MembersByIds(IEnumerable<long> userIds) =>
         Builders<Member>.Filter.In(m => m.UserId, userIds);
@@ -198,8 +199,9 @@ internal static class MongoQueries
 
     /// <summary>
     /// A document write conditional on the version its writer read: with no replacement, a delete of that version;
-    /// at version 0, an insert (an id already taken fails on the duplicate key, never overwriting it); otherwise a
-    /// replace of that version, never an upsert (a document deleted meanwhile is a conflict, not a resurrection).
+    /// at version 0, an insert only if the id is free (<see cref="MongoCommitQueries.InsertIfAbsent"/>: a taken id
+    /// is left as it is, never overwritten); otherwise a replace of that version, never an upsert (a document deleted
+    /// meanwhile is a conflict, not a resurrection).
     /// </summary>
     public static WriteModel<BsonDocument> VersionedWrite(FilterDefinition<BsonDocument> byId, long expectedVersion, BsonDocument? replacement)
     {
@@ -207,7 +209,7 @@ internal static class MongoQueries
         if (replacement is null)
             return new DeleteOneModel<BsonDocument>(atVersion);
         if (expectedVersion == 0)
-            return new InsertOneModel<BsonDocument>(replacement);
+            return MongoCommitQueries.InsertIfAbsent(byId, replacement);
         return new ReplaceOneModel<BsonDocument>(atVersion, replacement) { IsUpsert = false };
     }
 

@@ -21,10 +21,11 @@ public interface IBotStore
     Task<IReadOnlyDictionary<long, Member>> GetMembersAsync(IReadOnlyCollection<long> userIds, CancellationToken ct);
 
     /// <summary>
-    /// Writes all change sets in one transaction (SQLite) or one bulk write (MongoDB); each conversation is stored
+    /// Writes all change sets in one transaction (SQLite; MongoDB on a replica set or mongos), or on a standalone
+    /// MongoDB with every version check of a change set before any other write of it; each conversation is stored
     /// with Version + 1 and the caller's objects are updated to the new version on success.
     /// Every conversation and document write is conditional on the version the caller read (0 = must not exist yet).
-    /// Throws <see cref="ConcurrencyException"/> naming the change sets whose versions moved on (nothing written in SQLite).
+    /// Throws <see cref="ConcurrencyException"/> naming the change sets whose versions moved on (nothing written in a transaction).
     /// Throws <see cref="StoreUnavailableException"/> when the store cannot be reached.
     /// </summary>
     Task CommitAsync(IReadOnlyList<ChangeSet> changes, CancellationToken ct);
@@ -57,8 +58,8 @@ public sealed record OutboxUpdate(string Id, OutboxStatus Status, int Attempts, 
 /// conversation's or a document's stored version, or an earlier change set of the same commit that changes the same
 /// document from the same snapshot (two chats of one batch). <see cref="ChangeSets"/> are their indexes in the list
 /// given to <see cref="IBotStore.CommitAsync"/>; the caller redoes them with fresh reads.
-/// <see cref="OthersCommitted"/> tells whether the other change sets were written (MongoDB, no transaction) or
-/// nothing was (SQLite: the caller commits the others again without the conflicting ones).
+/// <see cref="OthersCommitted"/> tells whether the other change sets were written (standalone MongoDB, no
+/// transaction) or nothing was (a transaction: the caller commits the others again without the conflicting ones).
 /// </summary>
 public sealed class ConcurrencyException(IReadOnlyList<int> changeSets, long chatId, bool othersCommitted)
     : Exception($"{changeSets.Count} change set(s) of the commit conflicted with a newer stored version (first chat {chatId}).")
