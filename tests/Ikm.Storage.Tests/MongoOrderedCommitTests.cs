@@ -124,6 +124,16 @@ public sealed class MongoOrderedCommitTests : IDisposable
     private static bool IsContentStatement(BsonDocument statement) =>
         statement["q"].AsBsonDocument.Contains("_claim.c") && statement["u"].AsBsonDocument.Contains("state");
 
+    [Fact]
+    public async Task Commit_OfAHundredChats_TakesTheSameFewRoundTripsAsOfOne()
+    {
+        var batch = Enumerable.Range(1, 100).Select(chat => A.Changes(A.Conversation(chat), A.Message($"m-{chat}", chat))).ToList();
+
+        await _store.CommitAsync(batch, Ct);
+
+        Assert.Equal(["update", "findAndModify", "update", "update"], _server.Commands.Select(NameOf));
+    }
+
     private static IEnumerable<BsonDocument> Statements(List<BsonDocument> commands, string collection) =>
         commands.Where(c => Target(c) == ("update", collection)).SelectMany(c => c["updates"].AsBsonArray.Select(s => s.AsBsonDocument));
 }

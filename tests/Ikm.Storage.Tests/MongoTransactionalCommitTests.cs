@@ -112,4 +112,14 @@ public sealed class MongoTransactionalCommitTests : IDisposable
         Assert.Equal(MongoTransactionalCommit.MaxAttempts, _server.Commands.Count(c => c.Contains("startTransaction")));
         Assert.Equal(0, conversation.Version);
     }
+
+    [Fact]
+    public async Task Commit_OfAHundredChats_TakesTheSameFewRoundTripsAsOfOne()
+    {
+        var batch = Enumerable.Range(1, 100).Select(chat => A.Changes(A.Conversation(chat), A.Message($"m-{chat}", chat))).ToList();
+
+        await _store.CommitAsync(batch, Ct);
+
+        Assert.Equal(["delete", "update", "findAndModify", "update", "commitTransaction"], _server.Commands.Select(NameOf));
+    }
 }

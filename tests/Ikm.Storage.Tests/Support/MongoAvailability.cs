@@ -19,6 +19,17 @@ public static class MongoAvailability
     /// <summary>Null when the live tests can run.</summary>
     public static string? SkipReason => Url is not null || Docker.Value ? null : Reason;
 
+    /// <summary>A replica set for the transactional commit, when IKM_TEST_MONGO_URL may be a standalone server.</summary>
+    public const string ReplicaSetUrlVariable = "IKM_TEST_MONGO_RS_URL";
+    public const string ReplicaSetReason = "MongoDB replica-set live tests need IKM_TEST_MONGO_RS_URL or a Docker engine";
+
+    public static string? ReplicaSetUrl =>
+        Environment.GetEnvironmentVariable(ReplicaSetUrlVariable) is { Length: > 0 } url ? url : null;
+
+    public static bool UseDockerReplicaSet => ReplicaSetUrl is null && Docker.Value;
+
+    public static string? ReplicaSetSkipReason => ReplicaSetUrl is not null || Docker.Value ? null : ReplicaSetReason;
+
     /// <summary>Asks the engine's <c>/_ping</c> (DOCKER_HOST, else the usual sockets), with a short timeout.</summary>
     private static bool DockerAnswers()
     {
