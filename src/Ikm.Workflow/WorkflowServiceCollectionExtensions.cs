@@ -26,7 +26,9 @@ public static class WorkflowServiceCollectionExtensions
         AddFlow<DiagnosisFlow>(services);
         AddFlow<EraseFlow>(services);
         AddFlow<CohortFlow>(services);
-        AddFlow<VisitFlow>(services);
+        AddFlow<Flows.Visits.CheckIn.CheckInFlow>(services);
+        AddFlow<Flows.Visits.CheckOut.CheckOutFlow>(services);
+        AddFlow<Flows.Visits.Retro.RetroVisitFlow>(services);
         AddFlow<EvaluationFlow>(services);
         services.AddSingleton<OwnerVisitsView>();
         AddAction<VisitActions>(services);

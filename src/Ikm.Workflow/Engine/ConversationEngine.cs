@@ -31,7 +31,8 @@ public sealed class ConversationEngine(
     CohortFlow cohortFlow,
     EvaluationFlow evaluation,
     OwnerVisitsView ownerVisits,
-    VisitFlow visits)
+    Flows.Visits.CheckIn.CheckInFlow checkIn,
+    Flows.Visits.Retro.RetroVisitFlow retroVisit)
 {
     private readonly List<IActionHandler> _actions = [.. actions];
     private const string LeavePrefix = "menu:leave:";
@@ -153,10 +154,10 @@ public sealed class ConversationEngine(
                 await StartFlowAsync(context, cohortFlow);
                 break;
             case MenuPresenter.CheckInButton:
-                await visits.StartCheckInAsync(context);
+                await checkIn.StartAsync(context);
                 break;
             case MenuPresenter.RetroButton:
-                await visits.StartRetroAsync(context);
+                await retroVisit.StartAsync(context);
                 break;
             case MenuPresenter.EvaluationButton:
                 await evaluation.StartMentorAsync(context);

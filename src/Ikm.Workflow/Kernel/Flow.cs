@@ -37,7 +37,8 @@ public abstract class Flow<TState, TTrigger, TDraft> : IFlow
 
     protected abstract void Configure(FlowBuilder<TState, TTrigger, TDraft> flow);
 
-    public Task StartAsync(TurnContext context) => BeginAsync(context, Start);
+    /// <summary>Fires <see cref="Start"/> from <see cref="Idle"/>; a flow whose start depends on stored facts (an open visit…) overrides it to fire the trigger that says so.</summary>
+    public virtual Task StartAsync(TurnContext context) => BeginAsync(context, Start);
 
     public Task HandleAsync(TurnContext context) =>
         RunAsync(context, StoredDraft(context), async flow =>
@@ -105,11 +106,18 @@ public abstract class Flow<TState, TTrigger, TDraft> : IFlow
         }
 
         Settle(context, flow, draft);
+        if (turn.TakeHandOff() is { } handOff) await handOff(context);
     }
 
     private void Settle(TurnContext context, FlowBuilder<TState, TTrigger, TDraft> flow, TDraft draft)
     {
-        if (context.Conversation.Flow != Name) return;
+        if (context.Conversation.Flow != Name)
+        {
+            // An action left the flow (closed it, or opened another): what was being drafted here is over.
+            context.Conversation.Data.Remove(DraftKey);
+            return;
+        }
+
         if (flow.IsTerminal(flow.Machine.State))
         {
             context.Conversation.CloseFlow();

@@ -123,6 +123,28 @@ public sealed class FlowStep<TState, TTrigger, TDraft>
     public FlowStep<TState, TTrigger, TDraft> OnLocation(StateMachine<TState, TTrigger>.TriggerWithParameters<GeoPoint> trigger) =>
         Route(machine => _turn.Message.Location is { } point ? Fire(machine.FireAsync(trigger, point)) : NotMine);
 
+    /// <summary>A shared location read by <paramref name="read"/> (e.g. measured against the production house).</summary>
+    public FlowStep<TState, TTrigger, TDraft> OnLocation<TValue>(
+        Func<FlowTurn<TDraft>, GeoPoint, Task<Read<TValue>>> read,
+        StateMachine<TState, TTrigger>.TriggerWithParameters<TValue> trigger) =>
+        Route(async machine =>
+        {
+            if (_turn.Message.Location is not { } point) return false;
+            await FireOrRefuse(machine, trigger, await read(_turn, point));
+            return true;
+        });
+
+    /// <summary>A photo read by <paramref name="read"/> (with what its trigger's action needs loaded).</summary>
+    public FlowStep<TState, TTrigger, TDraft> OnPhoto<TValue>(
+        Func<FlowTurn<TDraft>, string, Task<Read<TValue>>> read,
+        StateMachine<TState, TTrigger>.TriggerWithParameters<TValue> trigger) =>
+        Route(async machine =>
+        {
+            if (_turn.Message.PhotoFileId is not { } fileId) return false;
+            await FireOrRefuse(machine, trigger, await read(_turn, fileId));
+            return true;
+        });
+
     /// <summary>A photo, by the channel's file id.</summary>
     public FlowStep<TState, TTrigger, TDraft> OnPhoto(StateMachine<TState, TTrigger>.TriggerWithParameters<string> trigger) =>
         Route(machine => _turn.Message.PhotoFileId is { } fileId ? Fire(machine.FireAsync(trigger, fileId)) : NotMine);
@@ -166,6 +188,15 @@ public sealed class FlowStep<TState, TTrigger, TDraft>
         StateMachine<TState, TTrigger>.TriggerWithParameters<TArg> trigger, TState destination, Func<TDraft, TArg, bool> guard, string description)
     {
         _state.PermitIf(trigger, destination, argument => guard(_turn.Draft, argument), description);
+        return this;
+    }
+
+    /// <summary>The trigger is handled in this step without leaving it (no entry action, no prompt) while <paramref name="guard"/> holds: a photo added to the visit.</summary>
+    /// <remarks>Synchronous because only Stateless' synchronous internal transitions carry a guard description; read what the action needs in the step's reader.</remarks>
+    public FlowStep<TState, TTrigger, TDraft> StaysIf<TArg>(
+        StateMachine<TState, TTrigger>.TriggerWithParameters<TArg> trigger, Func<TDraft, bool> guard, Action<FlowTurn<TDraft>, TArg> action, string description)
+    {
+        _state.InternalTransitionIf(trigger, _ => guard(_turn.Draft), (argument, _) => action(_turn, argument), description);
         return this;
     }
 

@@ -13,6 +13,7 @@ public sealed class FlowTurn<TDraft>(TurnContext context, TDraft draft, ChoiceCo
     where TDraft : class
 {
     private Enum? _followUp;
+    private Func<TurnContext, Task>? _handOff;
 
     public TurnContext Context { get; } = context;
     public TDraft Draft { get; } = draft;
@@ -45,6 +46,23 @@ public sealed class FlowTurn<TDraft>(TurnContext context, TDraft draft, ChoiceCo
         if (_followUp is not null)
             throw new InvalidOperationException($"A follow-up trigger ({_followUp}) is already queued; an action asks for one at most.");
         _followUp = trigger;
+    }
+
+    /// <summary>
+    /// Opens another flow once this one has settled (a retro visit's logbook continues in the check-out flow): the
+    /// next flow starts from a clean conversation instead of inside this flow's transition.
+    /// </summary>
+    public void HandOff(Func<TurnContext, Task> next)
+    {
+        if (_handOff is not null) throw new InvalidOperationException("A hand-off is already queued; a turn hands off to one flow at most.");
+        _handOff = next;
+    }
+
+    internal Func<TurnContext, Task>? TakeHandOff()
+    {
+        var next = _handOff;
+        _handOff = null;
+        return next;
     }
 
     internal TTrigger? TakeFollowUp<TTrigger>() where TTrigger : struct, Enum

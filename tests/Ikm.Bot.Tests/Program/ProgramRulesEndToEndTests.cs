@@ -1,3 +1,4 @@
+using static Ikm.Bot.Tests.Support.StoredDrafts;
 using Ikm.Bot.Tests.Support;
 using Ikm.TestKit;
 using Ikm.Workflow.Documents;
@@ -392,7 +393,7 @@ public sealed class LogbookResumeTests
         await mentor.SendTextAsync("20 kemasan baru");
         Assert.Contains("Langkah berikutnya", (await mentor.NextReplyAsync()).Text);
         var conversation = await second.Store.GetConversationAsync(891, CancellationToken.None);
-        Assert.Equal("Kemasan mudah sobek", conversation!.Data["lb.a.problem"]);
+        Assert.Equal("Kemasan mudah sobek", LogbookAnswers(conversation!)["problem"]);
     }
 }
 

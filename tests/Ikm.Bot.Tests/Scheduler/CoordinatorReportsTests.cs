@@ -1,3 +1,4 @@
+using static Ikm.Bot.Tests.Support.StoredDrafts;
 using Ikm.Bot.Tests.Support;
 using Ikm.Scheduler.Jobs;
 using Ikm.TestKit;
@@ -94,7 +95,7 @@ public sealed class CoordinatorReportsTests
         await mentor.SendTextAsync("Memilih standing pouch");
         Assert.Contains("Apa hasilnya", (await mentor.NextReplyAsync()).Text);
         var conversation = await bot.Store.GetConversationAsync(871, CancellationToken.None);
-        Assert.Equal("Kemasan mudah sobek", conversation!.Data["lb.a.problem"]);
-        Assert.Equal("Memilih standing pouch", conversation.Data["lb.a.mentored"]);
+        Assert.Equal("Kemasan mudah sobek", LogbookAnswers(conversation!)["problem"]);
+        Assert.Equal("Memilih standing pouch", LogbookAnswers(conversation!)["mentored"]);
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Ikm.Workflow.Flows.Visits;
 
 /// <summary>The mentor menu's buttons: 🏭 IKM saya, 📍 Check-in, ✅ Check-out, 📝 Kunjungan susulan.</summary>
-public sealed class VisitActions(VisitFlow flow, Evaluations.EvaluationFlow evaluation, ILogger<VisitActions> log) : IActionHandler
+public sealed class VisitActions(CheckIn.CheckInFlow checkIn, CheckOut.CheckOutFlow checkOut, Retro.RetroVisitFlow retro, Evaluations.EvaluationFlow evaluation, ILogger<VisitActions> log) : IActionHandler
 {
     public const string CheckOutButton = "vs:out";
     public const string MyIkmsButton = "vs:mine";
@@ -38,13 +38,13 @@ public sealed class VisitActions(VisitFlow flow, Evaluations.EvaluationFlow eval
         switch (action)
         {
             case "vs:in":
-                await flow.StartCheckInAsync(context);
+                await checkIn.StartAsync(context);
                 break;
             case CheckOutButton:
-                await flow.StartCheckOutAsync(context);
+                await checkOut.StartAsync(context);
                 break;
             case "vs:retro":
-                await flow.StartRetroAsync(context);
+                await retro.StartAsync(context);
                 break;
             case "vs:eval":
                 await evaluation.StartMentorAsync(context);

@@ -1,0 +1,14 @@
+namespace Ikm.Workflow.Flows.Visits.CheckIn;
+
+public enum CheckInTrigger
+{
+    Begin,
+    FoundOpenVisit,
+    FoundUnfinishedLogbook,
+    FoundNoIkms,
+    ChooseIkm,
+    ShareLocation,
+    GiveReason,
+    UseAsHouse,
+    KeepHouseUnknown,
+}

@@ -1,0 +1,11 @@
+namespace Ikm.Workflow.Flows.Visits.CheckOut;
+
+public enum CheckOutState
+{
+    Idle,
+    AwaitingEndTime,
+    Logbook,
+    Photos,
+    Saved,
+    NothingOpen,
+}

@@ -1,0 +1,6 @@
+namespace Ikm.Workflow.Flows.Visits.CheckOut;
+
+public enum PhotoChoice
+{
+    Done,
+}

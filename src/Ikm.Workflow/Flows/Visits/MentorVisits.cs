@@ -1,0 +1,75 @@
+using System.Globalization;
+using Ikm.Workflow.Engine;
+using Ikm.Workflow.Kernel;
+using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Program;
+using Ikm.Workflow.Program.Rules;
+using Ikm.Workflow.Texts;
+using Microsoft.Extensions.Logging;
+
+namespace Ikm.Workflow.Flows.Visits;
+
+/// <summary>What the check-in, check-out and retro-visit flows look up the same way: the mentor's visits, IKMs and times.</summary>
+public static class MentorVisits
+{
+    public const string IkmButton = "ikm";
+
+    /// <summary>The visit the mentor is checked in at (at most one is open).</summary>
+    public static async Task<Visit?> OpenVisitAsync(TurnContext context) =>
+        (await VisitsOfAsync(context)).FirstOrDefault(v => v.Status == VisitStatus.CheckedIn);
+
+    /// <summary>A visit checked out (or logged afterwards) whose logbook is not saved yet.</summary>
+    public static async Task<Visit?> UnfinishedLogbookAsync(TurnContext context) =>
+        (await VisitsOfAsync(context)).Where(v => v.Status == VisitStatus.Logging).MaxBy(v => v.StartedAt);
+
+    public static async Task<string> BusinessNameAsync(TurnContext context, Guid? businessId) =>
+        businessId is { } id ? (await ProgramDirectory.BusinessAsync(context, id))?.BusinessName ?? "IKM" : "IKM";
+
+    public static async Task<Cohort?> CohortOfAsync(TurnContext context, Guid businessId) =>
+        await ProgramDirectory.AssignmentForAsync(context, businessId) is { } assignment ? await context.Work.GetAsync<Cohort>(assignment.CohortId) : null;
+
+    public static async Task<bool> HasIkmsAsync(TurnContext context) =>
+        (await ProgramDirectory.ActiveAssignmentsOfMentorAsync(context, context.Message.UserId)).Count > 0;
+
+    /// <summary>The mentor's IKMs as buttons "{prefix}:ikm:{business}".</summary>
+    public static async Task ListIkmsAsync(TurnContext context, ChoiceCodec choices, string title) =>
+        context.Reply(title, await ProgramDirectory.IkmButtonsAsync(context, choices.Prefix));
+
+    /// <summary>An IKM button read back: its id when the IKM is assigned to this mentor, otherwise refused (and logged, ids only).</summary>
+    public static async Task<Read<Guid>> ReadAssignedIkmAsync(TurnContext context, string payload, ILogger log)
+    {
+        if (!Guid.TryParseExact(payload, "N", out var businessId))
+            return Read<Guid>.Refuse(context.T(CommonTexts.StaleButton));
+        if (await ProgramDirectory.AssignmentForAsync(context, businessId) is not null) return Read<Guid>.Ok(businessId);
+        log.LogWarning("Mentor {UserId} pressed a button for business {BusinessId} not assigned to them", context.Message.UserId, businessId);
+        return Read<Guid>.Refuse(context.T(VisitTexts.NotYourIkm));
+    }
+
+    /// <summary>The cohort's calendar; a visit always has a cohort, the default zone is only for a deleted one.</summary>
+    public static ProgramCalendar CalendarOf(Cohort? cohort) => ProgramCalendar.For(cohort ?? new Cohort());
+
+    public static VisitRules RulesOf(Cohort? cohort) => new(cohort?.Rules ?? new CohortRules());
+
+    /// <summary>"08:00 WITA": a time in the visit's cohort zone, with its Indonesian abbreviation.</summary>
+    public static async Task<string> LocalTimeAsync(TurnContext context, Visit visit, DateTimeOffset at)
+    {
+        var zone = CalendarOf(await context.Work.GetAsync<Cohort>(visit.CohortId)).TimeZone;
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        return local.ToString("HH:mm", CultureInfo.InvariantCulture) + " " + zone.BaseUtcOffset.TotalHours switch
+        {
+            7 => "WIB",
+            8 => "WITA",
+            9 => "WIT",
+            var hours => "UTC" + hours.ToString("+0;-0", CultureInfo.InvariantCulture),
+        };
+    }
+
+    public static string Meters(double meters) =>
+        meters >= 1000 ? (meters / 1000).ToString("0.0", CultureInfo.InvariantCulture) + " km" : Math.Round(meters).ToString(CultureInfo.InvariantCulture) + " m";
+
+    public static void AskLocation(TurnContext context, string text) =>
+        context.Reply(text, keyboard: [[new KeyboardKey(context.T(VisitTexts.ShareLocation), RequestLocation: true)]]);
+
+    private static Task<IReadOnlyList<Visit>> VisitsOfAsync(TurnContext context) =>
+        context.Work.FindAsync<Visit>("mentor", context.Message.UserId.ToString(CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,8 @@
+namespace Ikm.Workflow.Flows.Visits.Retro;
+
+/// <summary>A visit logged afterwards: which IKM, on which local day.</summary>
+public sealed record RetroVisitDraft
+{
+    public Guid? BusinessId { get; set; }
+    public DateOnly? Date { get; set; }
+}

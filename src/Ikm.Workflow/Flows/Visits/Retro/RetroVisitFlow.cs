@@ -1,0 +1,112 @@
+using Ikm.Workflow.Engine;
+using Ikm.Workflow.Flows.Visits.CheckOut;
+using Ikm.Workflow.Kernel;
+using Ikm.Workflow.Parsing;
+using Ikm.Workflow.Program;
+using Ikm.Workflow.Texts;
+using Microsoft.Extensions.Logging;
+
+namespace Ikm.Workflow.Flows.Visits.Retro;
+
+/// <summary>
+/// A visit logged afterwards (no check-in was made): choose the IKM → the date → the hours; the visit is recorded as
+/// retro and its logbook continues in the check-out flow, like any other.
+/// </summary>
+public sealed class RetroVisitFlow(CheckOutFlow checkOut, ILogger<RetroVisitFlow> log) : Flow<RetroVisitState, RetroVisitTrigger, RetroVisitDraft>("vr")
+{
+    public const string FlowName = "retro";
+
+    /// <summary>The day is known, the hour is not: a retro visit is recorded from 09:00 local.</summary>
+    private static readonly TimeOnly AssumedStart = new(9, 0);
+
+    public override string Name => FlowName;
+    protected override RetroVisitState Idle => RetroVisitState.Idle;
+    protected override RetroVisitTrigger Start => RetroVisitTrigger.Begin;
+
+    public override async Task StartAsync(TurnContext context) =>
+        await BeginAsync(context,
+            await MentorVisits.UnfinishedLogbookAsync(context) is not null ? RetroVisitTrigger.FoundUnfinishedLogbook
+            : !await MentorVisits.HasIkmsAsync(context) ? RetroVisitTrigger.FoundNoIkms
+            : RetroVisitTrigger.Begin);
+
+    protected override void Configure(FlowBuilder<RetroVisitState, RetroVisitTrigger, RetroVisitDraft> flow)
+    {
+        var chooseIkm = flow.Trigger<Guid>(RetroVisitTrigger.ChooseIkm);
+        var giveDate = flow.Trigger<DateOnly>(RetroVisitTrigger.GiveDate);
+        var giveHours = flow.Trigger<decimal>(RetroVisitTrigger.GiveHours);
+
+        flow.Step(RetroVisitState.Idle)
+            .Permit(RetroVisitTrigger.Begin, RetroVisitState.ChoosingIkm)
+            .Permit(RetroVisitTrigger.FoundUnfinishedLogbook, RetroVisitState.LogbookUnfinished)
+            .Permit(RetroVisitTrigger.FoundNoIkms, RetroVisitState.NothingAssigned);
+
+        flow.Step(RetroVisitState.ChoosingIkm)
+            .Prompt(turn => MentorVisits.ListIkmsAsync(turn.Context, Choices, turn.T(VisitTexts.ChooseIkm)), "list the mentor's IKMs")
+            .OnButton(MentorVisits.IkmButton, (turn, payload) => MentorVisits.ReadAssignedIkmAsync(turn.Context, payload, log), chooseIkm)
+            .Otherwise(turn => MentorVisits.ListIkmsAsync(turn.Context, Choices, turn.T(turn.Message.ButtonData is null ? VisitTexts.ChooseIkm : CommonTexts.StaleButton)))
+            .Permit(RetroVisitTrigger.ChooseIkm, RetroVisitState.AwaitingDate);
+
+        flow.Step(RetroVisitState.AwaitingDate)
+            .OnEntryFrom(chooseIkm, (turn, businessId) => turn.Draft.BusinessId = businessId, "remember the IKM")
+            .Prompt(turn => turn.Reply(turn.T(VisitTexts.AskRetroDate), removeKeyboard: true), "ask the date")
+            .OnText(ReadDateAsync, giveDate)
+            .Permit(RetroVisitTrigger.GiveDate, RetroVisitState.AwaitingHours);
+
+        flow.Step(RetroVisitState.AwaitingHours)
+            .OnEntryFrom(giveDate, (turn, date) => turn.Draft.Date = date, "remember the date")
+            .Prompt(turn => turn.Reply(turn.T(VisitTexts.AskRetroHours)), "ask the hours")
+            .OnText(ReadHours, giveHours)
+            .Permit(RetroVisitTrigger.GiveHours, RetroVisitState.Logged);
+
+        flow.Step(RetroVisitState.Logged).Ends()
+            .OnEntryFrom(giveHours, LogAsync, "record the retro visit, continue with its logbook");
+
+        flow.Step(RetroVisitState.LogbookUnfinished).Ends()
+            .OnEntryFrom(RetroVisitTrigger.FoundUnfinishedLogbook, turn => VisitNotices.FinishLogbookFirstAsync(turn.Context), "ask to finish the logbook first");
+
+        flow.Step(RetroVisitState.NothingAssigned).Ends()
+            .OnEntryFrom(RetroVisitTrigger.FoundNoIkms, turn => turn.Reply(turn.T(VisitTexts.NoIkms)), "no IKM assigned");
+    }
+
+    private static async Task<Read<DateOnly>> ReadDateAsync(FlowTurn<RetroVisitDraft> turn, string text)
+    {
+        var parsed = DateParser.Parse(text);
+        if (!parsed.IsSuccess)
+            return Read<DateOnly>.Refuse(ParsingTexts.Reason(parsed.Error, turn.Language) + " " + turn.T(VisitTexts.AskRetroDate));
+        var calendar = MentorVisits.CalendarOf(await MentorVisits.CohortOfAsync(turn.Context, turn.Draft.BusinessId!.Value));
+        return parsed.Value > calendar.LocalDate(turn.Now)
+            ? Read<DateOnly>.Refuse(turn.T(VisitTexts.FutureDate) + " " + turn.T(VisitTexts.AskRetroDate))
+            : Read<DateOnly>.Ok(parsed.Value);
+    }
+
+    private static Read<decimal> ReadHours(FlowTurn<RetroVisitDraft> turn, string text) =>
+        NumberParser.ParseDecimal(text, 0.5m, 12m) is { IsSuccess: true } parsed ? Read<decimal>.Ok(parsed.Value) : Read<decimal>.Refuse(turn.T(VisitTexts.BadHours));
+
+    private async Task LogAsync(FlowTurn<RetroVisitDraft> turn, decimal hours)
+    {
+        var context = turn.Context;
+        // Between the choice and the hours the IKM may have been moved to another mentor.
+        if (await ProgramDirectory.AssignmentForAsync(context, turn.Draft.BusinessId!.Value) is not { } assignment)
+        {
+            turn.Reply(turn.T(VisitTexts.NotYourIkm));
+            return;
+        }
+
+        var cohort = await context.Work.GetAsync<Cohort>(assignment.CohortId);
+        var start = MentorVisits.CalendarOf(cohort).ToUtc(turn.Draft.Date!.Value, AssumedStart);
+        var duration = TimeSpan.FromHours((double)hours);
+        var visit = new Visit
+        {
+            Id = ProgramIds.NewId(),
+            CohortId = assignment.CohortId,
+            BusinessId = assignment.BusinessId,
+            MentorUserId = context.Message.UserId,
+            Status = VisitStatus.Logging,
+            StartedAt = start,
+            EndedAt = start + duration,
+            Flags = VisitFlags.Retro | (MentorVisits.RulesOf(cohort).IsShort(duration) ? VisitFlags.Short : VisitFlags.None),
+        };
+        turn.Work.Stage(visit);
+        turn.HandOff(next => checkOut.ContinueLogbookAsync(next, visit.Id));
+    }
+}

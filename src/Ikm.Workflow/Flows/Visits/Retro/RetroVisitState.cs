@@ -1,0 +1,12 @@
+namespace Ikm.Workflow.Flows.Visits.Retro;
+
+public enum RetroVisitState
+{
+    Idle,
+    ChoosingIkm,
+    AwaitingDate,
+    AwaitingHours,
+    Logged,
+    LogbookUnfinished,
+    NothingAssigned,
+}
