@@ -37,6 +37,23 @@ public sealed class FlowDiagramTests
         Assert.Equal(expected, File.ReadAllText(path).ReplaceLineEndings("\n"));
     }
 
+    /// <summary>A flow on the kernel names every edge: an unnamed guard or action shows as "[Function]" in the diagram.</summary>
+    [Theory]
+    [MemberData(nameof(FlowNames))]
+    public void KernelFlowDiagram_LabelsEveryEdge(string flowName)
+    {
+        var flow = Flows().Single(f => f.Name == flowName);
+        if (!IsOnKernel(flow.GetType())) return;
+        Assert.DoesNotContain("Function", Render(flow));
+    }
+
+    private static bool IsOnKernel(Type? type)
+    {
+        for (; type is not null; type = type.BaseType)
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Ikm.Workflow.Kernel.Flow<,,>)) return true;
+        return false;
+    }
+
     private static string Render(IFlow flow) =>
         ($"# Flow `{flow.Name}`\n\nGenerated from the Stateless machine by `FlowDiagramTests` — do not edit by hand.\n\n```mermaid\n"
          + MermaidGraph.Format(flow.Describe()).ReplaceLineEndings("\n").TrimEnd()
