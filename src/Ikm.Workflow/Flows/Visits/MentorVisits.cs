@@ -35,6 +35,17 @@ public static class MentorVisits
     public static async Task ListIkmsAsync(TurnContext context, ChoiceCodec choices, string title) =>
         context.Reply(title, await ProgramDirectory.IkmButtonsAsync(context, choices.Prefix));
 
+    /// <summary>
+    /// The step where a mentor picks one of their IKMs (check-in, retro visit): the list as the prompt, an IKM button
+    /// checked on the server, and the list again — with a stale-button note for another button — for anything else.
+    /// </summary>
+    public static FlowStep<TState, TTrigger, TDraft> ChoosesAssignedIkm<TState, TTrigger, TDraft>(
+        this FlowStep<TState, TTrigger, TDraft> step, ChoiceCodec choices, Stateless.StateMachine<TState, TTrigger>.TriggerWithParameters<Guid> chooseIkm, ILogger log)
+        where TState : struct, Enum where TTrigger : struct, Enum where TDraft : class =>
+        step.Prompt(turn => ListIkmsAsync(turn.Context, choices, turn.T(VisitTexts.ChooseIkm)), "list the mentor's IKMs")
+            .OnButton(IkmButton, (turn, payload) => ReadAssignedIkmAsync(turn.Context, payload, log), chooseIkm)
+            .Otherwise(turn => ListIkmsAsync(turn.Context, choices, turn.T(turn.Message.ButtonData is null ? VisitTexts.ChooseIkm : CommonTexts.StaleButton)));
+
     /// <summary>An IKM button read back: its id when the IKM is assigned to this mentor, otherwise refused (and logged, ids only).</summary>
     public static async Task<Read<Guid>> ReadAssignedIkmAsync(TurnContext context, string payload, ILogger log)
     {

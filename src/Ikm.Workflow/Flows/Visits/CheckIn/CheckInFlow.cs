@@ -41,9 +41,7 @@ public sealed class CheckInFlow(ILogger<CheckInFlow> log) : Flow<CheckInState, C
             .Permit(CheckInTrigger.FoundNoIkms, CheckInState.NothingAssigned);
 
         flow.Step(CheckInState.ChoosingIkm)
-            .Prompt(turn => MentorVisits.ListIkmsAsync(turn.Context, Choices, turn.T(VisitTexts.ChooseIkm)), "list the mentor's IKMs")
-            .OnButton(MentorVisits.IkmButton, (turn, payload) => MentorVisits.ReadAssignedIkmAsync(turn.Context, payload, log), chooseIkm)
-            .Otherwise(turn => MentorVisits.ListIkmsAsync(turn.Context, Choices, turn.T(turn.Message.ButtonData is null ? VisitTexts.ChooseIkm : CommonTexts.StaleButton)))
+            .ChoosesAssignedIkm(Choices, chooseIkm, log)
             .Permit(CheckInTrigger.ChooseIkm, CheckInState.AwaitingLocation);
 
         flow.Step(CheckInState.AwaitingLocation)

@@ -41,9 +41,7 @@ public sealed class RetroVisitFlow(CheckOutFlow checkOut, ILogger<RetroVisitFlow
             .Permit(RetroVisitTrigger.FoundNoIkms, RetroVisitState.NothingAssigned);
 
         flow.Step(RetroVisitState.ChoosingIkm)
-            .Prompt(turn => MentorVisits.ListIkmsAsync(turn.Context, Choices, turn.T(VisitTexts.ChooseIkm)), "list the mentor's IKMs")
-            .OnButton(MentorVisits.IkmButton, (turn, payload) => MentorVisits.ReadAssignedIkmAsync(turn.Context, payload, log), chooseIkm)
-            .Otherwise(turn => MentorVisits.ListIkmsAsync(turn.Context, Choices, turn.T(turn.Message.ButtonData is null ? VisitTexts.ChooseIkm : CommonTexts.StaleButton)))
+            .ChoosesAssignedIkm(Choices, chooseIkm, log)
             .Permit(RetroVisitTrigger.ChooseIkm, RetroVisitState.AwaitingDate);
 
         flow.Step(RetroVisitState.AwaitingDate)
