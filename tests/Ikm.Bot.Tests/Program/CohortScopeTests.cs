@@ -65,7 +65,7 @@ public sealed class CohortScopeTests
         sari.SkipReplies();
         await sari.SendTextAsync("/ringkasan");
         await sari.ExpectPreparingAsync();
-        Assert.Contains("Ringkasan mingguan — " + Palu, (await sari.NextReplyAsync()).Text);
+        Assert.Contains("Ringkasan mingguan — " + Palu, (await sari.NextReportAsync()).Text);
         await sari.SendTextAsync("/menu");
         await sari.NextReplyAsync();
         await sari.PressAsync("🗂 Buat kohort");

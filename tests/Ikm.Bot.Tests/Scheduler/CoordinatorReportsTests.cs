@@ -26,24 +26,24 @@ public sealed class CoordinatorReportsTests
 
         await coordinator.SendTextAsync("/ringkasan");
         await coordinator.ExpectPreparingAsync();
-        var weekly = await coordinator.NextReplyAsync();
+        var weekly = await coordinator.NextReportAsync();
         Assert.Contains("📊 Ringkasan mingguan — Pendampingan IKM Palu 2026", weekly.Text);
         Assert.Contains("Kepatuhan per pendamping", weekly.Text);
 
         await coordinator.SendTextAsync("/terlambat");
         await coordinator.ExpectPreparingAsync();
-        var late = await coordinator.NextReplyAsync();
+        var late = await coordinator.NextReportAsync();
         Assert.Contains("Belum dikunjungi minggu ini", late.Text);
         Assert.Contains("• Abon Ikan Mama Ani — Budi", late.Text);
 
         await coordinator.SendTextAsync("/peringkat");
         await coordinator.ExpectPreparingAsync();
-        Assert.Contains("Abon Ikan Mama Ani", (await coordinator.NextReplyAsync()).Text);
+        Assert.Contains("Abon Ikan Mama Ani", (await coordinator.NextReportAsync()).Text);
 
         await coordinator.SendTextAsync("/ekspor");
         await coordinator.ExpectPreparingAsync();
-        Assert.Contains("1 IKM", (await coordinator.NextReplyAsync()).Text);
-        var workbook = await coordinator.NextReplyAsync();
+        Assert.Contains("1 IKM", (await coordinator.NextReportAsync()).Text);
+        var workbook = await coordinator.NextReportAsync();
         Assert.Equal("sendDocument", workbook.Method);
         Assert.EndsWith(".xlsx", workbook.FileName);
         // The workbook holds the cohort: the IKM with its owner, mentor and registration figures, and the mentor's load.
