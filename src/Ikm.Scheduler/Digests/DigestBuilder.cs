@@ -41,7 +41,7 @@ public sealed class DigestBuilder(DigestOptions? options = null)
         var text = new DigestText(lang);
         var rules = index.Cohort.Rules;
         var period = DigestTexts.WeekPeriod.F(lang, reportWeek.Label, IndonesianFormat.Date(reportWeek.Monday, lang),
-            IndonesianFormat.Date(reportWeek.Sunday, lang), ZoneName(index.Cohort.TimeZoneId));
+            IndonesianFormat.Date(reportWeek.Sunday, lang), index.Calendar.ZoneLabel);
         if (asOf == now)
             period += DigestTexts.WeekSoFar.F(lang, LocalDateTime(calendar, now, lang));
 
@@ -440,14 +440,6 @@ public sealed class DigestBuilder(DigestOptions? options = null)
         var local = calendar.ToLocal(instant);
         return IndonesianFormat.Date(DateOnly.FromDateTime(local.DateTime), lang) + " " + local.ToString("HH:mm", CultureInfo.InvariantCulture);
     }
-
-    internal static string ZoneName(string timeZoneId) => timeZoneId switch
-    {
-        "Asia/Jakarta" or "Asia/Pontianak" => "WIB",
-        "Asia/Makassar" => "WITA",
-        "Asia/Jayapura" => "WIT",
-        _ => timeZoneId,
-    };
 
     private static string Or(string? value, string fallback) => string.IsNullOrWhiteSpace(value) ? fallback : value;
 

@@ -55,7 +55,7 @@ internal sealed class CohortIndex
         Data = data;
         Cohort = data.Cohort;
         Calendar = ProgramCalendar.For(Cohort);
-        Rules = new VisitRules(Cohort.Rules);
+        Rules = VisitRules.For(Cohort);
         Businesses = data.Businesses.GroupBy(b => b.Id).Select(g => g.First()).ToList();
         BusinessById = Businesses.ToDictionary(b => b.Id);
         StaffNames = data.Staff

@@ -24,16 +24,21 @@ public sealed class OpenCheckInScanJob(IDocumentStore documents, IOwnerStore own
     public async Task RunAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var open = (await documents.FindAsync<Visit>("status", nameof(VisitStatus.CheckedIn), ct))
-            .Where(v => v.CloseBy is { } closeBy && closeBy <= now)
-            .ToList();
+        var cohorts = new Dictionary<string, Cohort?>();
+        var open = new List<(Visit Visit, Cohort? Cohort)>();
+        foreach (var visit in await documents.FindAsync<Visit>("status", nameof(VisitStatus.CheckedIn), ct))
+        {
+            if (!cohorts.TryGetValue(visit.CohortId, out var cohort))
+                cohorts[visit.CohortId] = cohort = await documents.GetAsync<Cohort>(visit.CohortId, ct);
+            if (VisitRules.For(cohort).MustClose(visit, now)) open.Add((visit, cohort));
+        }
+
         if (open.Count == 0) return;
 
         var businesses = (await owners.GetBusinessesAsync(ct)).ToDictionary(b => b.Id);
-        foreach (var visit in open)
+        foreach (var (visit, cohort) in open)
         {
-            var cohort = await documents.GetAsync<Cohort>(visit.CohortId, ct);
-            var calendar = new ProgramCalendar(cohort?.TimeZoneId ?? "Asia/Jakarta");
+            var calendar = ProgramCalendar.For(cohort);
             var local = calendar.ToLocal(visit.StartedAt);
             var name = businesses.GetValueOrDefault(visit.BusinessId)?.BusinessName ?? "IKM";
             var prompt = new OutgoingMessage

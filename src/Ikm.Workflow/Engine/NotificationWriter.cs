@@ -13,27 +13,9 @@ namespace Ikm.Workflow.Engine;
 /// inside them gets <see cref="OutgoingMessage.NotBefore"/> = the end of the quiet window, local time; the dispatcher's
 /// store scan sends it then.
 /// </summary>
-public sealed class NotificationWriter
+public sealed class NotificationWriter(IBotStore store, IOutboxNotifier notifier, TimeProvider time, IOptions<QuietHours> quietHours)
 {
-    private readonly IBotStore _store;
-    private readonly IOutboxNotifier _notifier;
-    private readonly TimeProvider _time;
-    private readonly QuietHours _quietHours;
-
-    public NotificationWriter(IBotStore store, IOutboxNotifier notifier, TimeProvider time, IOptions<QuietHours> quietHours)
-    {
-        ArgumentNullException.ThrowIfNull(quietHours);
-        _store = store;
-        _notifier = notifier;
-        _time = time;
-        _quietHours = quietHours.Value;
-    }
-
-    /// <summary>Without a clock or options: the system clock and the default quiet hours (21:00–06:00).</summary>
-    public NotificationWriter(IBotStore store, IOutboxNotifier notifier)
-        : this(store, notifier, TimeProvider.System, Options.Create(new QuietHours()))
-    {
-    }
+    private readonly QuietHours _quietHours = (quietHours ?? throw new ArgumentNullException(nameof(quietHours))).Value;
 
     /// <summary>Writes the messages not already in the outbox, as they are (no quiet hours); returns when they are durable.</summary>
     public Task WriteAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken ct) => WriteFreshAsync(messages, ct);
@@ -47,7 +29,7 @@ public sealed class NotificationWriter
     {
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(calendar);
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         var held = new List<OutgoingMessage>(messages.Count);
         foreach (var message in messages)
             held.Add(HoldForQuietHours(message, now, calendar));
@@ -73,11 +55,11 @@ public sealed class NotificationWriter
         var fresh = new List<OutgoingMessage>();
         foreach (var message in messages)
         {
-            if (await _store.GetOutboxEntryAsync(message.Id, ct) is null) fresh.AddRange(Parts(message));
+            if (await store.GetOutboxEntryAsync(message.Id, ct) is null) fresh.AddRange(Parts(message));
         }
 
         if (fresh.Count == 0) return;
-        await _store.CommitAsync([new ChangeSet { Outgoing = fresh }], ct);
-        _notifier.Notify(fresh);
+        await store.CommitAsync([new ChangeSet { Outgoing = fresh }], ct);
+        notifier.Notify(fresh);
     }
 }

@@ -1,4 +1,5 @@
 using Ikm.Workflow.Documents;
+using Ikm.Workflow.Program.Rules;
 
 namespace Ikm.Workflow.Program;
 
@@ -23,7 +24,7 @@ public sealed class Cohort : IDocument
     public string Name { get; set; } = "";
     public string Region { get; set; } = "";
     /// <summary>IANA id: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT).</summary>
-    public string TimeZoneId { get; set; } = "Asia/Jakarta";
+    public string TimeZoneId { get; set; } = ProgramCalendar.DefaultTimeZoneId;
     public DateOnly StartDate { get; set; }
     public int DurationMonths { get; set; } = 6;
     public CohortRules Rules { get; set; } = new();

@@ -106,7 +106,7 @@ public sealed class UserInputSafetyTests
     [Fact]
     public async Task LongNotice_IsWrittenAsSeveralMessages_TheFirstKeepingTheDedupeId()
     {
-        var writer = new NotificationWriter(_store, new NoNotifier());
+        var writer = new NotificationWriter(_store, new NoNotifier(), new FakeTimeProvider(), Options.Create(new QuietHours()));
         var notice = new OutgoingMessage { Id = "digest:c1:2026-W48", ChatId = 34, Text = QuotingFlow.LongText };
 
         await writer.WriteAsync([notice], CancellationToken.None);

@@ -223,6 +223,28 @@ public sealed class ProgramCalendarTests
     }
 
     [Fact]
+    public void For_UsesJakarta_WhenCohortMissing()
+    {
+        var calendar = ProgramCalendar.For(null);
+
+        Assert.Equal(TimeSpan.FromHours(7), calendar.ToLocal(Utc(2026, 6, 1, 0, 0)).Offset);
+        Assert.Equal("WIB", calendar.ZoneLabel);
+    }
+
+    [Theory]
+    [InlineData("Asia/Jakarta", "WIB")]
+    [InlineData("Asia/Pontianak", "WIB")]
+    [InlineData("Asia/Makassar", "WITA")]
+    [InlineData("Asia/Jayapura", "WIT")]
+    [InlineData("Asia/Kolkata", "UTC+5:30")]
+    [InlineData("Asia/Tokyo", "UTC+9")]
+    [InlineData("America/Caracas", "UTC-4")]
+    public void ZoneLabel_NamesIndonesianZones_AndOffsetsOthers(string zone, string expected)
+    {
+        Assert.Equal(expected, new ProgramCalendar(zone).ZoneLabel);
+    }
+
+    [Fact]
     public void Constructor_Throws_WhenTimeZoneUnknown()
     {
         Assert.ThrowsAny<Exception>(() => new ProgramCalendar("Asia/Atlantis"));

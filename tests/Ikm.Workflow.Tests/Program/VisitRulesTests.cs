@@ -69,6 +69,16 @@ public sealed class VisitRulesTests
     }
 
     [Fact]
+    public void For_UsesCohortRules_AndDefaultsWithoutCohort()
+    {
+        var cohort = new Cohort { Id = "c", Rules = new CohortRules { OpenCheckInHours = 6, MinHoursPerVisit = 2 } };
+
+        Assert.Equal(Start.AddHours(6), VisitRules.For(cohort).CloseBy(Start));
+        Assert.Equal(TimeSpan.FromHours(2), VisitRules.For(cohort).MinDuration);
+        Assert.Equal(Start.AddHours(12), VisitRules.For(null).CloseBy(Start));
+    }
+
+    [Fact]
     public void MustClose_ReturnsTrue_WhenCheckedInAtExactlyCloseBy()
     {
         var open = ProgramBuilders.Visit(ProgramBuilders.IkmId(1), 7, Start, duration: null, VisitStatus.CheckedIn);

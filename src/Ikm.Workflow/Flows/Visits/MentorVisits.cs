@@ -57,22 +57,15 @@ public static class MentorVisits
     }
 
     /// <summary>The cohort's calendar; a visit always has a cohort, the default zone is only for a deleted one.</summary>
-    public static ProgramCalendar CalendarOf(Cohort? cohort) => ProgramCalendar.For(cohort ?? new Cohort());
+    public static ProgramCalendar CalendarOf(Cohort? cohort) => ProgramCalendar.For(cohort);
 
-    public static VisitRules RulesOf(Cohort? cohort) => new(cohort?.Rules ?? new CohortRules());
+    public static VisitRules RulesOf(Cohort? cohort) => VisitRules.For(cohort);
 
     /// <summary>"08:00 WITA": a time in the visit's cohort zone, with its Indonesian abbreviation.</summary>
     public static async Task<string> LocalTimeAsync(TurnContext context, Visit visit, DateTimeOffset at)
     {
-        var zone = CalendarOf(await context.Work.GetAsync<Cohort>(visit.CohortId)).TimeZone;
-        var local = TimeZoneInfo.ConvertTime(at, zone);
-        return local.ToString("HH:mm", CultureInfo.InvariantCulture) + " " + zone.BaseUtcOffset.TotalHours switch
-        {
-            7 => "WIB",
-            8 => "WITA",
-            9 => "WIT",
-            var hours => "UTC" + hours.ToString("+0;-0", CultureInfo.InvariantCulture),
-        };
+        var calendar = CalendarOf(await context.Work.GetAsync<Cohort>(visit.CohortId));
+        return calendar.ToLocal(at).ToString("HH:mm", CultureInfo.InvariantCulture) + " " + calendar.ZoneLabel;
     }
 
     public static string Meters(double meters) =>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 
 namespace Ikm.Workflow.Program.Rules;
 
@@ -20,6 +21,18 @@ public sealed class ProgramCalendar
         ["Asia/Jayapura"] = TimeSpan.FromHours(9),
     };
 
+    /// <summary>The zone of a cohort that names none, and of data whose cohort is gone: western Indonesia (WIB).</summary>
+    public const string DefaultTimeZoneId = "Asia/Jakarta";
+
+    // Indonesia's own abbreviations; Pontianak keeps western time.
+    private static readonly Dictionary<string, string> IndonesianLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Asia/Jakarta"] = "WIB",
+        ["Asia/Pontianak"] = "WIB",
+        ["Asia/Makassar"] = "WITA",
+        ["Asia/Jayapura"] = "WIT",
+    };
+
     public ProgramCalendar(TimeZoneInfo timeZone)
     {
         ArgumentNullException.ThrowIfNull(timeZone);
@@ -32,13 +45,20 @@ public sealed class ProgramCalendar
     {
     }
 
-    public static ProgramCalendar For(Cohort cohort)
-    {
-        ArgumentNullException.ThrowIfNull(cohort);
-        return new ProgramCalendar(cohort.TimeZoneId);
-    }
+    /// <summary>The cohort's calendar; without a cohort (a deleted one) the <see cref="DefaultTimeZoneId"/>.</summary>
+    public static ProgramCalendar For(Cohort? cohort) => new(cohort?.TimeZoneId ?? DefaultTimeZoneId);
 
     public TimeZoneInfo TimeZone { get; }
+
+    /// <summary>"WIB", "WITA", "WIT" for Indonesia's zones; "UTC+5:30"-style for any other.</summary>
+    public string ZoneLabel =>
+        IndonesianLabels.TryGetValue(TimeZone.Id, out var label) ? label : "UTC" + OffsetText(TimeZone.BaseUtcOffset);
+
+    private static string OffsetText(TimeSpan offset) =>
+        (offset < TimeSpan.Zero ? "-" : "+")
+        + (offset.Minutes == 0
+            ? Math.Abs(offset.Hours).ToString(CultureInfo.InvariantCulture)
+            : offset.Duration().ToString(@"h\:mm", CultureInfo.InvariantCulture));
 
     public static TimeZoneInfo ResolveTimeZone(string timeZoneId)
     {

@@ -11,7 +11,12 @@ public sealed class VisitRules(CohortRules rules)
 {
     private readonly CohortRules _rules = rules ?? throw new ArgumentNullException(nameof(rules));
 
+    /// <summary>The cohort's rules; without a cohort (a deleted one) the program defaults.</summary>
+    public static VisitRules For(Cohort? cohort) => new(cohort?.Rules ?? new CohortRules());
+
     public TimeSpan MinDuration => TimeSpan.FromHours(_rules.MinHoursPerVisit);
+
+    public double MaxDistanceMeters => _rules.MaxCheckInDistanceMeters;
 
     public TimeSpan OpenCheckInLimit => TimeSpan.FromHours(_rules.OpenCheckInHours);
 
@@ -24,7 +29,7 @@ public sealed class VisitRules(CohortRules rules)
         return visit.Duration is { } duration && IsShort(duration);
     }
 
-    public bool IsFar(double distanceMeters) => distanceMeters > _rules.MaxCheckInDistanceMeters;
+    public bool IsFar(double distanceMeters) => distanceMeters > MaxDistanceMeters;
 
     public bool IsFar(GeoPoint checkIn, GeoPoint productionHouse) => IsFar(GeoDistance.Meters(checkIn, productionHouse));
 

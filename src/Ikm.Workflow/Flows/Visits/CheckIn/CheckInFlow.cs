@@ -89,9 +89,8 @@ public sealed class CheckInFlow(ILogger<CheckInFlow> log) : Flow<CheckInState, C
     {
         var businessId = turn.Draft.BusinessId!.Value;
         var business = await ProgramDirectory.BusinessAsync(turn.Context, businessId);
-        var cohortRules = (await MentorVisits.CohortOfAsync(turn.Context, businessId))?.Rules ?? new CohortRules();
-        var rules = new VisitRules(cohortRules);
-        var limit = cohortRules.MaxCheckInDistanceMeters;
+        var rules = MentorVisits.RulesOf(await MentorVisits.CohortOfAsync(turn.Context, businessId));
+        var limit = rules.MaxDistanceMeters;
         if (business?.Location is not { } house) return Read<Placement>.Ok(new Placement(point, null, Far: false, limit));
         var meters = GeoDistance.Meters(point, house);
         return Read<Placement>.Ok(new Placement(point, meters, rules.IsFar(meters), limit));

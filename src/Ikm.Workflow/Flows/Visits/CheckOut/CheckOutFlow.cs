@@ -104,8 +104,7 @@ public sealed class CheckOutFlow(IQuestionnaireCatalog catalog, QuestionPrompter
         var rules = MentorVisits.RulesOf(await turn.Work.GetAsync<Cohort>(visit.CohortId));
         visit.EndedAt = endedAt;
         visit.Status = VisitStatus.Logging;
-        visit.Flags |= rules.IsShort(endedAt - visit.StartedAt) ? VisitFlags.Short : VisitFlags.None;
-        visit.Flags |= endedAt != turn.Now ? VisitFlags.ForgottenCheckOut : VisitFlags.None;
+        visit.Flags = rules.CompletedFlags(visit, checkedOutAt: turn.Now);
         turn.Work.Stage(visit);
         var duration = (endedAt - visit.StartedAt).Humanize(precision: 2, culture: Languages.Culture(turn.Language), minUnit: TimeUnit.Minute);
         var shortNote = visit.Flags.HasFlag(VisitFlags.Short) ? turn.T(VisitTexts.ShortVisit, rules.MinDuration.TotalHours) : "";

@@ -102,8 +102,9 @@ public sealed class RetroVisitFlow(CheckOutFlow checkOut, ILogger<RetroVisitFlow
             Status = VisitStatus.Logging,
             StartedAt = start,
             EndedAt = start + duration,
-            Flags = VisitFlags.Retro | (MentorVisits.RulesOf(cohort).IsShort(duration) ? VisitFlags.Short : VisitFlags.None),
+            Flags = VisitFlags.Retro,
         };
+        visit.Flags = MentorVisits.RulesOf(cohort).CompletedFlags(visit);
         turn.Work.Stage(visit);
         turn.HandOff(next => checkOut.ContinueLogbookAsync(next, visit.Id));
     }
