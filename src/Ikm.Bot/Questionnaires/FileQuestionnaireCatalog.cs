@@ -16,6 +16,8 @@ public sealed class QuestionnaireOptions
 
     public string Logbook { get; init; } = "logbook.yaml";
 
+    public string Evaluation { get; init; } = "evaluation.yaml";
+
     /// <summary>The diagnosis file used until a coordinator chooses another one (Questionnaires__Diagnosis).</summary>
     public string Diagnosis { get; init; } = "diagnosis.yaml";
 }
@@ -40,6 +42,7 @@ public sealed class FileQuestionnaireCatalog : IQuestionnaireCatalog
         Registration = LoadOrThrow(options.Registration);
         CohortForm = LoadOrThrow(options.Cohort);
         Logbook = LoadOrThrow(options.Logbook);
+        Evaluation = LoadOrThrow(options.Evaluation);
         var chosen = File.Exists(_choicePath) ? File.ReadAllText(_choicePath).Trim() : null;
         _diagnosis = chosen is { Length: > 0 } && Load(chosen) is { IsSuccess: true } result
             ? Remember(result.Questionnaire!)
@@ -51,6 +54,8 @@ public sealed class FileQuestionnaireCatalog : IQuestionnaireCatalog
     public Questionnaire CohortForm { get; }
 
     public Questionnaire Logbook { get; }
+
+    public Questionnaire Evaluation { get; }
 
     public Questionnaire Diagnosis => _diagnosis;
 

@@ -160,7 +160,7 @@ public sealed class ConversationEngine(
                 await retroVisit.StartAsync(context);
                 break;
             case MenuPresenter.EvaluationButton:
-                await evaluation.StartMentorAsync(context);
+                await evaluation.StartAsync(context);
                 break;
             case MenuPresenter.VisitsButton:
                 await ownerVisits.ShowAsync(context);

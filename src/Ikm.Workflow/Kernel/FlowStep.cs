@@ -191,6 +191,13 @@ public sealed class FlowStep<TState, TTrigger, TDraft>
         return this;
     }
 
+    /// <summary>The step is left and entered again while <paramref name="guard"/> holds (the next area of the same questions): its entry actions and prompt run anew.</summary>
+    public FlowStep<TState, TTrigger, TDraft> PermitReentryIf(TTrigger trigger, Func<TDraft, bool> guard, string description)
+    {
+        _state.PermitReentryIf(trigger, () => guard(_turn.Draft), description);
+        return this;
+    }
+
     /// <summary>The trigger is handled in this step without leaving it (no entry action, no prompt) while <paramref name="guard"/> holds: a photo added to the visit.</summary>
     /// <remarks>Synchronous because only Stateless' synchronous internal transitions carry a guard description; read what the action needs in the step's reader.</remarks>
     public FlowStep<TState, TTrigger, TDraft> StaysIf<TArg>(

@@ -11,6 +11,9 @@ public interface IQuestionnaireCatalog
     /// <summary>The mentor's visit logbook.</summary>
     Questionnaire Logbook { get; }
 
+    /// <summary>The monthly evaluation, asked once per area of an IKM's plan.</summary>
+    Questionnaire Evaluation { get; }
+
     /// <summary>The diagnosis new responses use (the default file, or the one a coordinator chose).</summary>
     Questionnaire Diagnosis { get; }
 

@@ -67,6 +67,9 @@ public sealed record Question
 
     public ScoreMethod ScoreMethod { get; init; } = ScoreMethod.Max;
 
+    /// <summary>Also asked when an owner assesses their own business (the monthly evaluation's scores).</summary>
+    public bool InSelfAssessment { get; init; }
+
     /// <summary>Line of the question in its file, for messages to whoever maintains the file.</summary>
     public int Line { get; init; }
 

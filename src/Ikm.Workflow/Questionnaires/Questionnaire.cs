@@ -35,4 +35,8 @@ public sealed class Questionnaire
     public int IndexOf(string id) => _questionIndex.TryGetValue(id, out var i) ? i : -1;
 
     public Area? FindArea(string id) => _areas.GetValueOrDefault(id);
+
+    /// <summary>The questions an owner answers about their own business: those marked self_assessment.</summary>
+    public Questionnaire SelfAssessment() =>
+        new(Id, Version, Title, Areas, [.. Questions.Where(q => q.InSelfAssessment)]);
 }

@@ -53,7 +53,7 @@ public static partial class QuestionnaireLoader
     private static readonly HashSet<string> YesNoScoreKeys = ["yes", "no"];
     private static readonly HashSet<string> ChoiceKeys = ["value", "label", "score"];
     private static readonly HashSet<string> QuestionKeys =
-        ["id", "type", "label", "hint", "choices", "required", "constraint", "constraint_message", "relevant", "area", "score", "score_method"];
+        ["id", "type", "label", "hint", "choices", "required", "constraint", "constraint_message", "relevant", "area", "score", "score_method", "self_assessment"];
 
     public static QuestionnaireLoadResult LoadFile(string path)
     {
@@ -239,6 +239,7 @@ public static partial class QuestionnaireLoader
             var label = Localized(map, "label", required: true);
             var hint = Localized(map, "hint", required: false);
             var required = Boolean(map, "required", defaultValue: true);
+            var selfAssessment = Boolean(map, "self_assessment", defaultValue: false);
 
             string? area = null;
             if (OptionalScalar(map, "area") is { } areaNode)
@@ -287,6 +288,7 @@ public static partial class QuestionnaireLoader
                 Relevant = relevant,
                 Area = area,
                 ScoreMethod = scoreMethod,
+                InSelfAssessment = selfAssessment,
                 Line = (int)map.Start.Line,
             };
             if (constraintCheck is not null)

@@ -505,6 +505,29 @@ public sealed class QuestionnaireLoaderTests
     }
 
     [Fact]
+    public void Load_ReportsLine_WhenSelfAssessmentIsNotBoolean()
+    {
+        var error = SingleError("""
+              - id: q1
+                type: text
+                label: Satu
+                self_assessment: kadang
+            """, QuestionnaireErrorKind.InvalidValue);
+
+        Assert.Equal(13, error.Line);
+    }
+
+    [Fact]
+    public void SelfAssessment_KeepsOnlyTheQuestionsMarkedForOwners()
+    {
+        var evaluation = Ikm.Workflow.Tests.Support.TestCatalog.Load("evaluation.yaml");
+
+        Assert.Equal(["score", "problem", "mentored", "result"], evaluation.Questions.Select(q => q.Id));
+        Assert.Equal(["score"], evaluation.SelfAssessment().Questions.Select(q => q.Id));
+        Assert.Equal((evaluation.Id, evaluation.Version), (evaluation.SelfAssessment().Id, evaluation.SelfAssessment().Version));
+    }
+
+    [Fact]
     public void Load_ReportsLine_WhenDuplicateArea()
     {
         var yaml = """

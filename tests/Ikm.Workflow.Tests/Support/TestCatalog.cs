@@ -14,9 +14,12 @@ public sealed class TestCatalog : IQuestionnaireCatalog
         Diagnosis = Load("diagnosis.yaml");
         CohortForm = Load("cohort.yaml");
         Logbook = Load("logbook.yaml");
+        Evaluation = Load("evaluation.yaml");
     }
 
     public Questionnaire Logbook { get; }
+
+    public Questionnaire Evaluation { get; }
 
     public Questionnaire CohortForm { get; }
 

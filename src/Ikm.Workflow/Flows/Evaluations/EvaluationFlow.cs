@@ -1,293 +1,160 @@
 using System.Globalization;
-using Ikm.Workflow.Businesses;
-using Ikm.Workflow.Diagnoses;
+using Ikm.Workflow.Audit;
 using Ikm.Workflow.Engine;
-using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Flows.Questions;
+using Ikm.Workflow.Flows.Visits;
+using Ikm.Workflow.Kernel;
 using Ikm.Workflow.Program;
-using Ikm.Workflow.Program.Rules;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Texts;
 using Microsoft.Extensions.Logging;
-using Stateless;
-using Stateless.Reflection;
+using static Ikm.Workflow.Flows.Evaluations.EvaluationFigures;
 
 namespace Ikm.Workflow.Flows.Evaluations;
 
 /// <summary>
-/// The monthly evaluation: for an assigned IKM, per area of its mentoring plan, the score now (1–5) and the same three
-/// questions for every mentor — problem, what was mentored, result — with the month's logbook shown for context.
-/// Stored once per IKM and month with deltas against the diagnosis and the previous month. Owners can give a short
-/// self-assessment (scores only) the same month.
+/// The monthly evaluation: for an assigned IKM, per area of its mentoring plan, the questions of
+/// questionnaires/evaluation.yaml — the score now (1–5), then problem, what was mentored, result — with the month's
+/// logbook shown for context. Stored once per IKM and month with deltas against the diagnosis and the previous month.
+/// Owners give a short self-assessment (the questions marked self_assessment: the scores) the same month.
 /// </summary>
-public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, ILogger<EvaluationFlow> log) : IFlow
+public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, QuestionPrompter prompter, ILogger<EvaluationFlow> log)
+    : Flow<EvaluationState, EvaluationTrigger, EvaluationDraft>("ev")
 {
     public const string FlowName = "evaluation";
-    private const string Prefix = "ev";
-    private const string BusinessKey = "ev.biz";
-    private const string AreasKey = "ev.areas";
-    private const string IndexKey = "ev.i";
-    private const string SelfKey = "ev.self";
 
-    public string Name => FlowName;
+    public override string Name => FlowName;
+    protected override EvaluationState Idle => EvaluationState.Idle;
+    protected override EvaluationTrigger Start => EvaluationTrigger.Begin;
 
-    public Task StartAsync(TurnContext context) => StartMentorAsync(context);
-
-    public async Task StartMentorAsync(TurnContext context)
-    {
-        if (await TryResumeAsync(context)) return;
-        Reset(context);
-        var assignments = await ProgramDirectory.ActiveAssignmentsOfMentorAsync(context, context.Message.UserId);
-        if (assignments.Count == 0)
-        {
-            context.Conversation.CloseFlow();
-            context.Reply(context.T(Visits.VisitTexts.NoIkms));
-            return;
-        }
-
-        var cohort = await context.Work.GetAsync<Cohort>(assignments[0].CohortId);
-        var month = new ProgramCalendar(cohort?.TimeZoneId ?? "Asia/Jakarta").MonthKeyOf(context.Now);
-        context.Conversation.Flow = FlowName;
-        context.Conversation.State = nameof(EvaluationState.ChoosingIkm);
-        context.Reply(context.T(EvaluationTexts.ChooseIkm, month), await ProgramDirectory.IkmButtonsAsync(context, Prefix));
-    }
+    /// <summary>The area is in the buttons' data, so a score button of an earlier area is recognised as stale.</summary>
+    private QuestionnaireRunner Runner(EvaluationDraft draft) =>
+        new(prompter, draft.Self ? catalog.Evaluation.SelfAssessment() : catalog.Evaluation, "ev." + draft.Area);
 
     /// <summary>
-    /// An evaluation left half-way (/batal, a menu, a restart) keeps its answers in the conversation: it continues at the
-    /// first missing answer of the area it stopped in, if the IKM is still assigned to this mentor.
+    /// A mentor's evaluation left half-way (/batal, a menu, a restart) continues at the first missing answer of the area
+    /// it stopped in, while the IKM is still assigned to this mentor; otherwise the mentor chooses an IKM.
     /// </summary>
-    private async Task<bool> TryResumeAsync(TurnContext context)
+    public override async Task StartAsync(TurnContext context)
     {
-        if (IsSelf(context) || BusinessId(context) is var businessId && businessId == Guid.Empty || Areas(context).Count == 0
-            || await ProgramDirectory.AssignmentForAsync(context, businessId) is null)
-            return false;
-
-        context.Conversation.Flow = FlowName;
-        var area = CurrentArea(context);
-        var missing = new[] { "score", "problem", "mentored", "result" }.FirstOrDefault(f => Field(context, area, f) is null);
-        switch (missing)
-        {
-            case "score" or null:
-                context.Conversation.State = nameof(EvaluationState.Score);
-                await AskScoreAsync(context);
-                break;
-            case "problem":
-                context.Conversation.State = nameof(EvaluationState.Problem);
-                context.Reply(context.T(EvaluationTexts.AskProblem));
-                break;
-            case "mentored":
-                context.Conversation.State = nameof(EvaluationState.Mentored);
-                context.Reply(context.T(EvaluationTexts.AskMentored));
-                break;
-            default:
-                context.Conversation.State = nameof(EvaluationState.Result);
-                context.Reply(context.T(EvaluationTexts.AskResult));
-                break;
-        }
-
-        return true;
+        var stored = StoredDraft(context);
+        if (!stored.Self && stored.Areas.Count > 0 && await ProgramDirectory.AssignmentForAsync(context, stored.BusinessId) is not null)
+            await BeginAsync(context, EvaluationTrigger.Resume, stored);
+        else
+            await BeginAsync(context, await MentorVisits.HasIkmsAsync(context) ? EvaluationTrigger.Begin : EvaluationTrigger.FoundNoIkms);
     }
 
     /// <summary>The owner's optional self-assessment: scores for the areas of their own plan.</summary>
     public async Task StartSelfAsync(TurnContext context)
     {
-        Reset(context);
         var business = await context.Work.GetBusinessAsync(context.Message.UserId);
-        var areas = business is null ? [] : await PlanAreasAsync(context, business);
+        var areas = business is null ? [] : await PlanAreasAsync(context, catalog, business);
         if (business is null || areas.Count == 0)
-        {
-            context.Conversation.CloseFlow();
-            context.Reply(context.T(EvaluationTexts.NoPlan));
-            return;
-        }
-
-        context.Conversation.Flow = FlowName;
-        context.Conversation.Data[SelfKey] = "1";
-        context.Conversation.Data[BusinessKey] = business.Id.ToString("N");
-        context.Conversation.Data[AreasKey] = string.Join(' ', areas);
-        context.Conversation.Data[IndexKey] = "0";
-        context.Conversation.State = nameof(EvaluationState.Score);
-        context.Reply(context.T(EvaluationTexts.SelfIntro, await MonthAsync(context, business.Id)));
-        await AskScoreAsync(context);
+            await BeginAsync(context, EvaluationTrigger.FoundNoPlan);
+        else
+            await BeginAsync(context, EvaluationTrigger.BeginSelf, new EvaluationDraft { BusinessId = business.Id, Areas = areas, Self = true });
     }
 
-    public async Task HandleAsync(TurnContext context)
+    protected override void Configure(FlowBuilder<EvaluationState, EvaluationTrigger, EvaluationDraft> flow)
     {
-        var machine = Build(context);
-        var message = context.Message;
-        switch (State(context))
-        {
-            case EvaluationState.ChoosingIkm:
-                await ChooseIkmAsync(context, machine);
-                break;
-            case EvaluationState.Score:
-                var data = message.ButtonData;
-                var prefix = $"{Prefix}:score:{CurrentArea(context)}:";
-                if (data is null || !data.StartsWith(prefix, StringComparison.Ordinal) || !int.TryParse(data[prefix.Length..], CultureInfo.InvariantCulture, out var score) || score is < 1 or > 5)
-                {
-                    if (!(message.Kind == IncomingKind.Text && int.TryParse(message.Text?.Trim(), CultureInfo.InvariantCulture, out score) && score is >= 1 and <= 5))
-                    {
-                        context.Reply(context.T(data is null ? EvaluationTexts.ScoreButtons : CommonTexts.StaleButton));
-                        await AskScoreAsync(context);
-                        return;
-                    }
-                }
+        var chooseIkm = flow.Trigger<EvaluatedIkm>(EvaluationTrigger.ChooseIkm);
 
-                SetField(context, "score", score.ToString(CultureInfo.InvariantCulture));
-                if (IsSelf(context))
-                    await machine.FireAsync(IsLastArea(context) ? EvaluationTrigger.ScoredLastSelf : EvaluationTrigger.ScoredSelf);
-                else
-                    await machine.FireAsync(EvaluationTrigger.Scored);
-                break;
-            case EvaluationState.Problem or EvaluationState.Mentored or EvaluationState.Result:
-                if (message.Kind != IncomingKind.Text || string.IsNullOrWhiteSpace(message.Text))
-                {
-                    context.Reply(context.Message.Kind == IncomingKind.Button ? context.T(CommonTexts.StaleButton) : context.T(EvaluationTexts.TextNeeded));
-                    return;
-                }
+        flow.Step(EvaluationState.Idle)
+            .Permit(EvaluationTrigger.Begin, EvaluationState.ChoosingIkm)
+            .Permit(EvaluationTrigger.Resume, EvaluationState.Area)
+            .Permit(EvaluationTrigger.BeginSelf, EvaluationState.Area)
+            .Permit(EvaluationTrigger.FoundNoIkms, EvaluationState.NothingAssigned)
+            .Permit(EvaluationTrigger.FoundNoPlan, EvaluationState.NoPlan);
 
-                SetField(context, State(context).ToString().ToLowerInvariant(), message.Text.Trim());
-                await machine.FireAsync(State(context) != EvaluationState.Result ? EvaluationTrigger.Answered
-                    : IsLastArea(context) ? EvaluationTrigger.Completed : EvaluationTrigger.NextArea);
-                break;
-        }
+        flow.Step(EvaluationState.ChoosingIkm)
+            .Prompt(ListIkmsAsync, "list the mentor's IKMs")
+            .OnButton(MentorVisits.IkmButton, ReadIkmAsync, chooseIkm)
+            .PermitIf(chooseIkm, EvaluationState.Area, ikm => ikm.Areas.Count > 0, "plan or logbook areas")
+            .PermitIf(chooseIkm, EvaluationState.NothingToEvaluate, ikm => ikm.Areas.Count == 0, "no plan, no logbook");
+
+        flow.Step(EvaluationState.Area)
+            .OnEntryFrom(chooseIkm, (turn, ikm) => { turn.Draft.BusinessId = ikm.BusinessId; turn.Draft.Areas = [.. ikm.Areas]; }, "first plan area")
+            .OnEntryFrom(EvaluationTrigger.BeginSelf, async turn => turn.Reply(turn.T(EvaluationTexts.SelfIntro, await MonthAsync(turn.Context, turn.Draft.BusinessId))), "self-assessment: the month")
+            .OnEntryFrom(EvaluationTrigger.AreaDone, turn => turn.Draft.Index++, "next plan area")
+            .Prompt(AskAsync, "ask the area's questions")
+            .Help(turn => AskAsync(turn))
+            .OnAnswer(turn => Runner(turn.Draft).Handle(turn.Context, turn.Draft.AnswersOf(turn.Draft.Area)) == FormStep.Completed, EvaluationTrigger.AreaDone)
+            .Back(turn => Runner(turn.Draft).Back(turn.Context, turn.Draft.AnswersOf(turn.Draft.Area)))
+            .PermitReentryIf(EvaluationTrigger.AreaDone, draft => !draft.IsLastArea, "more plan areas")
+            .PermitIf(EvaluationTrigger.AreaDone, EvaluationState.Saved, draft => draft.IsLastArea, "the last area");
+
+        flow.Step(EvaluationState.Saved).Ends()
+            .OnEntryFrom(EvaluationTrigger.AreaDone, SaveAsync, "store the evaluation with deltas");
+
+        flow.Step(EvaluationState.NothingAssigned).Ends()
+            .OnEntryFrom(EvaluationTrigger.FoundNoIkms, turn => turn.Reply(turn.T(VisitTexts.NoIkms)), "no IKM assigned");
+
+        flow.Step(EvaluationState.NothingToEvaluate).Ends()
+            .OnEntryFrom(chooseIkm, (turn, _) => turn.Reply(turn.T(EvaluationTexts.NoAreas)), "nothing to evaluate yet");
+
+        flow.Step(EvaluationState.NoPlan).Ends()
+            .OnEntryFrom(EvaluationTrigger.FoundNoPlan, turn => turn.Reply(turn.T(EvaluationTexts.NoPlan)), "no mentoring plan yet");
     }
 
-    public async Task HelpAsync(TurnContext context)
+    private async Task ListIkmsAsync(FlowTurn<EvaluationDraft> turn)
     {
-        switch (State(context))
-        {
-            case EvaluationState.Score:
-                await AskScoreAsync(context);
-                break;
-            case EvaluationState.Problem:
-                context.Reply(context.T(EvaluationTexts.AskProblem));
-                break;
-            case EvaluationState.Mentored:
-                context.Reply(context.T(EvaluationTexts.AskMentored));
-                break;
-            case EvaluationState.Result:
-                context.Reply(context.T(EvaluationTexts.AskResult));
-                break;
-            default:
-                await StartMentorAsync(context);
-                break;
-        }
+        var assignments = await ProgramDirectory.ActiveAssignmentsOfMentorAsync(turn.Context, turn.Message.UserId);
+        var cohort = await turn.Work.GetAsync<Cohort>(assignments[0].CohortId);
+        var month = MentorVisits.CalendarOf(cohort).MonthKeyOf(turn.Now);
+        turn.Reply(turn.T(EvaluationTexts.ChooseIkm, month), await ProgramDirectory.IkmButtonsAsync(turn.Context, Choices.Prefix));
     }
 
-    public Task<bool> BackAsync(TurnContext context) => Task.FromResult(false);
-
-    public StateMachineInfo Describe() => Build(TurnContextFactory.ForDiagram(nameof(EvaluationState.ChoosingIkm))).GetInfo();
-
-    private StateMachine<EvaluationState, EvaluationTrigger> Build(TurnContext context)
+    /// <summary>An IKM assigned to this mentor, with its plan's areas — or, without a diagnosis yet, the areas of this month's logbook.</summary>
+    private async Task<Read<EvaluatedIkm>> ReadIkmAsync(FlowTurn<EvaluationDraft> turn, string payload)
     {
-        var machine = new StateMachine<EvaluationState, EvaluationTrigger>(
-            () => State(context),
-            state => context.Conversation.State = state.ToString());
-
-        machine.Configure(EvaluationState.ChoosingIkm)
-            .Permit(EvaluationTrigger.IkmChosen, EvaluationState.Score);
-
-        machine.Configure(EvaluationState.Score)
-            .OnEntryFromAsync(EvaluationTrigger.IkmChosen, () => AskScoreAsync(context), "first plan area")
-            .OnEntryFromAsync(EvaluationTrigger.NextArea, () => NextAreaAsync(context), "next plan area")
-            .Permit(EvaluationTrigger.Scored, EvaluationState.Problem)
-            .PermitReentry(EvaluationTrigger.ScoredSelf)
-            .OnEntryFromAsync(EvaluationTrigger.ScoredSelf, () => NextAreaAsync(context), "self-assessment: next area")
-            .Permit(EvaluationTrigger.ScoredLastSelf, EvaluationState.Done);
-
-        machine.Configure(EvaluationState.Problem)
-            .OnEntry(() => context.Reply(context.T(EvaluationTexts.AskProblem)), "ask problem")
-            .Permit(EvaluationTrigger.Answered, EvaluationState.Mentored);
-
-        machine.Configure(EvaluationState.Mentored)
-            .OnEntry(() => context.Reply(context.T(EvaluationTexts.AskMentored)), "ask mentored")
-            .Permit(EvaluationTrigger.Answered, EvaluationState.Result);
-
-        machine.Configure(EvaluationState.Result)
-            .OnEntry(() => context.Reply(context.T(EvaluationTexts.AskResult)), "ask result")
-            .Permit(EvaluationTrigger.NextArea, EvaluationState.Score)
-            .Permit(EvaluationTrigger.Completed, EvaluationState.Done);
-
-        machine.Configure(EvaluationState.Done)
-            .OnEntryAsync(() => SaveAsync(context), "store evaluation with deltas");
-
-        return machine;
+        var assigned = await MentorVisits.ReadAssignedIkmAsync(turn.Context, payload, log);
+        if (!assigned.IsValue) return Read<EvaluatedIkm>.Refuse(assigned.Refusal!);
+        var business = (await ProgramDirectory.BusinessAsync(turn.Context, assigned.Value))!;
+        var areas = await PlanAreasAsync(turn.Context, catalog, business);
+        if (areas.Count == 0) areas = [.. (await MonthVisitsAsync(turn.Context, business.Id)).SelectMany(v => v.Areas).Distinct()];
+        return Read<EvaluatedIkm>.Ok(new EvaluatedIkm(business.Id, areas));
     }
 
-    private async Task ChooseIkmAsync(TurnContext context, StateMachine<EvaluationState, EvaluationTrigger> machine)
+    /// <summary>The area's next question; its first comes with the area's figures and, for a mentor, the month's logbook of it.</summary>
+    private async Task AskAsync(FlowTurn<EvaluationDraft> turn)
     {
-        if (ProgramDirectory.PressedIkm(context, Prefix) is not { } businessId)
-        {
-            context.Reply(context.T(CommonTexts.StaleButton));
-            return;
-        }
-
-        if (!await ProgramDirectory.EnsureAssignedAsync(context, businessId, log)) return;
-
-        var business = (await ProgramDirectory.BusinessAsync(context, businessId))!;
-        var areas = await PlanAreasAsync(context, business);
-        if (areas.Count == 0)
-        {
-            areas = [.. (await MonthVisitsAsync(context, businessId)).SelectMany(v => v.Areas).Distinct()];
-        }
-
-        if (areas.Count == 0)
-        {
-            context.Conversation.CloseFlow();
-            context.Reply(context.T(EvaluationTexts.NoAreas));
-            return;
-        }
-
-        context.Conversation.Data[BusinessKey] = businessId.ToString("N");
-        context.Conversation.Data[AreasKey] = string.Join(' ', areas);
-        context.Conversation.Data[IndexKey] = "0";
-        await machine.FireAsync(EvaluationTrigger.IkmChosen);
+        var draft = turn.Draft;
+        var answers = draft.AnswersOf(draft.Area);
+        var intro = answers.Answers.Count == 0 ? await AreaIntroAsync(turn) : null;
+        var runner = Runner(draft);
+        // After /kembali the question asked is an answered one, to be changed; otherwise the first one not answered yet.
+        if (answers.Current is { } asked && answers.Answers.ContainsKey(asked)) runner.AskCurrent(turn.Context, answers, preface: null, intro);
+        else runner.AskNext(turn.Context, answers, intro);
     }
 
-    private async Task NextAreaAsync(TurnContext context)
+    private async Task<string> AreaIntroAsync(FlowTurn<EvaluationDraft> turn)
     {
-        context.Conversation.Data[IndexKey] = (Index(context) + 1).ToString(CultureInfo.InvariantCulture);
-        await AskScoreAsync(context);
-    }
-
-    private async Task AskScoreAsync(TurnContext context)
-    {
-        var areas = Areas(context);
-        var area = CurrentArea(context);
-        var businessId = BusinessId(context);
-        var (diagnosisScore, previous) = await BaselinesAsync(context, businessId, area);
+        var draft = turn.Draft;
+        var (diagnosisScore, previous) = await BaselinesAsync(turn.Context, draft.BusinessId, draft.Area, draft.Self);
         var lines = new List<string>
         {
-            context.T(EvaluationTexts.AreaHeader, Index(context) + 1, areas.Count, AreaLabel(area, context.Language), Format(diagnosisScore, context), Format(previous, context)),
+            turn.T(EvaluationTexts.AreaHeader, draft.Index + 1, draft.Areas.Count, AreaLabel(draft.Area, turn.Language), Format(diagnosisScore, turn.Language), Format(previous)),
         };
-        if (!IsSelf(context))
+        if (!draft.Self)
         {
-            lines.Add(context.T(EvaluationTexts.Logbook));
-            var entries = (await MonthVisitsAsync(context, businessId)).Where(v => v.Areas.Contains(area)).ToList();
-            if (entries.Count == 0) lines.Add(context.T(EvaluationTexts.NoLogbook));
-            var culture = Languages.Culture(context.Language);
+            lines.Add(turn.T(EvaluationTexts.Logbook));
+            var entries = (await MonthVisitsAsync(turn.Context, draft.BusinessId)).Where(v => v.Areas.Contains(draft.Area)).ToList();
+            if (entries.Count == 0) lines.Add(turn.T(EvaluationTexts.NoLogbook));
+            var culture = Languages.Culture(turn.Language);
             lines.AddRange(entries.Select(v => $"· {v.StartedAt.ToString("d MMM", culture)}: {v.Problem} → {v.Result}"));
         }
 
-        lines.Add(context.T(EvaluationTexts.AskScore));
-        context.Reply(string.Join("\n", lines),
-            [[.. Enumerable.Range(1, 5).Select(i => new Button(i.ToString(CultureInfo.InvariantCulture), $"{Prefix}:score:{area}:{i}"))]]);
+        return string.Join("\n", lines);
     }
 
-    /// <summary>"production=3 quality=4": the area scores of an evaluation, codes and numbers only.</summary>
-    private static string Scores(Evaluation evaluation) =>
-        string.Join(" ", evaluation.Areas.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.AreaId}={a.Score}")));
-
-    private async Task SaveAsync(TurnContext context)
+    private async Task SaveAsync(FlowTurn<EvaluationDraft> turn)
     {
-        var businessId = BusinessId(context);
-        var business = await ProgramDirectory.BusinessAsync(context, businessId);
-        var self = IsSelf(context);
-        var assignment = self ? null : await ProgramDirectory.AssignmentForAsync(context, businessId);
-        var membership = (await context.Work.FindAsync<CohortMembership>("business", businessId.ToString())).FirstOrDefault(m => m.Status == MembershipStatus.Approved);
-        var cohortId = assignment?.CohortId ?? membership?.CohortId ?? "";
-        var month = await MonthAsync(context, businessId);
-        var evaluationId = $"{businessId:N}:{month}:{(self ? "self" : "mentor")}";
+        var (draft, context) = (turn.Draft, turn.Context);
+        var business = await ProgramDirectory.BusinessAsync(context, draft.BusinessId);
+        var assignment = draft.Self ? null : await ProgramDirectory.AssignmentForAsync(context, draft.BusinessId);
+        var cohortId = assignment?.CohortId ?? (await MembershipAsync(context, draft.BusinessId))?.CohortId ?? "";
+        var month = await MonthAsync(context, draft.BusinessId);
+        var evaluationId = EvaluationId(draft.BusinessId, month, draft.Self);
         var earlier = await context.Work.GetAsync<Evaluation>(evaluationId);
         var evaluation = new Evaluation
         {
@@ -295,124 +162,41 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, ILogger<Evalua
             // A month evaluated again replaces the earlier one: written at the version stored, as every write.
             Version = earlier?.Version ?? 0,
             CohortId = cohortId,
-            BusinessId = businessId,
+            BusinessId = draft.BusinessId,
             AuthorUserId = context.Message.UserId,
-            SelfAssessment = self,
+            SelfAssessment = draft.Self,
             Month = month,
             CompletedAt = context.Now,
         };
-        var lines = new List<string> { context.T(self ? EvaluationTexts.SelfSaved : EvaluationTexts.Saved, self ? month : business?.BusinessName ?? "IKM", month) };
-        foreach (var area in Areas(context))
+        var lines = new List<string> { turn.T(draft.Self ? EvaluationTexts.SelfSaved : EvaluationTexts.Saved, draft.Self ? month : business?.BusinessName ?? "IKM", month) };
+        foreach (var area in draft.Areas)
         {
-            var score = int.Parse(Field(context, area, "score") ?? "0", CultureInfo.InvariantCulture);
-            var (diagnosisScore, previous) = await BaselinesAsync(context, businessId, area);
+            var answers = Runner(draft).Relevant(draft.AnswersOf(area));
+            var score = int.Parse(answers.GetValueOrDefault("score") ?? "0", CultureInfo.InvariantCulture);
+            var (diagnosisScore, previous) = await BaselinesAsync(context, draft.BusinessId, area, draft.Self);
             evaluation.Areas.Add(new AreaEvaluation
             {
                 AreaId = area,
                 Score = score,
-                Problem = Field(context, area, "problem") ?? "",
-                Mentored = Field(context, area, "mentored") ?? "",
-                Result = Field(context, area, "result") ?? "",
+                Problem = answers.GetValueOrDefault("problem") ?? "",
+                Mentored = answers.GetValueOrDefault("mentored") ?? "",
+                Result = answers.GetValueOrDefault("result") ?? "",
                 DeltaFromDiagnosis = diagnosisScore is { } d ? Math.Round(score - d, 1) : null,
                 DeltaFromPreviousMonth = previous is { } p ? score - p : null,
             });
-            if (!self)
-                lines.Add(context.T(EvaluationTexts.Line, AreaLabel(area, context.Language), score, Delta(diagnosisScore, score, context), Delta(previous, score, context)));
+            if (!draft.Self)
+                lines.Add(turn.T(EvaluationTexts.Line, AreaLabel(area, turn.Language), score, Delta(diagnosisScore, score, turn.Language), Delta(previous, score)));
         }
 
         context.Work.Stage(evaluation);
         // Redoing a month replaces the mentor's scores: an edit of the record coordinators compare mentors by.
         // An owner's self-assessment is theirs alone, and their account id would outlive an erasure.
-        if (earlier is not null && !self)
-            Audit.AuditTrail.Record(context, Audit.AuditAction.EvaluationEdited, cohortId,
-                [Audit.AuditEntry.Target("evaluation", evaluationId), Audit.AuditEntry.Target("business", businessId)],
+        if (earlier is not null && !draft.Self)
+            AuditTrail.Record(context, AuditAction.EvaluationEdited, cohortId,
+                [AuditEntry.Target("evaluation", evaluationId), AuditEntry.Target("business", draft.BusinessId)],
                 "scores", Scores(earlier), Scores(evaluation));
-        Reset(context);
-        context.Conversation.CloseFlow();
-        context.Reply(string.Join("\n", lines));
-    }
-
-    /// <summary>The areas of the IKM's mentoring plan, from its latest completed diagnosis.</summary>
-    private async Task<List<string>> PlanAreasAsync(TurnContext context, Business business)
-    {
-        var diagnosis = (await context.Work.GetDiagnosesAsync(business.OwnerUserId)).LastOrDefault(d => d.Status == DiagnosisStatus.Completed);
-        if (diagnosis is null) return [];
-        var questionnaire = catalog.Find(diagnosis.QuestionnaireId, diagnosis.QuestionnaireVersion) ?? catalog.Diagnosis;
-        return [.. DiagnosisScorer.Score(questionnaire, diagnosis.Answers).PlanAreas.Select(a => a.Area.Id)];
-    }
-
-    private async Task<(double? Diagnosis, int? PreviousMonth)> BaselinesAsync(TurnContext context, Guid businessId, string area)
-    {
-        var business = await ProgramDirectory.BusinessAsync(context, businessId);
-        var diagnosis = business is null ? null
-            : (await context.Work.GetDiagnosesAsync(business.OwnerUserId)).LastOrDefault(d => d.Status == DiagnosisStatus.Completed);
-        var month = MonthKey.Parse(await MonthAsync(context, businessId)).Previous().Key;
-        var kind = IsSelf(context) ? "self" : "mentor";
-        var previous = await context.Work.GetAsync<Evaluation>($"{businessId:N}:{month}:{kind}");
-        return (diagnosis?.AreaScores.TryGetValue(area, out var score) == true ? score : null,
-            previous?.Areas.FirstOrDefault(a => a.AreaId == area)?.Score);
-    }
-
-    private async Task<IReadOnlyList<Visit>> MonthVisitsAsync(TurnContext context, Guid businessId)
-    {
-        var cohortZone = await ZoneAsync(context, businessId);
-        var calendar = new ProgramCalendar(cohortZone);
-        var month = calendar.MonthBoundsOf(context.Now);
-        return [.. (await context.Work.FindAsync<Visit>("business", businessId.ToString()))
-            .Where(v => v.Status == VisitStatus.Completed && month.Contains(v.StartedAt))
-            .OrderBy(v => v.StartedAt)];
-    }
-
-    private async Task<string> MonthAsync(TurnContext context, Guid businessId) =>
-        new ProgramCalendar(await ZoneAsync(context, businessId)).MonthKeyOf(context.Now);
-
-    private static async Task<string> ZoneAsync(TurnContext context, Guid businessId)
-    {
-        var membership = (await context.Work.FindAsync<CohortMembership>("business", businessId.ToString())).FirstOrDefault(m => m.Status == MembershipStatus.Approved);
-        var cohort = membership is null ? null : await context.Work.GetAsync<Cohort>(membership.CohortId);
-        return cohort?.TimeZoneId ?? "Asia/Jakarta";
+        turn.Reply(string.Join("\n", lines));
     }
 
     private string AreaLabel(string area, string language) => catalog.Diagnosis.FindArea(area)?.Label.Get(language) ?? area;
-
-    private static string Format(double? score, TurnContext context) =>
-        score is { } s ? s.ToString("0.0", Languages.Culture(context.Language)) : "–";
-
-    private static string Format(int? score, TurnContext context) => score?.ToString(CultureInfo.InvariantCulture) ?? "–";
-
-    private static string Delta(double? baseline, int score, TurnContext context) =>
-        baseline is { } b ? (score - b).ToString("+0.0;-0.0;0", Languages.Culture(context.Language)) : "–";
-
-    private static string Delta(int? baseline, int score, TurnContext context) =>
-        baseline is { } b ? (score - b).ToString("+0;-0;0", CultureInfo.InvariantCulture) : "–";
-
-    private static void SetField(TurnContext context, string field, string value) =>
-        context.Conversation.Data[$"ev.a.{CurrentArea(context)}.{field}"] = value;
-
-    private static string? Field(TurnContext context, string area, string field) =>
-        context.Conversation.Data.GetValueOrDefault($"ev.a.{area}.{field}");
-
-    private static List<string> Areas(TurnContext context) =>
-        [.. (context.Conversation.Data.GetValueOrDefault(AreasKey) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)];
-
-    private static int Index(TurnContext context) =>
-        int.TryParse(context.Conversation.Data.GetValueOrDefault(IndexKey), CultureInfo.InvariantCulture, out var i) ? i : 0;
-
-    private static string CurrentArea(TurnContext context) => Areas(context).ElementAtOrDefault(Index(context)) ?? "";
-
-    private static bool IsLastArea(TurnContext context) => Index(context) >= Areas(context).Count - 1;
-
-    private static bool IsSelf(TurnContext context) => context.Conversation.Data.ContainsKey(SelfKey);
-
-    private static Guid BusinessId(TurnContext context) =>
-        Guid.TryParseExact(context.Conversation.Data.GetValueOrDefault(BusinessKey), "N", out var id) ? id : Guid.Empty;
-
-    private static EvaluationState State(TurnContext context) =>
-        Enum.TryParse<EvaluationState>(context.Conversation.State, out var state) ? state : EvaluationState.ChoosingIkm;
-
-    private static void Reset(TurnContext context)
-    {
-        foreach (var key in context.Conversation.Data.Keys.Where(k => k.StartsWith("ev.", StringComparison.Ordinal)).ToList())
-            context.Conversation.Data.Remove(key);
-    }
 }

@@ -13,12 +13,6 @@ public static class EvaluationTexts
         "Area {0} of {1}: {2}\nDiagnosis score: {3} · last month: {4}");
     public static readonly Text Logbook = new("Logbook bulan ini untuk bidang ini:", "This month's logbook for this area:");
     public static readonly Text NoLogbook = new("(belum ada logbook bulan ini untuk bidang ini)", "(no logbook this month for this area)");
-    public static readonly Text AskScore = new("Skor sekarang (1 = sangat lemah, 5 = sangat baik)?", "Score now (1 = very weak, 5 = very good)?");
-    public static readonly Text AskProblem = new("Masalahnya apa?", "What is the problem?");
-    public static readonly Text AskMentored = new("Apa yang didampingkan?", "What was mentored?");
-    public static readonly Text AskResult = new("Apa hasilnya?", "What is the result?");
-    public static readonly Text ScoreButtons = new("Pilih skor dengan tombol 1–5.", "Choose a score with the buttons 1–5.");
-    public static readonly Text TextNeeded = new("Tulis jawabannya singkat saja (contoh: label kemasan belum ada).", "Write a short answer (for example: no packaging label yet).");
     public static readonly Text Saved = new("✅ Evaluasi {0} bulan {1} tersimpan:", "✅ Evaluation of {0} for {1} saved:");
     public static readonly Text Line = new("• {0}: {1} (diagnosis {2}, bulan lalu {3})", "• {0}: {1} (diagnosis {2}, last month {3})");
     public static readonly Text SelfIntro = new(

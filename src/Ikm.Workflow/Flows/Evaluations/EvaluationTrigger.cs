@@ -4,11 +4,9 @@ public enum EvaluationTrigger
 {
     Begin,
     BeginSelf,
-    IkmChosen,
-    Scored,
-    ScoredLastSelf,
-    ScoredSelf,
-    Answered,
-    NextArea,
-    Completed,
+    Resume,
+    FoundNoIkms,
+    FoundNoPlan,
+    ChooseIkm,
+    AreaDone,
 }

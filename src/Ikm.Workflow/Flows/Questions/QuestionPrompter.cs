@@ -34,7 +34,9 @@ public sealed class QuestionPrompter
 
     /// <param name="current">The stored answer, shown when the question is asked again (edit, /kembali).</param>
     /// <param name="preface">Said before the question in the same message (why the last answer was refused…).</param>
-    public void Ask(TurnContext context, string prefix, Question question, IAnswerSink sink, QuestionnaireProgress? progress, string? current = null, string? preface = null)
+    /// <param name="intro">What the question is about, above it (the area being evaluated and its figures).</param>
+    public void Ask(TurnContext context, string prefix, Question question, IAnswerSink sink, QuestionnaireProgress? progress,
+        string? current = null, string? preface = null, string? intro = null)
     {
         var language = context.Language;
         var lines = new List<string>();
@@ -43,6 +45,8 @@ public sealed class QuestionPrompter
             lines.Add("⚠️ " + preface);
             lines.Add("");
         }
+
+        if (intro is not null) lines.Add(intro);
 
         if (progress is not null)
             lines.Add(context.T(QuestionTexts.Progress, progress.Position, progress.Total));
@@ -158,6 +162,9 @@ public sealed class QuestionPrompter
         var buttons = question.Choices
             .Select(c => new Button((selected?.Contains(c.Value) == true ? "✅ " : "") + c.Label.Get(language), Data(prefix, question.Id, c.Value)))
             .ToList();
+        // A scale (every label a number, 1–5) reads as one row.
+        if (buttons.Count <= 5 && question.Choices.All(c => c.Label.Get(language).All(char.IsAsciiDigit)))
+            return [buttons];
         // Short labels two to a row; long ones alone, so they are readable on a small screen.
         var rows = new List<IReadOnlyList<Button>>();
         for (var i = 0; i < buttons.Count; i++)

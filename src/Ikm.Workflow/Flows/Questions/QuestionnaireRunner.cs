@@ -29,12 +29,13 @@ public sealed class QuestionnaireRunner(QuestionPrompter prompter, Questionnaire
     public IReadOnlyDictionary<string, string> Relevant(IAnswerSink sink) => Session(sink).RelevantAnswers();
 
     /// <summary>Asks the first unanswered question; false when everything is answered.</summary>
-    public bool AskNext(TurnContext context, IAnswerSink sink)
+    /// <param name="intro">Said above the question in the same message (what is being asked about).</param>
+    public bool AskNext(TurnContext context, IAnswerSink sink, string? intro = null)
     {
         var next = Session(sink).FirstUnanswered();
         if (next is null) return false;
         sink.Current = next.Id;
-        AskCurrent(context, sink, preface: null);
+        AskCurrent(context, sink, preface: null, intro);
         return true;
     }
 
@@ -45,12 +46,12 @@ public sealed class QuestionnaireRunner(QuestionPrompter prompter, Questionnaire
         AskCurrent(context, sink, preface: null);
     }
 
-    public void AskCurrent(TurnContext context, IAnswerSink sink, string? preface)
+    public void AskCurrent(TurnContext context, IAnswerSink sink, string? preface, string? intro = null)
     {
         if (sink.Current is not { } id || Questionnaire.FindQuestion(id) is not { } question) return;
         var session = Session(sink);
         var current = session.Answers.TryGetValue(id, out var stored) ? QuestionAnswer.Display(question, stored, context.Language) : null;
-        prompter.Ask(context, prefix, question, sink, session.Progress(id), current, preface);
+        prompter.Ask(context, prefix, question, sink, session.Progress(id), current, preface, intro);
     }
 
     /// <summary>/kembali: the previous answered question; false at the first.</summary>

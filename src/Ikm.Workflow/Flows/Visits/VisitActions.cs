@@ -47,7 +47,7 @@ public sealed class VisitActions(CheckIn.CheckInFlow checkIn, CheckOut.CheckOutF
                 await retro.StartAsync(context);
                 break;
             case "vs:eval":
-                await evaluation.StartMentorAsync(context);
+                await evaluation.StartAsync(context);
                 break;
             case MyIkmsButton:
                 await ListAsync(context);

@@ -1,0 +1,75 @@
+using System.Globalization;
+using Ikm.Workflow.Businesses;
+using Ikm.Workflow.Diagnoses;
+using Ikm.Workflow.Engine;
+using Ikm.Workflow.Flows.Visits;
+using Ikm.Workflow.Program;
+using Ikm.Workflow.Program.Rules;
+using Ikm.Workflow.Questionnaires;
+using Ikm.Workflow.Texts;
+
+namespace Ikm.Workflow.Flows.Evaluations;
+
+/// <summary>What an evaluation is measured against: the plan's areas, the diagnosis and last month's scores, the month's logbook.</summary>
+public static class EvaluationFigures
+{
+    /// <summary>The areas of the IKM's mentoring plan, from its latest completed diagnosis.</summary>
+    public static async Task<List<string>> PlanAreasAsync(TurnContext context, IQuestionnaireCatalog catalog, Business business)
+    {
+        if (await LatestDiagnosisAsync(context, business) is not { } diagnosis) return [];
+        var questionnaire = catalog.Find(diagnosis.QuestionnaireId, diagnosis.QuestionnaireVersion) ?? catalog.Diagnosis;
+        return [.. DiagnosisScorer.Score(questionnaire, diagnosis.Answers).PlanAreas.Select(a => a.Area.Id)];
+    }
+
+    /// <summary>The diagnosis score of the area and this author kind's score of it last month.</summary>
+    public static async Task<(double? Diagnosis, int? PreviousMonth)> BaselinesAsync(TurnContext context, Guid businessId, string area, bool self)
+    {
+        var business = await ProgramDirectory.BusinessAsync(context, businessId);
+        var diagnosis = business is null ? null : await LatestDiagnosisAsync(context, business);
+        var previousMonth = MonthKey.Parse(await MonthAsync(context, businessId)).Previous().Key;
+        var previous = await context.Work.GetAsync<Evaluation>(EvaluationId(businessId, previousMonth, self));
+        return (diagnosis?.AreaScores.TryGetValue(area, out var score) == true ? score : null,
+            previous?.Areas.FirstOrDefault(a => a.AreaId == area)?.Score);
+    }
+
+    /// <summary>One evaluation per IKM, month and author kind: evaluating a month again replaces it.</summary>
+    public static string EvaluationId(Guid businessId, string month, bool self) => $"{businessId:N}:{month}:{(self ? "self" : "mentor")}";
+
+    /// <summary>This month's completed visits to the IKM, oldest first.</summary>
+    public static async Task<IReadOnlyList<Visit>> MonthVisitsAsync(TurnContext context, Guid businessId)
+    {
+        var month = (await CalendarAsync(context, businessId)).MonthBoundsOf(context.Now);
+        return [.. (await context.Work.FindAsync<Visit>("business", businessId.ToString()))
+            .Where(v => v.Status == VisitStatus.Completed && month.Contains(v.StartedAt))
+            .OrderBy(v => v.StartedAt)];
+    }
+
+    /// <summary>"2026-11": the month being evaluated, in the IKM's cohort time zone.</summary>
+    public static async Task<string> MonthAsync(TurnContext context, Guid businessId) =>
+        (await CalendarAsync(context, businessId)).MonthKeyOf(context.Now);
+
+    /// <summary>The cohort the IKM was admitted to, if any.</summary>
+    public static async Task<CohortMembership?> MembershipAsync(TurnContext context, Guid businessId) =>
+        (await context.Work.FindAsync<CohortMembership>("business", businessId.ToString())).FirstOrDefault(m => m.Status == MembershipStatus.Approved);
+
+    /// <summary>"production=3 quality=4": the area scores of an evaluation, codes and numbers only (for the audit trail).</summary>
+    public static string Scores(Evaluation evaluation) =>
+        string.Join(" ", evaluation.Areas.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.AreaId}={a.Score}")));
+
+    public static string Format(double? score, string language) =>
+        score is { } s ? s.ToString("0.0", Languages.Culture(language)) : "–";
+
+    public static string Format(int? score) => score?.ToString(CultureInfo.InvariantCulture) ?? "–";
+
+    public static string Delta(double? baseline, int score, string language) =>
+        baseline is { } b ? (score - b).ToString("+0.0;-0.0;0", Languages.Culture(language)) : "–";
+
+    public static string Delta(int? baseline, int score) =>
+        baseline is { } b ? (score - b).ToString("+0;-0;0", CultureInfo.InvariantCulture) : "–";
+
+    private static async Task<ProgramCalendar> CalendarAsync(TurnContext context, Guid businessId) =>
+        MentorVisits.CalendarOf(await MembershipAsync(context, businessId) is { } membership ? await context.Work.GetAsync<Cohort>(membership.CohortId) : null);
+
+    private static async Task<DiagnosisResponse?> LatestDiagnosisAsync(TurnContext context, Business business) =>
+        (await context.Work.GetDiagnosesAsync(business.OwnerUserId)).LastOrDefault(d => d.Status == DiagnosisStatus.Completed);
+}
