@@ -80,7 +80,13 @@ public abstract class Flow<TState, TTrigger, TDraft> : IFlow
     protected TDraft StoredDraft(TurnContext context) =>
         context.Conversation.Data.GetValueOrDefault(DraftKey) is { } json
             ? JsonSerializer.Deserialize<TDraft>(json) ?? new TDraft()
-            : new TDraft();
+            : ImportEarlierDraft(context.Conversation.Data) ?? new TDraft();
+
+    /// <summary>
+    /// What an earlier version of the flow kept in the conversation's data before it had a typed draft, moved into one
+    /// (and removed from the data), so that a conversation stored before an upgrade resumes with its answers.
+    /// </summary>
+    protected virtual TDraft? ImportEarlierDraft(IDictionary<string, string> data) => null;
 
     /// <summary>
     /// The draft lives in the conversation, as JSON under the flow's name: typed for the flow, one field for the

@@ -61,7 +61,8 @@ public sealed class DraftRetentionJobTests
         var diagnosis = Assert.Single(await bot.Owners.GetDiagnosesByOwnerAsync(993, CancellationToken.None));
         Assert.Equal(DiagnosisStatus.InProgress, diagnosis.Status);
         Assert.Empty(diagnosis.Answers);
-        Assert.Contains("Nama Masih Aktif", (await bot.Store.GetConversationAsync(994, CancellationToken.None))!.Data.Values);
+        var activeDraft = (await bot.Store.GetConversationAsync(994, CancellationToken.None))!.Data["draft:registration"];
+        Assert.Equal("Nama Masih Aktif", System.Text.Json.JsonSerializer.Deserialize<Ikm.Workflow.Flows.Registration.RegistrationDraft>(activeDraft)!.Form.Answers["owner_name"]);
         // The registered business is not a draft: it stays.
         Assert.NotNull(await bot.Owners.GetBusinessByOwnerAsync(993, CancellationToken.None));
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Program;
@@ -15,7 +17,7 @@ public static class OwnerDataCollector
         var diagnoses = await work.GetDiagnosesAsync(userId);
         var conversation = await work.StoredConversationAsync(member?.ChatId ?? userId);
         var draft = conversation is { Data.Count: > 0 }
-            ? new OwnerDraft(conversation.Flow, conversation.UpdatedAt, new SortedDictionary<string, string>(conversation.Data, StringComparer.Ordinal))
+            ? new OwnerDraft(conversation.Flow, conversation.UpdatedAt, Readable(conversation.Data))
             : null;
         if (business is null && diagnoses.Count == 0 && draft is null)
             return null;
@@ -67,5 +69,43 @@ public static class OwnerDataCollector
             SelfAssessments = selfAssessments,
             AnswersInProgress = draft,
         };
+    }
+
+    /// <summary>
+    /// The conversation's data as the owner can read it: a flow's typed draft (JSON under "draft:{flow}") becomes one
+    /// entry per value it holds ("registration.Form.Answers.owner_name"), other entries stay as they are.
+    /// </summary>
+    private static SortedDictionary<string, string> Readable(IReadOnlyDictionary<string, string> data)
+    {
+        var readable = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in data)
+        {
+            if (key.StartsWith("draft:", StringComparison.Ordinal) && TryParse(value) is { } draft) Flatten(draft, key["draft:".Length..], readable);
+            else readable[key] = value;
+        }
+
+        return readable;
+    }
+
+    private static JsonNode? TryParse(string json)
+    {
+        try { return JsonNode.Parse(json); }
+        catch (JsonException) { return null; }
+    }
+
+    private static void Flatten(JsonNode? node, string path, SortedDictionary<string, string> into)
+    {
+        switch (node)
+        {
+            case JsonObject entries:
+                foreach (var (name, child) in entries) Flatten(child, $"{path}.{name}", into);
+                break;
+            case JsonArray items:
+                for (var i = 0; i < items.Count; i++) Flatten(items[i], $"{path}.{i}", into);
+                break;
+            case JsonValue leaf:
+                into[path] = leaf.ToString();
+                break;
+        }
     }
 }

@@ -2,225 +2,174 @@ using System.Globalization;
 using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Flows.Questions;
+using Ikm.Workflow.Kernel;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Program.Actions;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Texts;
-using Stateless;
-using Stateless.Reflection;
 
 namespace Ikm.Workflow.Flows.Registration;
 
 /// <summary>
-/// Consent → the registration questionnaire, one question at a time (answers saved per question in the conversation)
-/// → a summary card with ✏️ per field → Simpan stores the Business. Editing the profile later opens the summary directly.
+/// Consent → the registration questionnaire (questionnaires/registration.yaml), one question at a time → a summary
+/// card with ✏️ per field → Simpan stores the Business. Editing the profile later opens the summary directly.
 /// </summary>
-public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionPrompter prompter, MenuPresenter menu) : IFlow
+public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionPrompter prompter, MenuPresenter menu)
+    : Flow<RegistrationState, RegistrationTrigger, RegistrationDraft>("rg")
 {
     public const string FlowName = "registration";
-    private const string Prefix = "rg";
-    private const string AnswerPrefix = "rg.a.";
-    private const string ConsentKey = "rg.consent";
+    private const string ConsentButton = "consent";
+    private const string FieldButton = "edit";
 
-    public string Name => FlowName;
+    public override string Name => FlowName;
+    protected override RegistrationState Idle => RegistrationState.Idle;
+    protected override RegistrationTrigger Start => RegistrationTrigger.Begin;
 
     private Questionnaire Questionnaire => catalog.Registration;
 
-    /// <summary>Answers live in the conversation under "rg.a.{question}", the question being asked under "rg.q".</summary>
-    private ConversationForm Form => new(prompter, Questionnaire, Prefix);
+    private QuestionnaireRunner Form => new(prompter, Questionnaire, Choices.Prefix);
 
-    /// <summary>Starts, or resumes after /batal where the owner stopped (answers are kept in the conversation).</summary>
-    public Task StartAsync(TurnContext context)
+    /// <summary>Starts, or resumes after /batal where the owner stopped once they consented (the answers are in the draft).</summary>
+    public override Task StartAsync(TurnContext context)
     {
-        if (context.Conversation.Data.ContainsKey(ConsentKey))
-        {
-            context.Conversation.State = nameof(RegistrationState.Answering);
-            if (!Form.AskNext(context))
-            {
-                context.Conversation.State = nameof(RegistrationState.Summary);
-                ShowSummary(context, preface: null);
-            }
-
-            return Task.CompletedTask;
-        }
-
-        ClearData(context);
-        context.Conversation.State = nameof(RegistrationState.Consent);
-        return Build(context).Machine.FireAsync(RegistrationTrigger.Begin);
+        var stored = StoredDraft(context);
+        return stored.ConsentedAt is null ? BeginAsync(context, RegistrationTrigger.Begin) : BeginAsync(context, RegistrationTrigger.Resume, stored);
     }
 
     /// <summary>"Profil saya": the stored profile as a summary card, each field editable.</summary>
     public async Task StartEditAsync(TurnContext context)
     {
-        var business = await context.Work.GetBusinessAsync(context.Message.UserId);
-        if (business is null)
+        if (await context.Work.GetBusinessAsync(context.Message.UserId) is not { } business)
         {
             await StartAsync(context);
             return;
         }
 
-        ClearData(context);
         var commodityValues = Questionnaire.FindQuestion("commodity")?.Choices.Select(c => c.Value).ToList() ?? [];
-        foreach (var (id, value) in BusinessProfile.ToAnswers(business, commodityValues))
-            context.Conversation.Data[AnswerPrefix + id] = value;
-        context.Conversation.State = nameof(RegistrationState.Consent);
-        await Build(context).Machine.FireAsync(RegistrationTrigger.BeginEdit);
+        var draft = new RegistrationDraft { Form = new FormProgress { Answers = new(BusinessProfile.ToAnswers(business, commodityValues)) } };
+        await BeginAsync(context, RegistrationTrigger.BeginEdit, draft);
     }
 
-    public async Task HandleAsync(TurnContext context)
+    protected override void Configure(FlowBuilder<RegistrationState, RegistrationTrigger, RegistrationDraft> flow)
     {
-        var (machine, edit) = Build(context);
-        switch (State(context))
-        {
-            case RegistrationState.Consent:
-                if (Pressed(context, "consent:yes")) await machine.FireAsync(RegistrationTrigger.Accept);
-                else if (Pressed(context, "consent:no")) await machine.FireAsync(RegistrationTrigger.Decline);
-                else Reject(context);
-                return;
-            case RegistrationState.Summary:
-                var data = context.Message.ButtonData;
-                if (Pressed(context, "confirm")) await machine.FireAsync(RegistrationTrigger.Confirm);
-                else if (data is not null && data.StartsWith(Prefix + ":edit:", StringComparison.Ordinal)
-                         && Questionnaire.FindQuestion(data[(Prefix.Length + 6)..]) is { } field && Form.Session(context).IsRelevant(field))
-                    await machine.FireAsync(edit, field.Id);
-                else Reject(context);
-                return;
-            case RegistrationState.Answering:
-                if (Form.Handle(context) == FormStep.Completed)
-                    await machine.FireAsync(RegistrationTrigger.Completed);
-                return;
-        }
-    }
+        var answerConsent = flow.Trigger<bool>(RegistrationTrigger.AnswerConsent);
+        var edit = flow.Trigger<string>(RegistrationTrigger.Edit);
 
-    public Task HelpAsync(TurnContext context)
-    {
-        switch (State(context))
-        {
-            case RegistrationState.Consent:
-                context.Reply(context.T(RegistrationTexts.ConsentHelp), ConsentButtons(context));
-                break;
-            case RegistrationState.Summary:
-                ShowSummary(context, context.T(RegistrationTexts.SummaryHelp));
-                break;
-            default:
-                Form.AskCurrent(context, preface: null);
-                break;
-        }
+        flow.Step(RegistrationState.Idle)
+            .Permit(RegistrationTrigger.Begin, RegistrationState.Consent)
+            .Permit(RegistrationTrigger.Resume, RegistrationState.Answering)
+            .Permit(RegistrationTrigger.BeginEdit, RegistrationState.Summary);
 
-        return Task.CompletedTask;
-    }
+        flow.Step(RegistrationState.Consent)
+            .Prompt(turn => turn.Reply(turn.T(RegistrationTexts.Consent), ConsentButtons(turn)), "ask consent")
+            .Help(turn => turn.Reply(turn.T(RegistrationTexts.ConsentHelp), ConsentButtons(turn)))
+            .OnButton(ConsentButton, (turn, payload) => Task.FromResult(payload is "yes" or "no" ? Read<bool>.Ok(payload == "yes") : Read<bool>.Refuse(turn.T(CommonTexts.StaleButton))), answerConsent)
+            .PermitIf(answerConsent, RegistrationState.Answering, accepted => accepted, "accepted")
+            .PermitIf(answerConsent, RegistrationState.Declined, accepted => !accepted, "declined");
 
-    public async Task<bool> BackAsync(TurnContext context)
-    {
-        if (State(context) == RegistrationState.Answering) return Form.Back(context);
-        var machine = Build(context).Machine;
-        if (!machine.CanFire(RegistrationTrigger.Back) || Form.Session(context).Previous(null) is null) return false;
-        await machine.FireAsync(RegistrationTrigger.Back);
-        return true;
-    }
-
-    public StateMachineInfo Describe() => Build(TurnContextFactory.ForDiagram(nameof(RegistrationState.Consent))).Machine.GetInfo();
-
-    private (StateMachine<RegistrationState, RegistrationTrigger> Machine,
-        StateMachine<RegistrationState, RegistrationTrigger>.TriggerWithParameters<string> Edit) Build(TurnContext context)
-    {
-        var machine = new StateMachine<RegistrationState, RegistrationTrigger>(
-            () => State(context),
-            state => context.Conversation.State = state.ToString());
-        var edit = machine.SetTriggerParameters<string>(RegistrationTrigger.Edit);
-
-        machine.Configure(RegistrationState.Consent)
-            .InternalTransition(RegistrationTrigger.Begin, () => context.Reply(context.T(RegistrationTexts.Consent), ConsentButtons(context)))
-            .Permit(RegistrationTrigger.Accept, RegistrationState.Answering)
-            .Permit(RegistrationTrigger.BeginEdit, RegistrationState.Summary)
-            .Permit(RegistrationTrigger.Decline, RegistrationState.Done);
-
-        machine.Configure(RegistrationState.Answering)
-            .OnEntryFrom(RegistrationTrigger.Accept, () => AcceptConsent(context), "record consent, ask first question")
-            .OnEntryFrom(edit, field => Form.Ask(context, field), "ask the field again")
-            .OnEntryFrom(RegistrationTrigger.Back, () => Form.Ask(context, Form.Session(context).Previous(null)!.Id), "ask the last question")
+        flow.Step(RegistrationState.Answering)
+            .OnEntryFrom(answerConsent, (turn, _) => turn.Draft.ConsentedAt = turn.Now, "record the consent")
+            .OnEntryFrom(RegistrationTrigger.Resume, turn => turn.Draft.Form.Current = null, "continue at the first missing answer")
+            .OnEntryFrom(edit, (turn, field) => turn.Draft.Form.Current = field, "the field to change")
+            .OnEntryFrom(RegistrationTrigger.Back, turn => turn.Draft.Form.Current = Form.Session(turn.Draft.Form).Previous(null)?.Id, "the last question")
+            .Prompt(Ask, "ask the question")
+            .Help(turn => Form.AskCurrent(turn.Context, turn.Draft.Form, preface: null))
+            .OnAnswer(turn => Form.Handle(turn.Context, turn.Draft.Form) == FormStep.Completed, RegistrationTrigger.Completed)
+            .Back(turn => Form.Back(turn.Context, turn.Draft.Form))
             .Permit(RegistrationTrigger.Completed, RegistrationState.Summary);
 
-        machine.Configure(RegistrationState.Summary)
-            .OnEntry(() => ShowSummary(context, preface: null), "show summary card")
+        flow.Step(RegistrationState.Summary)
+            .Prompt(turn => ShowSummary(turn, preface: null), "show the summary card")
+            .Help(turn => ShowSummary(turn, turn.T(RegistrationTexts.SummaryHelp)))
+            .OnChoice(SummaryChoice.Confirm, RegistrationTrigger.Confirm)
+            .OnButton(FieldButton, ReadField, edit)
+            .Back(RegistrationTrigger.Back)
             .Permit(RegistrationTrigger.Edit, RegistrationState.Answering)
             .Permit(RegistrationTrigger.Back, RegistrationState.Answering)
-            .Permit(RegistrationTrigger.Confirm, RegistrationState.Done);
+            .Permit(RegistrationTrigger.Confirm, RegistrationState.Saved);
 
-        machine.Configure(RegistrationState.Done)
-            .OnEntryFrom(RegistrationTrigger.Decline, () => Finish(context, declined: true), "nothing stored")
-            .OnEntryFromAsync(RegistrationTrigger.Confirm, () => SaveAsync(context), "store business");
+        flow.Step(RegistrationState.Saved).Ends()
+            .OnEntryFrom(RegistrationTrigger.Confirm, SaveAsync, "store the business");
 
-        return (machine, edit);
+        flow.Step(RegistrationState.Declined).Ends()
+            .OnEntryFrom(answerConsent, (turn, _) => turn.Reply(turn.T(RegistrationTexts.Declined)), "nothing stored");
     }
 
-    private void AcceptConsent(TurnContext context)
+    /// <summary>The question asked (a field to change, the one left at /batal) or else the first unanswered; the summary once all are answered.</summary>
+    private void Ask(FlowTurn<RegistrationDraft> turn)
     {
-        context.Conversation.Data[ConsentKey] = context.Now.ToString("O", CultureInfo.InvariantCulture);
-        Form.AskNext(context);
+        var form = turn.Draft.Form;
+        if (form.Current is { } current && Questionnaire.FindQuestion(current) is not null) Form.AskCurrent(turn.Context, form, preface: null);
+        else if (!Form.AskNext(turn.Context, form)) turn.Then(RegistrationTrigger.Completed);
     }
 
-    private void ShowSummary(TurnContext context, string? preface)
+    private Task<Read<string>> ReadField(FlowTurn<RegistrationDraft> turn, string questionId) =>
+        Task.FromResult(Questionnaire.FindQuestion(questionId) is { } field && Form.Session(turn.Draft.Form).IsRelevant(field)
+            ? Read<string>.Ok(field.Id)
+            : Read<string>.Refuse(turn.T(CommonTexts.StaleButton)));
+
+    private void ShowSummary(FlowTurn<RegistrationDraft> turn, string? preface)
     {
-        var relevant = Form.Relevant(context);
+        var relevant = Form.Relevant(turn.Draft.Form);
         var lines = new List<string>();
         if (preface is not null) lines.Add(preface);
-        lines.Add(context.T(RegistrationTexts.SummaryTitle));
+        lines.Add(turn.T(RegistrationTexts.SummaryTitle));
         var buttons = new List<Button>();
         foreach (var question in Questionnaire.Questions)
         {
             if (!relevant.TryGetValue(question.Id, out var value)) continue;
-            var name = RegistrationFields.Names.TryGetValue(question.Id, out var n) ? context.T(n) : question.Label.Get(context.Language);
-            lines.Add($"• {name}: {QuestionAnswer.Display(question, value, context.Language)}");
-            buttons.Add(new Button("✏️ " + name, $"{Prefix}:edit:{question.Id}"));
+            var name = RegistrationFields.Names.TryGetValue(question.Id, out var n) ? turn.T(n) : question.Label.Get(turn.Language);
+            lines.Add($"• {name}: {QuestionAnswer.Display(question, value, turn.Language)}");
+            buttons.Add(new Button("✏️ " + name, Choices.Encode(FieldButton, question.Id)));
         }
 
         lines.Add("");
-        lines.Add(context.T(RegistrationTexts.SummaryFooter));
+        lines.Add(turn.T(RegistrationTexts.SummaryFooter));
         var rows = buttons.Chunk(2).Select(pair => (IReadOnlyList<Button>)pair).ToList();
-        rows.Add([new Button(context.T(RegistrationTexts.Save), Prefix + ":confirm")]);
-        context.Reply(string.Join("\n", lines), rows);
+        rows.Add([turn.Button(RegistrationTexts.Save, SummaryChoice.Confirm)]);
+        turn.Reply(string.Join("\n", lines), rows);
     }
 
-    private void Finish(TurnContext context, bool declined)
+    private async Task SaveAsync(FlowTurn<RegistrationDraft> turn)
     {
-        ClearData(context);
-        context.Conversation.CloseFlow();
-        context.Reply(context.T(RegistrationTexts.Declined));
-    }
-
-    private async Task SaveAsync(TurnContext context)
-    {
-        var answers = Form.Relevant(context);
+        var context = turn.Context;
         var userId = context.Message.UserId;
         var existing = await context.Work.GetBusinessAsync(userId);
         var business = existing ?? new Business { Id = Guid.NewGuid(), OwnerUserId = userId, RegisteredAt = context.Now };
-        BusinessProfile.Apply(business, answers);
-        if (context.Conversation.Data.TryGetValue(ConsentKey, out var consentAt))
-            business.Consent = new ConsentRecord(BusinessProfile.ConsentVersion, DateTimeOffset.Parse(consentAt, CultureInfo.InvariantCulture));
+        BusinessProfile.Apply(business, Form.Relevant(turn.Draft.Form));
+        if (turn.Draft.ConsentedAt is { } consentedAt)
+            business.Consent = new ConsentRecord(BusinessProfile.ConsentVersion, consentedAt);
         business.UpdatedAt = context.Now;
         context.Work.Stage(business);
         if (existing is null)
+        {
             await ApprovalActions.RequestAsync(context, business, context.Conversation.Data.GetValueOrDefault(InviteActions.OwnerInviteCohortKey));
-
-        ClearData(context);
-        context.Conversation.CloseFlow();
-        if (existing is null)
-            context.Reply(context.T(RegistrationTexts.Saved, business.BusinessName ?? ""), [[new Button(context.T(RegistrationTexts.StartDiagnosis), MenuPresenter.DiagnosisButton)]]);
+            turn.Reply(turn.T(RegistrationTexts.Saved, business.BusinessName ?? ""), [[new Button(turn.T(RegistrationTexts.StartDiagnosis), MenuPresenter.DiagnosisButton)]]);
+        }
         else
-            menu.Show(context, context.T(RegistrationTexts.Updated));
+        {
+            menu.Show(context, turn.T(RegistrationTexts.Updated));
+        }
     }
 
-    private static void Reject(TurnContext context) =>
-        context.Reply(context.T(context.Message.Kind == IncomingKind.Button ? CommonTexts.StaleButton : RegistrationTexts.ConsentHelp));
+    private IReadOnlyList<IReadOnlyList<Button>> ConsentButtons(FlowTurn<RegistrationDraft> turn) =>
+        [[new Button(turn.T(RegistrationTexts.Accept), Choices.Encode(ConsentButton, "yes")), new Button(turn.T(RegistrationTexts.Decline), Choices.Encode(ConsentButton, "no"))]];
 
-    private static bool Pressed(TurnContext context, string action) => context.Message.ButtonData == $"{Prefix}:{action}";
-
-    private static IReadOnlyList<IReadOnlyList<Button>> ConsentButtons(TurnContext context) =>
-        [[new Button(context.T(RegistrationTexts.Accept), Prefix + ":consent:yes"), new Button(context.T(RegistrationTexts.Decline), Prefix + ":consent:no")]];
-
-    private static RegistrationState State(TurnContext context) =>
-        Enum.TryParse<RegistrationState>(context.Conversation.State, out var state) ? state : RegistrationState.Consent;
-
-    private void ClearData(TurnContext context) => Form.Clear(context);
+    /// <summary>Registrations begun before the typed draft kept "rg.consent", "rg.q" and "rg.a.{question}" in the conversation.</summary>
+    protected override RegistrationDraft? ImportEarlierDraft(IDictionary<string, string> data)
+    {
+        var keys = data.Keys.Where(k => k.StartsWith("rg.", StringComparison.Ordinal)).ToList();
+        if (keys.Count == 0) return null;
+        var draft = new RegistrationDraft
+        {
+            ConsentedAt = data.TryGetValue("rg.consent", out var at) && DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.None, out var consentedAt) ? consentedAt : null,
+            Form = new FormProgress
+            {
+                Answers = keys.Where(k => k.StartsWith("rg.a.", StringComparison.Ordinal)).ToDictionary(k => k["rg.a.".Length..], k => data[k]),
+                Current = data.TryGetValue("rg.q", out var asked) ? asked : null,
+            },
+        };
+        foreach (var key in keys) data.Remove(key);
+        return draft;
+    }
 }

@@ -2,8 +2,10 @@ namespace Ikm.Workflow.Flows.Registration;
 
 public enum RegistrationState
 {
+    Idle,
     Consent,
     Answering,
     Summary,
-    Done,
+    Saved,
+    Declined,
 }

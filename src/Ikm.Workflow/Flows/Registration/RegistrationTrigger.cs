@@ -4,8 +4,8 @@ public enum RegistrationTrigger
 {
     Begin,
     BeginEdit,
-    Accept,
-    Decline,
+    Resume,
+    AnswerConsent,
     Completed,
     Edit,
     Confirm,

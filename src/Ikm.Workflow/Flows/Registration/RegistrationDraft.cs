@@ -1,0 +1,16 @@
+using Ikm.Workflow.Flows.Questions;
+
+namespace Ikm.Workflow.Flows.Registration;
+
+/// <summary>When the owner consented and the registration answers so far (kept across /batal and restarts).</summary>
+public sealed record RegistrationDraft
+{
+    public DateTimeOffset? ConsentedAt { get; set; }
+    public FormProgress Form { get; set; } = new();
+}
+
+/// <summary>The summary card's own button; its field buttons carry the question id ("rg:edit:{question}").</summary>
+public enum SummaryChoice
+{
+    Confirm,
+}
