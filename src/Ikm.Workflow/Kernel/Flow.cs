@@ -40,10 +40,17 @@ public abstract class Flow<TState, TTrigger, TDraft> : IFlow
     /// <summary>Fires <see cref="Start"/> from <see cref="Idle"/>; a flow whose start depends on stored facts (an open visit…) overrides it to fire the trigger that says so.</summary>
     public virtual Task StartAsync(TurnContext context) => BeginAsync(context, Start);
 
+    /// <summary>
+    /// Asked on the server before each message is routed: a trigger to fire instead when this user may no longer go on
+    /// in the flow (a coordinator who lost the role half-way). Null, the default, routes the message.
+    /// </summary>
+    protected virtual TTrigger? Interruption(TurnContext context) => null;
+
     public Task HandleAsync(TurnContext context) =>
         RunAsync(context, StoredDraft(context), async flow =>
         {
-            if (flow.Current is { } step) await step.RouteAsync(flow.Machine);
+            if (Interruption(context) is { } interrupted) await flow.Machine.FireAsync(interrupted);
+            else if (flow.Current is { } step) await step.RouteAsync(flow.Machine);
             else context.Reply(context.T(CommonTexts.GlobalHelp));
         });
 

@@ -43,13 +43,20 @@ public static class ProgramDirectory
     /// </summary>
     public static async Task<bool> EnsureCoordinatesAsync(TurnContext context, string cohortId, Microsoft.Extensions.Logging.ILogger log)
     {
+        if (await CheckCoordinatesAsync(context, cohortId, log)) return true;
+        context.Reply(context.T(Texts.CommonTexts.StaleButton));
+        return false;
+    }
+
+    /// <summary>The check of <see cref="EnsureCoordinatesAsync"/>, logged and audited the same way, leaving the reply to the caller (a flow step's reader refuses with it).</summary>
+    public static async Task<bool> CheckCoordinatesAsync(TurnContext context, string cohortId, Microsoft.Extensions.Logging.ILogger log)
+    {
         if (await CanCoordinateAsync(context, cohortId)) return true;
         Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(log,
             "User {UserId} refused an action on cohort {CohortId}: not a cohort they coordinate", context.Message.UserId, LoggableId(cohortId));
         // On the cohort's own trail when it exists, so its coordinators see the attempt; otherwise program-wide.
         var known = await context.Work.GetAsync<Cohort>(cohortId) is not null;
         Audit.AuditTrail.Record(context, Audit.AuditAction.AccessRefused, known ? cohortId : "", known ? [Audit.AuditEntry.Target("cohort", cohortId)] : []);
-        context.Reply(context.T(Texts.CommonTexts.StaleButton));
         return false;
     }
 
