@@ -74,9 +74,11 @@ public sealed class FlowStep<TState, TTrigger, TDraft>
     }
 
     /// <summary>/kembali inside the step (a questionnaire's previous question): true when it went back.</summary>
-    public FlowStep<TState, TTrigger, TDraft> Back(Func<FlowTurn<TDraft>, bool> back)
+    public FlowStep<TState, TTrigger, TDraft> Back(Func<FlowTurn<TDraft>, bool> back) => Back(turn => Task.FromResult(back(turn)));
+
+    public FlowStep<TState, TTrigger, TDraft> Back(Func<FlowTurn<TDraft>, Task<bool>> back)
     {
-        _back = _ => Task.FromResult(back(_turn));
+        _back = _ => back(_turn);
         return this;
     }
 

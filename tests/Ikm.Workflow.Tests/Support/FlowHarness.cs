@@ -69,7 +69,7 @@ public sealed class FlowHarness(IFlow flow, Member? member = null, InMemoryStore
         await act(context);
         _replies.AddRange(context.Outgoing);
         // What the turn staged is stored, as the pipeline would commit it, so that the next turn reads it back.
-        if (work.StagedDocuments.Count > 0 || work.StagedBusinesses.Count > 0)
-            await Store.CommitAsync([new Ikm.Workflow.Storage.ChangeSet { Documents = work.StagedDocuments, Businesses = work.StagedBusinesses }], CancellationToken.None);
+        if (work.StagedDocuments.Count > 0 || work.StagedBusinesses.Count > 0 || work.StagedDiagnoses.Count > 0)
+            await Store.CommitAsync([new Ikm.Workflow.Storage.ChangeSet { Documents = work.StagedDocuments, Businesses = work.StagedBusinesses, Diagnoses = work.StagedDiagnoses }], CancellationToken.None);
     }
 }

@@ -5,30 +5,28 @@ using Ikm.Workflow.Flows.Questions;
 namespace Ikm.Workflow.Flows.Diagnosis;
 
 /// <summary>
-/// The diagnosis's sink: answers go straight into the owner's <see cref="DiagnosisResponse"/> (staged with the turn), so
-/// a diagnosis stopped halfway is a document the program can see; the question asked and the ticks stay in the chat.
+/// The diagnosis's sink: answers go straight into the owner's <see cref="DiagnosisResponse"/> (staged with the turn);
+/// the question asked and the ticks of a multi-select stay in the flow's draft.
 /// </summary>
-public sealed class DiagnosisAnswers(TurnContext context, DiagnosisResponse response, string prefix) : IAnswerSink
+public sealed class DiagnosisAnswers(TurnContext context, DiagnosisResponse response, DiagnosisDraft draft) : IAnswerSink
 {
-    private readonly ConversationDataAnswers _chat = new(context.Conversation, prefix);
-
     public IReadOnlyDictionary<string, string> Answers => response.Answers;
 
     public string? Current
     {
-        get => _chat.Current;
-        set => _chat.Current = value;
+        get => draft.Current;
+        set => draft.Current = value;
     }
 
-    public IReadOnlyList<string> Ticked(string questionId) => _chat.Ticked(questionId);
+    public IReadOnlyList<string> Ticked(string questionId) => draft.Selections.GetValueOrDefault(questionId) ?? [];
 
-    public void SetTicked(string questionId, IReadOnlyList<string> ticked) => _chat.SetTicked(questionId, ticked);
+    public void SetTicked(string questionId, IReadOnlyList<string> ticked) => draft.Selections[questionId] = [.. ticked];
 
     public void Store(string questionId, string value)
     {
         response.Answers[questionId] = value;
         response.LastAnsweredAt = context.Now;
         context.Work.Stage(response);
-        context.Conversation.Data.Remove($"{prefix}.sel.{questionId}");
+        draft.Selections.Remove(questionId);
     }
 }

@@ -1,13 +1,11 @@
-using System.Globalization;
 using Humanizer;
 using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Flows.Questions;
+using Ikm.Workflow.Kernel;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Texts;
-using Stateless;
-using Stateless.Reflection;
 
 namespace Ikm.Workflow.Flows.Diagnosis;
 
@@ -15,292 +13,184 @@ namespace Ikm.Workflow.Flows.Diagnosis;
 /// The diagnosis usaha: intro (or "continue? 12 of 32 answered, last 3 days ago") → one question at a time, each answer
 /// saved in the DiagnosisResponse → result card with a score per area, the three weakest, and the mentoring plan.
 /// </summary>
-public sealed class DiagnosisFlow(IQuestionnaireCatalog catalog, QuestionPrompter prompter) : IFlow
+public sealed class DiagnosisFlow(IQuestionnaireCatalog catalog, QuestionPrompter prompter) : Flow<DiagnosisState, DiagnosisTrigger, DiagnosisDraft>("dg")
 {
     public const string FlowName = "diagnosis";
-    private const string Prefix = "dg";
-    private const string ResponseKey = "dg.id";
-    private const string CurrentKey = "dg.q";
 
-    public string Name => FlowName;
+    public override string Name => FlowName;
+    protected override DiagnosisState Idle => DiagnosisState.Idle;
+    protected override DiagnosisTrigger Start => DiagnosisTrigger.Begin;
 
-    public async Task StartAsync(TurnContext context)
-    {
-        context.Conversation.State = nameof(DiagnosisState.Intro);
-        context.Conversation.Data.Remove(CurrentKey);
-        if (await context.Work.GetBusinessAsync(context.Message.UserId) is null)
-        {
-            Close(context);
-            context.Reply(context.T(DiagnosisTexts.RegisterFirst), [[new Button(context.T(DiagnosisTexts.Register), MenuPresenter.ProfileButton)]]);
-            return;
-        }
-
-        await ShowIntroAsync(context);
-    }
-
-    public async Task HandleAsync(TurnContext context)
-    {
-        var machine = Build(context);
-        switch (State(context))
-        {
-            case DiagnosisState.Intro:
-                if (Pressed(context, "resume") && machine.CanFire(DiagnosisTrigger.Resume) && await InProgressAsync(context) is not null)
-                    await machine.FireAsync(DiagnosisTrigger.Resume);
-                else if (Pressed(context, "new"))
-                    await machine.FireAsync(DiagnosisTrigger.StartNew);
-                else if (Pressed(context, "result") && await LatestCompletedAsync(context) is { } done)
-                {
-                    ShowResult(context, done);
-                    Close(context);
-                }
-                else if (context.Message.Kind == IncomingKind.Button)
-                    context.Reply(context.T(CommonTexts.StaleButton));
-                else
-                    await ShowIntroAsync(context);
-                return;
-            case DiagnosisState.Answering:
-                await HandleAnswerAsync(context, machine);
-                return;
-        }
-    }
-
-    public async Task HelpAsync(TurnContext context)
-    {
-        if (State(context) == DiagnosisState.Answering)
-            await AskCurrentAsync(context, preface: null);
-        else
-            context.Reply(context.T(DiagnosisTexts.IntroHelp));
-    }
-
-    public async Task<bool> BackAsync(TurnContext context)
-    {
-        if (State(context) != DiagnosisState.Answering || await CurrentResponseAsync(context) is not { } response) return false;
-        var questionnaire = QuestionnaireOf(response);
-        if (new QuestionnaireSession(questionnaire, response.Answers).Previous(Current(context)) is not { } previous) return false;
-        context.Conversation.Data[CurrentKey] = previous.Id;
-        await AskCurrentAsync(context, preface: null);
-        return true;
-    }
-
-    public StateMachineInfo Describe() => Build(TurnContextFactory.ForDiagram(nameof(DiagnosisState.Intro))).GetInfo();
+    public override async Task StartAsync(TurnContext context) =>
+        await BeginAsync(context, await context.Work.GetBusinessAsync(context.Message.UserId) is null ? DiagnosisTrigger.FoundNoBusiness : DiagnosisTrigger.Begin);
 
     /// <summary>"Rencana pembinaan": the plan of the latest completed diagnosis.</summary>
     public async Task ShowPlanAsync(TurnContext context)
     {
-        if (await LatestCompletedAsync(context) is not { } done)
-        {
+        if (await LatestAsync(context, DiagnosisStatus.Completed) is not { } done)
             context.Reply(context.T(DiagnosisTexts.NoPlanYet), [[new Button(context.T(MenuTexts.Diagnosis), MenuPresenter.DiagnosisButton)]]);
-            return;
-        }
-
-        var result = DiagnosisScorer.Score(QuestionnaireOf(done), done.Answers);
-        context.Reply(PlanText(context, result));
+        else
+            context.Reply(DiagnosisResultCard.Plan(context, DiagnosisScorer.Score(QuestionnaireOf(done), done.Answers)));
     }
 
-    private StateMachine<DiagnosisState, DiagnosisTrigger> Build(TurnContext context)
+    protected override void Configure(FlowBuilder<DiagnosisState, DiagnosisTrigger, DiagnosisDraft> flow)
     {
-        var machine = new StateMachine<DiagnosisState, DiagnosisTrigger>(
-            () => State(context),
-            state => context.Conversation.State = state.ToString());
+        flow.Step(DiagnosisState.Idle)
+            .Permit(DiagnosisTrigger.Begin, DiagnosisState.Intro)
+            .Permit(DiagnosisTrigger.FoundNoBusiness, DiagnosisState.NotRegistered);
 
-        machine.Configure(DiagnosisState.Intro)
-            .Permit(DiagnosisTrigger.Resume, DiagnosisState.Answering)
-            .Permit(DiagnosisTrigger.StartNew, DiagnosisState.Answering);
+        flow.Step(DiagnosisState.Intro)
+            .Prompt(ShowIntroAsync, "intro, or the diagnosis in progress, or the last one")
+            .Help(turn => turn.Reply(turn.T(DiagnosisTexts.IntroHelp)))
+            .OnChoice(DiagnosisChoice.Resume, DiagnosisTrigger.Resume)
+            .OnChoice(DiagnosisChoice.New, DiagnosisTrigger.StartNew)
+            .OnChoice(DiagnosisChoice.Result, DiagnosisTrigger.ShowResult)
+            .Otherwise(turn => turn.Message.Kind == IncomingKind.Button ? Stale(turn) : ShowIntroAsync(turn))
+            .PermitIf(DiagnosisTrigger.Resume, DiagnosisState.Answering, draft => draft.ResponseId is not null, "a diagnosis in progress")
+            .Permit(DiagnosisTrigger.StartNew, DiagnosisState.Answering)
+            .Permit(DiagnosisTrigger.ShowResult, DiagnosisState.ResultShown);
 
-        machine.Configure(DiagnosisState.Answering)
-            .OnEntryFromAsync(DiagnosisTrigger.Resume, () => AskNextAsync(context), "ask first unanswered")
-            .OnEntryFromAsync(DiagnosisTrigger.StartNew, () => StartNewAsync(context), "new response, ask first")
-            .InternalTransitionAsync(DiagnosisTrigger.Answered, _ => AskNextAsync(context))
-            .Permit(DiagnosisTrigger.Completed, DiagnosisState.Done);
+        flow.Step(DiagnosisState.Answering)
+            .OnEntryFrom(DiagnosisTrigger.StartNew, StartNew, "a new response")
+            .OnEntryFrom(DiagnosisTrigger.Resume, turn => turn.Draft.Current = null, "continue at the first unanswered")
+            .Prompt(AskAsync, "ask the question")
+            .Help(turn => WithResponseAsync(turn, (runner, sink) => { runner.AskCurrent(turn.Context, sink, preface: null); return true; }))
+            .OnAnswer(turn => WithResponseAsync(turn, (runner, sink) => runner.Handle(turn.Context, sink) == FormStep.Completed), DiagnosisTrigger.Completed)
+            .Back(turn => WithResponseAsync(turn, (runner, sink) => runner.Back(turn.Context, sink)))
+            .Permit(DiagnosisTrigger.Completed, DiagnosisState.Completed)
+            .Permit(DiagnosisTrigger.ResponseGone, DiagnosisState.Intro);
 
-        machine.Configure(DiagnosisState.Done)
-            .OnEntryFromAsync(DiagnosisTrigger.Completed, () => CompleteAsync(context), "score, result card, plan");
+        flow.Step(DiagnosisState.Completed).Ends()
+            .OnEntryFrom(DiagnosisTrigger.Completed, CompleteAsync, "score, result card, plan");
 
-        return machine;
+        flow.Step(DiagnosisState.ResultShown).Ends()
+            .OnEntryFrom(DiagnosisTrigger.ShowResult, ShowLastResultAsync, "the last result card");
+
+        flow.Step(DiagnosisState.NotRegistered).Ends()
+            .OnEntryFrom(DiagnosisTrigger.FoundNoBusiness,
+                turn => turn.Reply(turn.T(DiagnosisTexts.RegisterFirst), [[new Button(turn.T(DiagnosisTexts.Register), MenuPresenter.ProfileButton)]]),
+                "register first");
     }
 
-    private async Task ShowIntroAsync(TurnContext context)
+    private async Task ShowIntroAsync(FlowTurn<DiagnosisDraft> turn)
     {
-        var diagnoses = await context.Work.GetDiagnosesAsync(context.Message.UserId);
-        var inProgress = diagnoses.LastOrDefault(d => d.Status == DiagnosisStatus.InProgress);
-        var completed = diagnoses.LastOrDefault(d => d.Status == DiagnosisStatus.Completed);
-        var culture = Languages.Culture(context.Language);
-
+        var inProgress = await LatestAsync(turn.Context, DiagnosisStatus.InProgress);
+        var completed = await LatestAsync(turn.Context, DiagnosisStatus.Completed);
+        var culture = Languages.Culture(turn.Language);
+        turn.Draft.ResponseId = inProgress?.Id;
         if (inProgress is not null)
         {
-            var session = new QuestionnaireSession(QuestionnaireOf(inProgress), inProgress.Answers);
-            var progress = session.Progress(null);
-            var when = inProgress.LastAnsweredAt.Humanize(dateToCompareAgainst: context.Now, culture: culture);
-            context.Conversation.Data[ResponseKey] = inProgress.Id.ToString();
-            context.Reply(context.T(DiagnosisTexts.ResumePrompt, progress.Answered, progress.Total, when),
-                [[new Button(context.T(DiagnosisTexts.Resume), Prefix + ":resume"), new Button(context.T(DiagnosisTexts.Restart), Prefix + ":new")]]);
-            return;
+            var progress = new QuestionnaireSession(QuestionnaireOf(inProgress), inProgress.Answers).Progress(null);
+            var when = inProgress.LastAnsweredAt.Humanize(dateToCompareAgainst: turn.Now, culture: culture);
+            turn.Reply(turn.T(DiagnosisTexts.ResumePrompt, progress.Answered, progress.Total, when),
+                [[turn.Button(DiagnosisTexts.Resume, DiagnosisChoice.Resume), turn.Button(DiagnosisTexts.Restart, DiagnosisChoice.New)]]);
         }
-
-        if (completed is not null)
+        else if (completed is not null)
         {
-            var when = (completed.CompletedAt ?? completed.LastAnsweredAt).Humanize(dateToCompareAgainst: context.Now, culture: culture);
-            context.Reply(context.T(DiagnosisTexts.CompletedBefore, when),
-                [[new Button(context.T(DiagnosisTexts.LastResult), Prefix + ":result"), new Button(context.T(DiagnosisTexts.Retake), Prefix + ":new")]]);
-            return;
+            var when = (completed.CompletedAt ?? completed.LastAnsweredAt).Humanize(dateToCompareAgainst: turn.Now, culture: culture);
+            turn.Reply(turn.T(DiagnosisTexts.CompletedBefore, when),
+                [[turn.Button(DiagnosisTexts.LastResult, DiagnosisChoice.Result), turn.Button(DiagnosisTexts.Retake, DiagnosisChoice.New)]]);
         }
-
-        var questionnaire = catalog.Diagnosis;
-        var total = new QuestionnaireSession(questionnaire, new Dictionary<string, string>()).Progress(null).Total;
-        context.Reply(context.T(DiagnosisTexts.Intro, questionnaire.Title.Get(context.Language), total),
-            [[new Button(context.T(DiagnosisTexts.Begin), Prefix + ":new")]]);
-    }
-
-    private async Task HandleAnswerAsync(TurnContext context, StateMachine<DiagnosisState, DiagnosisTrigger> machine)
-    {
-        var response = await CurrentResponseAsync(context);
-        if (response is null || Current(context) is not { } questionId || QuestionnaireOf(response).FindQuestion(questionId) is not { } question)
+        else
         {
-            Close(context);
-            await StartAsync(context);
-            return;
-        }
-
-        var sink = new DiagnosisAnswers(context, response, Prefix);
-        switch (prompter.Interpret(context, Prefix, question, sink))
-        {
-            case Interpretation.Answer answer:
-                sink.Store(question.Id, answer.Value);
-                var done = new QuestionnaireSession(QuestionnaireOf(response), response.Answers).FirstUnanswered() is null;
-                await machine.FireAsync(done ? DiagnosisTrigger.Completed : DiagnosisTrigger.Answered);
-                break;
-            case Interpretation.Refused refused:
-                await AskCurrentAsync(context, refused.Reply);
-                break;
-            case Interpretation.Toggled:
-                await AskCurrentAsync(context, preface: null);
-                break;
-            default:
-                await AskCurrentAsync(context, context.T(QuestionTexts.StaleQuestion));
-                break;
+            var questionnaire = catalog.Diagnosis;
+            var total = new QuestionnaireSession(questionnaire, new Dictionary<string, string>()).Progress(null).Total;
+            turn.Reply(turn.T(DiagnosisTexts.Intro, questionnaire.Title.Get(turn.Language), total), [[turn.Button(DiagnosisTexts.Begin, DiagnosisChoice.New)]]);
         }
     }
 
-    private async Task StartNewAsync(TurnContext context)
+    private async Task StartNew(FlowTurn<DiagnosisDraft> turn)
     {
-        var business = await context.Work.GetBusinessAsync(context.Message.UserId);
+        var business = await turn.Work.GetBusinessAsync(turn.Message.UserId);
         var questionnaire = catalog.Diagnosis;
         var response = new DiagnosisResponse
         {
             Id = Guid.NewGuid(),
-            OwnerUserId = context.Message.UserId,
+            OwnerUserId = turn.Message.UserId,
             BusinessId = business?.Id ?? Guid.Empty,
             QuestionnaireId = questionnaire.Id,
             QuestionnaireVersion = questionnaire.Version,
             Status = DiagnosisStatus.InProgress,
-            StartedAt = context.Now,
-            LastAnsweredAt = context.Now,
+            StartedAt = turn.Now,
+            LastAnsweredAt = turn.Now,
         };
-        context.Work.Stage(response);
-        context.Conversation.Data[ResponseKey] = response.Id.ToString();
-        context.Conversation.Data.Remove(CurrentKey);
-        await AskNextAsync(context);
+        turn.Work.Stage(response);
+        turn.Draft.ResponseId = response.Id;
+        turn.Draft.Current = null;
+        turn.Draft.Selections.Clear();
     }
 
-    private async Task AskNextAsync(TurnContext context)
+    /// <summary>The question asked (after /kembali, an answered one to change), else the first unanswered; the result once all are answered.</summary>
+    private Task AskAsync(FlowTurn<DiagnosisDraft> turn) =>
+        WithResponseAsync(turn, (runner, sink) =>
+        {
+            if (sink.Current is { } asked && runner.Questionnaire.FindQuestion(asked) is not null) runner.AskCurrent(turn.Context, sink, preface: null);
+            else if (!runner.AskNext(turn.Context, sink)) turn.Then(DiagnosisTrigger.Completed);
+            return true;
+        });
+
+    /// <summary>Runs <paramref name="act"/> on the response in progress; when it is gone (completed elsewhere, erased), back to the intro.</summary>
+    private async Task<bool> WithResponseAsync(FlowTurn<DiagnosisDraft> turn, Func<QuestionnaireRunner, DiagnosisAnswers, bool> act)
     {
-        if (await CurrentResponseAsync(context) is not { } response) return;
-        var next = new QuestionnaireSession(QuestionnaireOf(response), response.Answers).FirstUnanswered();
-        if (next is null) return;
-        context.Conversation.Data[CurrentKey] = next.Id;
-        await AskCurrentAsync(context, preface: null);
+        if (await InProgressAsync(turn) is not { } response)
+        {
+            turn.Then(DiagnosisTrigger.ResponseGone);
+            return false;
+        }
+
+        return act(new QuestionnaireRunner(prompter, QuestionnaireOf(response), Choices.Prefix), new DiagnosisAnswers(turn.Context, response, turn.Draft));
     }
 
-    private async Task AskCurrentAsync(TurnContext context, string? preface)
+    private async Task CompleteAsync(FlowTurn<DiagnosisDraft> turn)
     {
-        if (await CurrentResponseAsync(context) is not { } response || Current(context) is not { } id) return;
-        var questionnaire = QuestionnaireOf(response);
-        if (questionnaire.FindQuestion(id) is not { } question) return;
-        var session = new QuestionnaireSession(questionnaire, response.Answers);
-        var current = response.Answers.TryGetValue(id, out var stored) ? QuestionAnswer.Display(question, stored, context.Language) : null;
-        prompter.Ask(context, Prefix, question, new DiagnosisAnswers(context, response, Prefix), session.Progress(id), current, preface);
-    }
-
-    private async Task CompleteAsync(TurnContext context)
-    {
-        var response = (await CurrentResponseAsync(context))!;
+        var response = (await InProgressAsync(turn))!;
         var result = DiagnosisScorer.Score(QuestionnaireOf(response), response.Answers);
         response.Status = DiagnosisStatus.Completed;
-        response.CompletedAt = context.Now;
+        response.CompletedAt = turn.Now;
         response.AreaScores = result.Areas.Where(a => a.Score is not null).ToDictionary(a => a.Area.Id, a => (double)a.Score!.Value);
         response.WeakestAreas = [.. result.Weakest.Select(a => a.Area.Id)];
-        context.Work.Stage(response);
-        ShowResult(context, response);
-        Close(context);
+        turn.Work.Stage(response);
+        turn.Reply(DiagnosisResultCard.Text(turn.Context, response, result));
     }
 
-    private void ShowResult(TurnContext context, DiagnosisResponse response)
+    private async Task ShowLastResultAsync(FlowTurn<DiagnosisDraft> turn)
     {
-        var result = DiagnosisScorer.Score(QuestionnaireOf(response), response.Answers);
-        var culture = Languages.Culture(context.Language);
-        var lines = new List<string>
-        {
-            context.T(DiagnosisTexts.ResultTitle, (response.CompletedAt ?? context.Now).ToString("d MMMM yyyy", culture)),
-            "",
-        };
-        foreach (var area in result.Areas)
-        {
-            var score = area.Score is { } s ? $"{Bar(s)} {s.ToString("0.0", culture)}" : context.T(DiagnosisTexts.NotScored);
-            lines.Add($"{area.Area.Label.Get(context.Language)}\n   {score}");
-        }
-
-        lines.Add("");
-        lines.Add(context.T(DiagnosisTexts.Weakest));
-        lines.AddRange(result.Weakest.Select((a, i) => $"{i + 1}. {a.Area.Label.Get(context.Language)}"));
-        lines.Add("");
-        lines.Add(PlanText(context, result));
-        context.Reply(string.Join("\n", lines));
+        if (await LatestAsync(turn.Context, DiagnosisStatus.Completed) is { } done)
+            turn.Reply(DiagnosisResultCard.Text(turn.Context, done, DiagnosisScorer.Score(QuestionnaireOf(done), done.Answers)));
+        else
+            await Stale(turn);
     }
 
-    private static string PlanText(TurnContext context, DiagnosisResult result)
+    private static Task Stale(FlowTurn<DiagnosisDraft> turn)
     {
-        var lines = new List<string> { context.T(DiagnosisTexts.Plan) };
-        foreach (var area in result.PlanAreas)
-        {
-            lines.Add("▸ " + area.Area.Label.Get(context.Language));
-            lines.AddRange(area.Area.PlanTopics.Select(t => "   • " + t.Get(context.Language)));
-        }
-
-        return string.Join("\n", lines);
-    }
-
-    /// <summary>A five-step text bar: ▰▰▰▱▱ for 3.</summary>
-    private static string Bar(decimal score)
-    {
-        var filled = (int)Math.Clamp(Math.Round(score, MidpointRounding.AwayFromZero), 0, 5);
-        return new string('▰', filled) + new string('▱', 5 - filled);
+        turn.Reply(turn.T(CommonTexts.StaleButton));
+        return Task.CompletedTask;
     }
 
     private Questionnaire QuestionnaireOf(DiagnosisResponse response) =>
         catalog.Find(response.QuestionnaireId, response.QuestionnaireVersion) ?? catalog.Diagnosis;
 
-    private static async Task<DiagnosisResponse?> InProgressAsync(TurnContext context) =>
-        (await context.Work.GetDiagnosesAsync(context.Message.UserId)).LastOrDefault(d => d.Status == DiagnosisStatus.InProgress);
+    private static async Task<DiagnosisResponse?> LatestAsync(TurnContext context, DiagnosisStatus status) =>
+        (await context.Work.GetDiagnosesAsync(context.Message.UserId)).LastOrDefault(d => d.Status == status);
 
-    private static async Task<DiagnosisResponse?> LatestCompletedAsync(TurnContext context) =>
-        (await context.Work.GetDiagnosesAsync(context.Message.UserId)).LastOrDefault(d => d.Status == DiagnosisStatus.Completed);
+    private static async Task<DiagnosisResponse?> InProgressAsync(FlowTurn<DiagnosisDraft> turn) =>
+        turn.Draft.ResponseId is { } id
+            ? (await turn.Work.GetDiagnosesAsync(turn.Message.UserId)).FirstOrDefault(d => d.Id == id && d.Status == DiagnosisStatus.InProgress)
+            : null;
 
-    private static async Task<DiagnosisResponse?> CurrentResponseAsync(TurnContext context)
+    /// <summary>Diagnoses begun before the typed draft kept "dg.id", "dg.q" and "dg.sel.{question}" in the conversation.</summary>
+    protected override DiagnosisDraft? ImportEarlierDraft(IDictionary<string, string> data)
     {
-        if (!context.Conversation.Data.TryGetValue(ResponseKey, out var id) || !Guid.TryParse(id, out var responseId)) return null;
-        return (await context.Work.GetDiagnosesAsync(context.Message.UserId)).FirstOrDefault(d => d.Id == responseId && d.Status == DiagnosisStatus.InProgress);
-    }
-
-    private static bool Pressed(TurnContext context, string action) => context.Message.ButtonData == $"{Prefix}:{action}";
-
-    private static DiagnosisState State(TurnContext context) =>
-        Enum.TryParse<DiagnosisState>(context.Conversation.State, out var state) ? state : DiagnosisState.Intro;
-
-    private static string? Current(TurnContext context) => context.Conversation.Data.GetValueOrDefault(CurrentKey);
-
-    private static void Close(TurnContext context)
-    {
-        context.Conversation.CloseFlow();
-        context.Conversation.Data.Remove(CurrentKey);
+        var keys = data.Keys.Where(k => k.StartsWith("dg.", StringComparison.Ordinal)).ToList();
+        if (keys.Count == 0) return null;
+        var draft = new DiagnosisDraft
+        {
+            ResponseId = data.TryGetValue("dg.id", out var id) && Guid.TryParse(id, out var responseId) ? responseId : null,
+            Current = data.TryGetValue("dg.q", out var asked) ? asked : null,
+            Selections = keys.Where(k => k.StartsWith("dg.sel.", StringComparison.Ordinal))
+                .ToDictionary(k => k["dg.sel.".Length..], k => data[k].Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList()),
+        };
+        foreach (var key in keys) data.Remove(key);
+        return draft;
     }
 }

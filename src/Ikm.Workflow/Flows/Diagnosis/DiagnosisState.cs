@@ -2,7 +2,10 @@ namespace Ikm.Workflow.Flows.Diagnosis;
 
 public enum DiagnosisState
 {
+    Idle,
     Intro,
     Answering,
-    Done,
+    Completed,
+    ResultShown,
+    NotRegistered,
 }
