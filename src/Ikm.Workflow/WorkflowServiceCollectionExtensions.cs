@@ -19,7 +19,7 @@ public static class WorkflowServiceCollectionExtensions
     {
         services.AddSingleton<MenuPresenter>();
         services.AddSingleton<QuestionPrompter>();
-        services.AddSingleton<OwnerDataService>();
+        AddRoutes<OwnerDataService>(services);
         services.AddSingleton<OwnerErasure>();
         AddFlow<OnboardingFlow>(services);
         AddFlow<RegistrationFlow>(services);
@@ -30,8 +30,9 @@ public static class WorkflowServiceCollectionExtensions
         AddFlow<Flows.Visits.CheckOut.CheckOutFlow>(services);
         AddFlow<Flows.Visits.Retro.RetroVisitFlow>(services);
         AddFlow<EvaluationFlow>(services);
-        services.AddSingleton<OwnerVisitsView>();
-        AddAction<VisitActions>(services);
+        AddRoutes<OwnerVisitsView>(services);
+        AddRoutes<MentorIkmsView>(services);
+        AddRoutes<QuestionnaireSwitch>(services);
         AddAction<PrivacyActions>(services);
         services.AddSingleton<BotIdentity>();
         services.AddOptions<QuietHours>();
@@ -62,5 +63,15 @@ public static class WorkflowServiceCollectionExtensions
     {
         services.AddSingleton<TFlow>();
         services.AddSingleton<IFlow>(sp => sp.GetRequiredService<TFlow>());
+        if (typeof(IRouteOwner).IsAssignableFrom(typeof(TFlow)))
+            services.AddSingleton(sp => (IRouteOwner)sp.GetRequiredService<TFlow>());
+    }
+
+    /// <summary>A view or command that is not a conversation but declares its ways in (a menu button, a command word).</summary>
+    private static void AddRoutes<TOwner>(IServiceCollection services)
+        where TOwner : class, IRouteOwner
+    {
+        services.AddSingleton<TOwner>();
+        services.AddSingleton<IRouteOwner>(sp => sp.GetRequiredService<TOwner>());
     }
 }

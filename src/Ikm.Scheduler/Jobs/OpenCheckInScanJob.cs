@@ -46,7 +46,7 @@ public sealed class OpenCheckInScanJob(IDocumentStore documents, IOwnerStore own
                 Id = $"open-checkin:{visit.Id}",
                 ChatId = visit.MentorUserId,
                 Text = SchedulerTexts.OpenCheckIn.In(Languages.Indonesian, name, local.ToString("d MMMM HH:mm", Languages.Culture(Languages.Indonesian))),
-                Buttons = [[new Button(SchedulerTexts.CloseCheckIn.In(Languages.Indonesian), VisitActions.CheckOutButton)]],
+                Buttons = [[new Button(SchedulerTexts.CloseCheckIn.In(Languages.Indonesian), MenuPresenter.CheckOutButton)]],
             };
             await notifications.WriteAsync([prompt], calendar, ct);
         }

@@ -1,51 +1,59 @@
-using Ikm.Workflow.Flows.Cohorts;
-using Ikm.Workflow.Flows.Diagnosis;
-using Ikm.Workflow.Flows.Evaluations;
-using Ikm.Workflow.Flows.Visits;
 using Ikm.Workflow.Flows.Onboarding;
-using Ikm.Workflow.Flows.OwnerData;
-using Ikm.Workflow.Flows.Registration;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Program.Actions;
-using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Texts;
+using Microsoft.Extensions.Logging;
 
 namespace Ikm.Workflow.Engine;
 
 /// <summary>
-/// Handles one update against a chat's conversation: global commands first (/start, /menu, /batal, /kembali,
-/// /bantuan, /bahasa, /datasaya, /hapusdata…), then input checks, menu buttons, then the open flow.
-/// No I/O of its own: reads and writes go through the turn's <see cref="ChatWork"/>, stored by the pipeline.
+/// Handles one update against a chat's conversation: the engine's own commands first (/start, /menu, /batal,
+/// /kembali, /bantuan), then the routes flows and views declare (menu buttons, commands), actions, then the open
+/// flow. No I/O of its own: reads and writes go through the turn's <see cref="ChatWork"/>, stored by the pipeline.
 /// </summary>
-public sealed class ConversationEngine(
-    IEnumerable<IFlow> flows,
-    MenuPresenter menu,
-    OnboardingFlow onboarding,
-    RegistrationFlow registration,
-    DiagnosisFlow diagnosis,
-    EraseFlow erase,
-    IQuestionnaireCatalog catalog,
-    IEnumerable<IActionHandler> actions,
-    InviteActions invites,
-    CohortFlow cohortFlow,
-    EvaluationFlow evaluation,
-    OwnerVisitsView ownerVisits,
-    Flows.Visits.CheckIn.CheckInFlow checkIn,
-    Flows.Visits.Retro.RetroVisitFlow retroVisit)
+public sealed class ConversationEngine
 {
-    private readonly List<IActionHandler> _actions = [.. actions];
     private const string LeavePrefix = "menu:leave:";
     private const string StayButton = "menu:stay";
 
-    private readonly Dictionary<string, IFlow> _flows = flows.ToDictionary(f => f.Name, StringComparer.Ordinal);
+    private readonly Dictionary<string, IFlow> _flows;
+    private readonly Dictionary<string, EntryRoute> _byButton = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EntryRoute> _byCommand = new(StringComparer.Ordinal);
+    private readonly List<IActionHandler> _actions;
+    private readonly MenuPresenter _menu;
+    private readonly OnboardingFlow _onboarding;
+    private readonly InviteActions _invites;
+    private readonly ILogger<ConversationEngine> _log;
+
+    public ConversationEngine(
+        IEnumerable<IFlow> flows,
+        IEnumerable<IRouteOwner> routeOwners,
+        IEnumerable<IActionHandler> actions,
+        MenuPresenter menu,
+        OnboardingFlow onboarding,
+        InviteActions invites,
+        ILogger<ConversationEngine> log)
+    {
+        _flows = flows.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        _actions = [.. actions];
+        (_menu, _onboarding, _invites, _log) = (menu, onboarding, invites, log);
+        var help = new EntryRoute(null, context => { context.Reply(context.T(CommonTexts.GlobalHelp)); return Task.CompletedTask; }) { Buttons = [MenuPresenter.HelpButton] };
+        foreach (var route in routeOwners.SelectMany(o => o.Routes).Append(help))
+        {
+            foreach (var button in route.Buttons)
+                if (!_byButton.TryAdd(button, route)) throw new InvalidOperationException($"Button '{button}' is declared by two routes.");
+            foreach (var command in route.Commands)
+                if (!_byCommand.TryAdd(command, route)) throw new InvalidOperationException($"Command '/{command}' is declared by two routes.");
+        }
+    }
 
     public IReadOnlyCollection<IFlow> Flows => _flows.Values;
 
     public async Task HandleAsync(TurnContext context)
     {
         var message = context.Message;
-        if (message.Kind == IncomingKind.Command && await TryGlobalCommandAsync(context, message.Command!))
+        if (message.Kind == IncomingKind.Command && await TryCommandAsync(context, message.Command!))
             return;
 
         if (RejectBadInput(context))
@@ -54,6 +62,12 @@ public sealed class ConversationEngine(
         if (message.ButtonData is { } data && data.StartsWith(MenuPresenter.Prefix, StringComparison.Ordinal))
         {
             await HandleMenuButtonAsync(context, data);
+            return;
+        }
+
+        if (message.ButtonData is { } routeData && _byButton.TryGetValue(routeData, out var route))
+        {
+            await OpenAsync(context, route);
             return;
         }
 
@@ -77,18 +91,11 @@ public sealed class ConversationEngine(
 
         if (context.Member is null)
         {
-            await StartFlowAsync(context, onboarding);
+            await _onboarding.StartAsync(context);
             return;
         }
 
-        menu.Show(context);
-    }
-
-    public async Task StartFlowAsync(TurnContext context, IFlow flow)
-    {
-        context.Conversation.Flow = flow.Name;
-        context.Conversation.State = "";
-        await flow.StartAsync(context);
+        _menu.Show(context);
     }
 
     private IFlow? OpenFlow(TurnContext context) =>
@@ -103,109 +110,76 @@ public sealed class ConversationEngine(
         if (data == StayButton)
         {
             if (OpenFlow(context) is { } open) await open.HelpAsync(context);
-            else menu.Show(context);
+            else _menu.Show(context);
             return;
         }
 
         var leave = data.StartsWith(LeavePrefix, StringComparison.Ordinal);
         var target = leave ? MenuPresenter.Prefix + data[LeavePrefix.Length..] : data;
-        if (!leave && OpenFlow(context) is { } current && current != onboarding && !IsFlowOf(target, current))
+        if (!_byButton.TryGetValue(target, out var route))
+        {
+            context.Reply(context.T(CommonTexts.StaleButton));
+            return;
+        }
+
+        if (!leave && OpenFlow(context) is { } current && current != _onboarding && current.Name != route.Continues)
         {
             context.Reply(context.T(MenuTexts.LeaveOpenFlow),
             [[new Button(context.T(MenuTexts.Leave), LeavePrefix + target[MenuPresenter.Prefix.Length..]), new Button(context.T(MenuTexts.Continue), StayButton)]]);
             return;
         }
 
-        var needed = target switch
-        {
-            MenuPresenter.HelpButton => (MemberRole?)null,
-            MenuPresenter.CohortButton => MemberRole.Coordinator,
-            MenuPresenter.CheckInButton or MenuPresenter.RetroButton or MenuPresenter.EvaluationButton => MemberRole.Mentor,
-            _ => MemberRole.Owner,
-        };
-        if (needed is { } role && context.Member?.Role != role)
-        {
-            context.Reply(context.T(role switch
-            {
-                MemberRole.Coordinator => CommonTexts.CoordinatorsOnly,
-                MemberRole.Mentor => Program.ProgramTexts.MentorsOnly,
-                _ => MenuTexts.OwnersOnly,
-            }));
-            return;
-        }
-
+        if (!Allowed(context, route)) return;
         context.Conversation.CloseFlow();
-        switch (target)
-        {
-            case MenuPresenter.ProfileButton:
-                context.Conversation.Flow = registration.Name;
-                await registration.StartEditAsync(context);
-                break;
-            case MenuPresenter.DiagnosisButton:
-                await StartFlowAsync(context, diagnosis);
-                break;
-            case MenuPresenter.PlanButton:
-                await diagnosis.ShowPlanAsync(context);
-                break;
-            case MenuPresenter.HelpButton:
-                context.Reply(context.T(CommonTexts.GlobalHelp));
-                break;
-            case MenuPresenter.CohortButton:
-                await StartFlowAsync(context, cohortFlow);
-                break;
-            case MenuPresenter.CheckInButton:
-                await checkIn.StartAsync(context);
-                break;
-            case MenuPresenter.RetroButton:
-                await retroVisit.StartAsync(context);
-                break;
-            case MenuPresenter.EvaluationButton:
-                await evaluation.StartAsync(context);
-                break;
-            case MenuPresenter.VisitsButton:
-                await ownerVisits.ShowAsync(context);
-                break;
-            case MenuPresenter.SelfAssessmentButton:
-                await evaluation.StartSelfAsync(context);
-                break;
-            default:
-                context.Reply(context.T(CommonTexts.StaleButton));
-                break;
-        }
+        await route.Open(context);
     }
 
-    private bool IsFlowOf(string target, IFlow flow) =>
-        (target == MenuPresenter.ProfileButton && flow == registration) || (target == MenuPresenter.DiagnosisButton && flow == diagnosis)
-        || (target == MenuPresenter.CohortButton && flow == cohortFlow)
-        || (target == MenuPresenter.EvaluationButton && flow == evaluation);
+    private async Task OpenAsync(TurnContext context, EntryRoute route)
+    {
+        if (Allowed(context, route)) await route.Open(context);
+    }
 
-    private async Task<bool> TryGlobalCommandAsync(TurnContext context, string command)
+    /// <summary>The route's role, checked on the server for every way in (a forged or old button, a typed command).</summary>
+    private bool Allowed(TurnContext context, EntryRoute route)
+    {
+        if (route.Role is not { } role || context.Member?.Role == role) return true;
+        _log.LogWarning("Route refused for user {UserId}: needs role {Role}", context.Message.UserId, role);
+        context.Reply(context.T(role switch
+        {
+            MemberRole.Coordinator => CommonTexts.CoordinatorsOnly,
+            MemberRole.Mentor => Program.ProgramTexts.MentorsOnly,
+            _ => MenuTexts.OwnersOnly,
+        }));
+        return false;
+    }
+
+    private async Task<bool> TryCommandAsync(TurnContext context, string command)
     {
         switch (command)
         {
             case "start" when context.Message.CommandArgument is { } token:
-                await invites.RedeemAsync(context, token);
+                await _invites.RedeemAsync(context, token);
                 return true;
             case "start":
                 if (context.Member is { Role: not MemberRole.None })
                 {
                     context.Conversation.CloseFlow();
-                    menu.Show(context, context.T(MenuTexts.WelcomeBack));
+                    _menu.Show(context, context.T(MenuTexts.WelcomeBack));
                 }
                 else
                 {
-                    await StartFlowAsync(context, onboarding);
+                    await _onboarding.StartAsync(context);
                 }
                 return true;
             case "menu":
                 context.Conversation.CloseFlow();
-                if (context.Member is null) await StartFlowAsync(context, onboarding);
-                else menu.Show(context);
+                if (context.Member is null) await _onboarding.StartAsync(context);
+                else _menu.Show(context);
                 return true;
             case "batal" or "cancel":
                 var hadFlow = OpenFlow(context) is not null;
                 context.Conversation.CloseFlow();
-                menu.Show(context, context.T(hadFlow ? CommonTexts.Cancelled : CommonTexts.NothingToCancel));
+                _menu.Show(context, context.T(hadFlow ? CommonTexts.Cancelled : CommonTexts.NothingToCancel));
                 return true;
             case "kembali" or "back":
                 if (OpenFlow(context) is not { } flow || !await flow.BackAsync(context))
@@ -215,19 +189,13 @@ public sealed class ConversationEngine(
                 context.Reply(context.T(CommonTexts.GlobalHelp));
                 if (OpenFlow(context) is { } open) await open.HelpAsync(context);
                 return true;
-            case "bahasa" or "language":
-                await onboarding.StartLanguageChangeAsync(context);
-                return true;
-            case "datasaya" or "mydata":
-                OwnerDataService.Request(context);
-                return true;
-            case "hapusdata" or "deletemydata":
-                await StartFlowAsync(context, erase);
-                return true;
-            case "kuesioner" or "questionnaire":
-                UseQuestionnaire(context);
-                return true;
             default:
+                if (_byCommand.TryGetValue(command, out var route))
+                {
+                    await OpenAsync(context, route);
+                    return true;
+                }
+
                 if (_actions.FirstOrDefault(a => a.Commands.Contains(command)) is { } handler)
                 {
                     await handler.HandleAsync(context);
@@ -239,49 +207,6 @@ public sealed class ConversationEngine(
                 return true;
         }
     }
-
-    /// <summary>
-    /// /kuesioner file.yaml: points new diagnoses at another questionnaire file, if it is valid. The switch holds for
-    /// every cohort, so only a program-wide administrator may make it; a cohort's coordinator is told so.
-    /// </summary>
-    private void UseQuestionnaire(TurnContext context)
-    {
-        if (context.Member?.Role != MemberRole.Coordinator && !Program.ProgramDirectory.IsAdministrator(context))
-        {
-            context.Reply(context.T(CommonTexts.CoordinatorsOnly));
-            return;
-        }
-
-        if (!Program.ProgramDirectory.IsAdministrator(context))
-        {
-            context.Reply(context.T(Program.ProgramTexts.AdministratorsOnly));
-            return;
-        }
-
-        // Only a plain file name of the questionnaires folder: anything else is answered with the usage, not echoed.
-        if (context.Message.CommandArgument is not { } fileName || !IsPlainFileName(fileName))
-        {
-            context.Reply(context.T(CommonTexts.QuestionnaireUsage, catalog.Diagnosis.Id, catalog.Diagnosis.Version));
-            return;
-        }
-
-        var former = catalog.Diagnosis;
-        var result = catalog.TryUseDiagnosis(fileName);
-        if (result.IsSuccess)
-        {
-            var questionnaire = result.Questionnaire!;
-            Audit.AuditTrail.Record(context, Audit.AuditAction.QuestionnaireSwitched, "", [Audit.AuditEntry.Target("questionnaire", questionnaire.Id)],
-                "diagnosis", $"{former.Id} {former.Version}", $"{questionnaire.Id} {questionnaire.Version}");
-            context.Reply(context.T(CommonTexts.QuestionnaireSwitched, questionnaire.Title.Get(context.Language), questionnaire.Id, questionnaire.Version, questionnaire.Questions.Count));
-            return;
-        }
-
-        var errors = result.Errors.Take(10).Select(e => "• " + e.Describe(context.Language));
-        context.Reply(context.T(CommonTexts.QuestionnaireRefused, fileName, catalog.Diagnosis.Id) + "\n" + string.Join("\n", errors));
-    }
-
-    private static bool IsPlainFileName(string name) =>
-        name.Length <= Echo.MaxLength && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
 
     /// <summary>Answers input no flow can use, so flows only see text they can read.</summary>
     private static bool RejectBadInput(TurnContext context)

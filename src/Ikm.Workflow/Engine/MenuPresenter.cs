@@ -1,4 +1,3 @@
-using Ikm.Workflow.Flows.Visits;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Program.Actions;
 using Ikm.Workflow.Messaging;
@@ -19,6 +18,8 @@ public sealed class MenuPresenter
     public const string RetroButton = Prefix + "retro";
     public const string EvaluationButton = Prefix + "eval";
     public const string SelfAssessmentButton = Prefix + "self";
+    public const string CheckOutButton = Prefix + "checkout";
+    public const string MyIkmsButton = Prefix + "mine";
 
     public void Show(TurnContext context, string? preface = null)
     {
@@ -49,8 +50,8 @@ public sealed class MenuPresenter
 
     private static IReadOnlyList<IReadOnlyList<Button>> MentorButtons(TurnContext context) =>
     [
-        [new Button(context.T(MenuTexts.MyIkms), VisitActions.MyIkmsButton), new Button(context.T(MenuTexts.CheckIn), CheckInButton)],
-        [new Button(context.T(MenuTexts.CheckOut), VisitActions.CheckOutButton), new Button(context.T(MenuTexts.Retro), RetroButton)],
+        [new Button(context.T(MenuTexts.MyIkms), MyIkmsButton), new Button(context.T(MenuTexts.CheckIn), CheckInButton)],
+        [new Button(context.T(MenuTexts.CheckOut), CheckOutButton), new Button(context.T(MenuTexts.Retro), RetroButton)],
         [new Button(context.T(MenuTexts.Evaluation), EvaluationButton)],
     ];
 

@@ -17,7 +17,7 @@ namespace Ikm.Workflow.Flows.Cohorts;
 /// of the cohorts they coordinate, field by field from its summary. Only coordinators, checked on every message.
 /// </summary>
 public sealed class CohortFlow(IQuestionnaireCatalog catalog, QuestionPrompter prompter, ILogger<CohortFlow> log)
-    : Flow<CohortState, CohortTrigger, CohortDraft>("ch")
+    : Flow<CohortState, CohortTrigger, CohortDraft>("ch"), IRouteOwner
 {
     public const string FlowName = "cohort";
     private const string EditButton = "edit";
@@ -26,6 +26,8 @@ public sealed class CohortFlow(IQuestionnaireCatalog catalog, QuestionPrompter p
     public override string Name => FlowName;
     protected override CohortState Idle => CohortState.Idle;
     protected override CohortTrigger Start => CohortTrigger.Begin;
+
+    public IEnumerable<EntryRoute> Routes => [new(MemberRole.Coordinator, StartAsync) { Buttons = [MenuPresenter.CohortButton], Continues = FlowName }];
 
     private QuestionnaireRunner Form => new(prompter, catalog.CohortForm, Choices.Prefix);
 

@@ -3,6 +3,7 @@ using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Flows.Questions;
 using Ikm.Workflow.Kernel;
+using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Texts;
@@ -13,13 +14,19 @@ namespace Ikm.Workflow.Flows.Diagnosis;
 /// The diagnosis usaha: intro (or "continue? 12 of 32 answered, last 3 days ago") → one question at a time, each answer
 /// saved in the DiagnosisResponse → result card with a score per area, the three weakest, and the mentoring plan.
 /// </summary>
-public sealed class DiagnosisFlow(IQuestionnaireCatalog catalog, QuestionPrompter prompter) : Flow<DiagnosisState, DiagnosisTrigger, DiagnosisDraft>("dg")
+public sealed class DiagnosisFlow(IQuestionnaireCatalog catalog, QuestionPrompter prompter) : Flow<DiagnosisState, DiagnosisTrigger, DiagnosisDraft>("dg"), IRouteOwner
 {
     public const string FlowName = "diagnosis";
 
     public override string Name => FlowName;
     protected override DiagnosisState Idle => DiagnosisState.Idle;
     protected override DiagnosisTrigger Start => DiagnosisTrigger.Begin;
+
+    public IEnumerable<EntryRoute> Routes =>
+    [
+        new(MemberRole.Owner, StartAsync) { Buttons = [MenuPresenter.DiagnosisButton], Continues = FlowName },
+        new(MemberRole.Owner, ShowPlanAsync) { Buttons = [MenuPresenter.PlanButton] },
+    ];
 
     public override async Task StartAsync(TurnContext context) =>
         await BeginAsync(context, await context.Work.GetBusinessAsync(context.Message.UserId) is null ? DiagnosisTrigger.FoundNoBusiness : DiagnosisTrigger.Begin);

@@ -4,6 +4,7 @@ using Ikm.Workflow.Engine;
 using Ikm.Workflow.Flows.Questions;
 using Ikm.Workflow.Flows.Visits;
 using Ikm.Workflow.Kernel;
+using Ikm.Workflow.Members;
 using Ikm.Workflow.Program;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Texts;
@@ -19,13 +20,19 @@ namespace Ikm.Workflow.Flows.Evaluations;
 /// Owners give a short self-assessment (the questions marked self_assessment: the scores) the same month.
 /// </summary>
 public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, QuestionPrompter prompter, ILogger<EvaluationFlow> log)
-    : Flow<EvaluationState, EvaluationTrigger, EvaluationDraft>("ev")
+    : Flow<EvaluationState, EvaluationTrigger, EvaluationDraft>("ev"), IRouteOwner
 {
     public const string FlowName = "evaluation";
 
     public override string Name => FlowName;
     protected override EvaluationState Idle => EvaluationState.Idle;
     protected override EvaluationTrigger Start => EvaluationTrigger.Begin;
+
+    public IEnumerable<EntryRoute> Routes =>
+    [
+        new(MemberRole.Mentor, StartAsync) { Buttons = [MenuPresenter.EvaluationButton, "vs:eval"], Commands = ["evaluasi"], Continues = FlowName },
+        new(MemberRole.Owner, StartSelfAsync) { Buttons = [MenuPresenter.SelfAssessmentButton] },
+    ];
 
     /// <summary>The area is in the buttons' data, so a score button of an earlier area is recognised as stale.</summary>
     private QuestionnaireRunner Runner(EvaluationDraft draft) =>

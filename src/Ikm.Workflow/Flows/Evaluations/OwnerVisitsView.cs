@@ -7,8 +7,10 @@ using Ikm.Workflow.Texts;
 namespace Ikm.Workflow.Flows.Evaluations;
 
 /// <summary>"Kunjungan" for an owner: their own visits (date, mentor, hours, result), the plan areas and the latest evaluation.</summary>
-public sealed class OwnerVisitsView(IQuestionnaireCatalog catalog)
+public sealed class OwnerVisitsView(IQuestionnaireCatalog catalog) : IRouteOwner
 {
+    public IEnumerable<EntryRoute> Routes => [new(Members.MemberRole.Owner, ShowAsync) { Buttons = [MenuPresenter.VisitsButton] }];
+
     public static readonly Text Title = new("🗓 Kunjungan pendamping ke usaha Anda:", "🗓 Mentor visits to your business:");
     public static readonly Text None = new("Belum ada kunjungan pendamping yang tercatat.", "No mentor visit has been recorded yet.");
     public static readonly Text Line = new("• {0} — {1}, {2}: {3}", "• {0} — {1}, {2}: {3}");

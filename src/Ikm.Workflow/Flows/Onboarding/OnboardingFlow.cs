@@ -10,7 +10,7 @@ namespace Ikm.Workflow.Flows.Onboarding;
 /// /start → welcome → language → role. Owners join directly; mentors and coordinators need an invite or a
 /// configured id (Bot__Coordinators). Also serves /bahasa: a language change from anywhere comes back to the menu.
 /// </summary>
-public sealed class OnboardingFlow(MenuPresenter menu) : Flow<OnboardingState, OnboardingTrigger, OnboardingDraft>("ob")
+public sealed class OnboardingFlow(MenuPresenter menu) : Flow<OnboardingState, OnboardingTrigger, OnboardingDraft>("ob"), IRouteOwner
 {
     public const string FlowName = "onboarding";
     private const string LanguageButton = "lang";
@@ -19,6 +19,8 @@ public sealed class OnboardingFlow(MenuPresenter menu) : Flow<OnboardingState, O
     public override string Name => FlowName;
     protected override OnboardingState Idle => OnboardingState.Welcome;
     protected override OnboardingTrigger Start => OnboardingTrigger.Begin;
+
+    public IEnumerable<EntryRoute> Routes => [new(null, StartLanguageChangeAsync) { Commands = ["bahasa", "language"] }];
 
     /// <summary>/bahasa: the language question alone.</summary>
     public Task StartLanguageChangeAsync(TurnContext context) =>

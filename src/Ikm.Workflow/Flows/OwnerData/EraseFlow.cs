@@ -7,8 +7,10 @@ namespace Ikm.Workflow.Flows.OwnerData;
 /// /hapusdata: asks once, then removes the owner's personal data in one write (<see cref="OwnerErasure"/> says what goes
 /// and what stays anonymised for the program's figures).
 /// </summary>
-public sealed class EraseFlow(OwnerErasure erasure) : Flow<EraseState, EraseTrigger, NoDraft>("er")
+public sealed class EraseFlow(OwnerErasure erasure) : Flow<EraseState, EraseTrigger, NoDraft>("er"), Engine.IRouteOwner
 {
+    public IEnumerable<Engine.EntryRoute> Routes => [new(null, StartAsync) { Commands = ["hapusdata", "deletemydata"] }];
+
     public const string FlowName = "erase";
 
     public override string Name => FlowName;

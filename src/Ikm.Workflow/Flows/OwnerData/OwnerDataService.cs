@@ -10,8 +10,10 @@ using Ikm.Workflow.Texts;
 namespace Ikm.Workflow.Flows.OwnerData;
 
 /// <summary>/datasaya: the owner's own data as two files, JSON (complete, machine-readable) and XLSX (for people).</summary>
-public sealed class OwnerDataService(IOwnerDataExporter exporter)
+public sealed class OwnerDataService(IOwnerDataExporter exporter) : IRouteOwner
 {
+    public IEnumerable<EntryRoute> Routes => [new(null, context => { Request(context); return Task.CompletedTask; }) { Commands = ["datasaya", "mydata"] }];
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,

@@ -3,6 +3,7 @@ using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Flows.Questions;
 using Ikm.Workflow.Kernel;
+using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Program.Actions;
 using Ikm.Workflow.Questionnaires;
@@ -15,7 +16,7 @@ namespace Ikm.Workflow.Flows.Registration;
 /// card with ✏️ per field → Simpan stores the Business. Editing the profile later opens the summary directly.
 /// </summary>
 public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionPrompter prompter, MenuPresenter menu)
-    : Flow<RegistrationState, RegistrationTrigger, RegistrationDraft>("rg")
+    : Flow<RegistrationState, RegistrationTrigger, RegistrationDraft>("rg"), IRouteOwner
 {
     public const string FlowName = "registration";
     private const string ConsentButton = "consent";
@@ -24,6 +25,8 @@ public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionProm
     public override string Name => FlowName;
     protected override RegistrationState Idle => RegistrationState.Idle;
     protected override RegistrationTrigger Start => RegistrationTrigger.Begin;
+
+    public IEnumerable<EntryRoute> Routes => [new(MemberRole.Owner, StartEditAsync) { Buttons = [MenuPresenter.ProfileButton], Continues = FlowName }];
 
     private Questionnaire Questionnaire => catalog.Registration;
 

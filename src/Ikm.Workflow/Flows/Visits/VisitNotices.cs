@@ -12,6 +12,6 @@ public static class VisitNotices
     {
         var logging = (await MentorVisits.UnfinishedLogbookAsync(context))!;
         context.Reply(context.T(VisitTexts.FinishLogbookFirst, await MentorVisits.BusinessNameAsync(context, logging.BusinessId)),
-            [[new Button(context.T(MenuTexts.CheckOut), VisitActions.CheckOutButton)]]);
+            [[new Button(context.T(MenuTexts.CheckOut), MenuPresenter.CheckOutButton)]]);
     }
 }

@@ -13,13 +13,16 @@ namespace Ikm.Workflow.Flows.Visits.CheckIn;
 /// a reason, flagged; no house location yet → this one, after confirmation. One check-in is open at a time, and none
 /// while a logbook is unfinished. Every IKM id in a button is checked against the mentor's assignments on the server.
 /// </summary>
-public sealed class CheckInFlow(ILogger<CheckInFlow> log) : Flow<CheckInState, CheckInTrigger, CheckInDraft>("vf")
+public sealed class CheckInFlow(ILogger<CheckInFlow> log) : Flow<CheckInState, CheckInTrigger, CheckInDraft>("vf"), IRouteOwner
 {
     public const string FlowName = "checkin";
 
     public override string Name => FlowName;
     protected override CheckInState Idle => CheckInState.Idle;
     protected override CheckInTrigger Start => CheckInTrigger.Begin;
+
+    /// <summary>"vs:in": the button of the menus and notices before the menu button; still in chats.</summary>
+    public IEnumerable<EntryRoute> Routes => [new(Members.MemberRole.Mentor, StartAsync) { Buttons = [MenuPresenter.CheckInButton, "vs:in"], Commands = ["checkin"] }];
 
     public override async Task StartAsync(TurnContext context) =>
         await BeginAsync(context,
@@ -144,7 +147,7 @@ public sealed class CheckInFlow(ILogger<CheckInFlow> log) : Flow<CheckInState, C
         turn.Work.Stage(visit);
         var distanceText = placement.DistanceMeters is { } meters ? turn.T(VisitTexts.Distance, MentorVisits.Meters(meters)) : "";
         turn.Reply(turn.T(VisitTexts.CheckedIn, await BusinessNameAsync(turn), await MentorVisits.LocalTimeAsync(context, visit, visit.StartedAt), distanceText),
-            [[new Button(turn.T(MenuTexts.CheckOut), VisitActions.CheckOutButton)]], removeKeyboard: true);
+            [[new Button(turn.T(MenuTexts.CheckOut), MenuPresenter.CheckOutButton)]], removeKeyboard: true);
     }
 
     private static async Task TellAlreadyCheckedInAsync(FlowTurn<CheckInDraft> turn)

@@ -14,7 +14,7 @@ namespace Ikm.Workflow.Flows.Visits.CheckOut;
 /// too long), then the logbook (questionnaires/logbook.yaml) and 0–5 photos. An unfinished logbook continues where it
 /// stopped, answers kept; a retro visit's logbook is written here too.
 /// </summary>
-public sealed class CheckOutFlow(IQuestionnaireCatalog catalog, QuestionPrompter prompter) : Flow<CheckOutState, CheckOutTrigger, CheckOutDraft>("vo")
+public sealed class CheckOutFlow(IQuestionnaireCatalog catalog, QuestionPrompter prompter) : Flow<CheckOutState, CheckOutTrigger, CheckOutDraft>("vo"), IRouteOwner
 {
     public const string FlowName = "checkout";
     public const int MaxPhotos = 5;
@@ -22,6 +22,8 @@ public sealed class CheckOutFlow(IQuestionnaireCatalog catalog, QuestionPrompter
     public override string Name => FlowName;
     protected override CheckOutState Idle => CheckOutState.Idle;
     protected override CheckOutTrigger Start => CheckOutTrigger.Begin;
+
+    public IEnumerable<EntryRoute> Routes => [new(Members.MemberRole.Mentor, StartAsync) { Buttons = [MenuPresenter.CheckOutButton, "vs:out"], Commands = ["checkout"], Continues = FlowName }];
 
     private QuestionnaireRunner Logbook => new(prompter, catalog.Logbook, "lb");
 

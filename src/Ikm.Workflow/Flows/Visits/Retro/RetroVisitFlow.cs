@@ -12,7 +12,7 @@ namespace Ikm.Workflow.Flows.Visits.Retro;
 /// A visit logged afterwards (no check-in was made): choose the IKM → the date → the hours; the visit is recorded as
 /// retro and its logbook continues in the check-out flow, like any other.
 /// </summary>
-public sealed class RetroVisitFlow(CheckOutFlow checkOut, ILogger<RetroVisitFlow> log) : Flow<RetroVisitState, RetroVisitTrigger, RetroVisitDraft>("vr")
+public sealed class RetroVisitFlow(CheckOutFlow checkOut, ILogger<RetroVisitFlow> log) : Flow<RetroVisitState, RetroVisitTrigger, RetroVisitDraft>("vr"), IRouteOwner
 {
     public const string FlowName = "retro";
 
@@ -22,6 +22,8 @@ public sealed class RetroVisitFlow(CheckOutFlow checkOut, ILogger<RetroVisitFlow
     public override string Name => FlowName;
     protected override RetroVisitState Idle => RetroVisitState.Idle;
     protected override RetroVisitTrigger Start => RetroVisitTrigger.Begin;
+
+    public IEnumerable<EntryRoute> Routes => [new(Members.MemberRole.Mentor, StartAsync) { Buttons = [MenuPresenter.RetroButton, "vs:retro"], Commands = ["susulan"] }];
 
     public override async Task StartAsync(TurnContext context) =>
         await BeginAsync(context,

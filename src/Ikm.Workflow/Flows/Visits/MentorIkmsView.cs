@@ -1,0 +1,48 @@
+using System.Globalization;
+using Humanizer;
+using Ikm.Workflow.Engine;
+using Ikm.Workflow.Program;
+using Ikm.Workflow.Program.Rules;
+using Ikm.Workflow.Texts;
+using Ikm.Workflow.Members;
+
+namespace Ikm.Workflow.Flows.Visits;
+
+/// <summary>"🏭 IKM saya" for a mentor: each assigned IKM with its last visit humanized and this week's status.</summary>
+public sealed class MentorIkmsView : IRouteOwner
+{
+    /// <summary>"vs:mine": the menu's button before it was a menu button; still in chats.</summary>
+    public IEnumerable<EntryRoute> Routes => [new(MemberRole.Mentor, ListAsync) { Buttons = [MenuPresenter.MyIkmsButton, "vs:mine"], Commands = ["ikmsaya"] }];
+
+    private static async Task ListAsync(TurnContext context)
+    {
+        var assignments = await ProgramDirectory.ActiveAssignmentsOfMentorAsync(context, context.Message.UserId);
+        if (assignments.Count == 0)
+        {
+            context.Reply(context.T(VisitTexts.NoIkms));
+            return;
+        }
+
+        var culture = Languages.Culture(context.Language);
+        var visits = await context.Work.FindAsync<Visit>("mentor", context.Message.UserId.ToString(CultureInfo.InvariantCulture));
+        var businesses = await context.Work.AllBusinessesAsync();
+        var lines = new List<string> { context.T(VisitTexts.MyIkmsTitle) };
+        foreach (var assignment in assignments)
+        {
+            var cohort = await context.Work.GetAsync<Cohort>(assignment.CohortId);
+            var calendar = ProgramCalendar.For(cohort);
+            var week = calendar.WeekBoundsOf(context.Now);
+            var done = visits.Where(v => v.BusinessId == assignment.BusinessId && v.Status == VisitStatus.Completed).ToList();
+            var last = done.MaxBy(v => v.StartedAt);
+            var thisWeek = done.Count(v => v.StartedAt >= week.Start && v.StartedAt < week.End);
+            var business = businesses.FirstOrDefault(b => b.Id == assignment.BusinessId);
+            var lastText = last is null
+                ? context.T(VisitTexts.NeverVisited)
+                : context.T(VisitTexts.LastVisit, last.StartedAt.Humanize(dateToCompareAgainst: context.Now, culture: culture));
+            var weekText = thisWeek > 0 ? context.T(VisitTexts.VisitedThisWeek, thisWeek) : context.T(VisitTexts.NotThisWeek);
+            lines.Add($"• {ProgramDirectory.BusinessLabel(business)} — {lastText}; {weekText}");
+        }
+
+        context.Reply(string.Join("\n", lines));
+    }
+}
