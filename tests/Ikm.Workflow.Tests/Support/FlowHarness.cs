@@ -67,6 +67,8 @@ public sealed class FlowHarness(IFlow flow, Member? member = null, InMemoryStore
         var context = new TurnContext(message, Conversation, Member, Now, new BotOptions(), work);
         LastWork = work;
         await act(context);
+        foreach (var reply in context.Outgoing)
+            TelegramFit.AssertShownAsBuilt(reply);
         _replies.AddRange(context.Outgoing);
         // What the turn staged is stored, as the pipeline would commit it, so that the next turn reads it back.
         if (work.StagedDocuments.Count > 0 || work.StagedBusinesses.Count > 0 || work.StagedDiagnoses.Count > 0)

@@ -5,8 +5,8 @@ using Ikm.Workflow.Messaging;
 namespace Ikm.Bot.Channels.Local;
 
 /// <summary>
-/// The terminal side of the local chat: prints what the bot sends (buttons numbered) and remembers each chat's
-/// last buttons so the user can pick one by typing its number.
+/// The terminal side of the local chat: prints what the bot sends (buttons as numbered choices,
+/// <see cref="ChannelCapabilities.Local"/>) and remembers each chat's last choices so the user can pick one by typing its number.
 /// </summary>
 public sealed class LocalChatConsole(TextWriter output) : IMessageSender
 {
@@ -18,7 +18,9 @@ public sealed class LocalChatConsole(TextWriter output) : IMessageSender
 
     public Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken ct)
     {
-        var buttons = message.Buttons?.SelectMany(row => row).ToList() ?? [];
+        IReadOnlyList<Button> buttons = ButtonLayout.Arrange(message.Buttons, ChannelCapabilities.Local) is ButtonLayout.NumberedChoices numbered
+            ? numbered.Choices
+            : [];
         // Numbers pick a button of the latest message only: a message without buttons means a typed number is an answer.
         _lastButtons[message.ChatId] = buttons;
 

@@ -7,26 +7,34 @@ using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Ikm.Bot.Channels.Telegram;
 
-/// <summary>Sends an <see cref="OutgoingMessage"/> through the Bot API and turns Telegram's answers into a <see cref="SendResult"/>.</summary>
+/// <summary>
+/// Sends an <see cref="OutgoingMessage"/> through the Bot API and turns Telegram's answers into a <see cref="SendResult"/>.
+/// The buttons are laid out within <see cref="ChannelCapabilities.Telegram"/>: what a flow builds today fits, so it goes
+/// as built. Over 100 choices (which Telegram would refuse) go as numbered text, to be read, not answered by number.
+/// </summary>
 public sealed class TelegramSender(ITelegramBotClient bot, IOutboxFiles files) : IMessageSender
 {
     public async Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken ct)
     {
         try
         {
+            var layout = ButtonLayout.Arrange(message.Buttons, ChannelCapabilities.Telegram);
+            message = layout is ButtonLayout.NumberedChoices numbered
+                ? message with { Text = $"{message.Text}\n\n{numbered.AsText()}" }
+                : message;
             // A generated file is streamed from disk: a 50 MB workbook is never held in memory to be sent.
             await using var content = message.Kind is OutgoingKind.Document or OutgoingKind.Photo ? Content(message) : null;
             var sent = message.Kind switch
             {
                 OutgoingKind.EditText => await bot.EditMessageText(message.ChatId, (int)message.EditMessageId!.Value, message.Text,
-                    replyMarkup: InlineMarkup(message), cancellationToken: ct),
+                    replyMarkup: InlineMarkup(layout), cancellationToken: ct),
                 OutgoingKind.Document => await bot.SendDocument(message.ChatId,
                     InputFile.FromStream(content!, message.FileName ?? "file"),
-                    caption: NullIfEmpty(message.Text), replyMarkup: Markup(message), cancellationToken: ct),
+                    caption: NullIfEmpty(message.Text), replyMarkup: Markup(message, layout), cancellationToken: ct),
                 OutgoingKind.Photo => await bot.SendPhoto(message.ChatId,
                     InputFile.FromStream(content!, message.FileName ?? "chart.png"),
-                    caption: NullIfEmpty(message.Text), replyMarkup: Markup(message), cancellationToken: ct),
-                _ => await bot.SendMessage(message.ChatId, message.Text, replyMarkup: Markup(message), cancellationToken: ct),
+                    caption: NullIfEmpty(message.Text), replyMarkup: Markup(message, layout), cancellationToken: ct),
+                _ => await bot.SendMessage(message.ChatId, message.Text, replyMarkup: Markup(message, layout), cancellationToken: ct),
             };
             return SendResult.Ok(sent.Id);
         }
@@ -70,14 +78,14 @@ public sealed class TelegramSender(ITelegramBotClient bot, IOutboxFiles files) :
 
     private static string? NullIfEmpty(string text) => string.IsNullOrEmpty(text) ? null : text;
 
-    private static InlineKeyboardMarkup? InlineMarkup(OutgoingMessage message) =>
-        message.Buttons is { Count: > 0 } rows
+    private static InlineKeyboardMarkup? InlineMarkup(ButtonLayout layout) =>
+        layout is ButtonLayout.ButtonRows { Rows: var rows }
             ? new InlineKeyboardMarkup(rows.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Label, b.Data))))
             : null;
 
-    private static ReplyMarkup? Markup(OutgoingMessage message)
+    private static ReplyMarkup? Markup(OutgoingMessage message, ButtonLayout layout)
     {
-        if (InlineMarkup(message) is { } inline) return inline;
+        if (InlineMarkup(layout) is { } inline) return inline;
         if (message.Keyboard is { Count: > 0 } keys)
         {
             return new ReplyKeyboardMarkup(keys.Select(row => row.Select(k => new KeyboardButton(k.Label)

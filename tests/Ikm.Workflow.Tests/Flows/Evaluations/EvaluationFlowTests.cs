@@ -123,7 +123,7 @@ public sealed class EvaluationFlowTests
     private static EvaluationFlow Flow() => new(TestCatalog.Instance, new QuestionPrompter(), NullLogger<EvaluationFlow>.Instance);
 
     /// <summary>The scene's mentor, whose IKM has no diagnosis yet and one logged visit this month on <paramref name="areas"/>.</summary>
-    private static async Task<FlowHarness> MentorWithLoggedVisitAsync(params string[] areas)
+    internal static async Task<FlowHarness> MentorWithLoggedVisitAsync(params string[] areas)
     {
         var (store, business) = await VisitFlowsScene.SeedAsync();
         var visit = new Visit
