@@ -1,5 +1,6 @@
 using Ikm.Workflow.Audit;
 using Ikm.Workflow.Engine;
+using Ikm.Workflow.Kernel;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Texts;
 using Microsoft.Extensions.Logging;
@@ -10,8 +11,11 @@ namespace Ikm.Workflow.Program.Actions;
 public sealed class ApprovalActions(ILogger<ApprovalActions> log) : IActionHandler
 {
     public const string ListButton = "ap:list";
-    private const string ApprovePrefix = "ap:ok:";
-    private const string RejectPrefix = "ap:no:";
+    private static readonly ButtonKind<Approval> ApproveButton = new("ap:ok", a => [a.MembershipId, a.CohortId], f => f is [var id, var cohort] ? new Approval(id, cohort) : null);
+    private static readonly ButtonKind<ButtonKind.Id> RejectButton = ButtonKind.Of("ap:no");
+
+    /// <summary>An IKM's pending membership admitted to a cohort.</summary>
+    private sealed record Approval(string MembershipId, string CohortId);
 
     public IReadOnlyList<string> ButtonPrefixes { get; } = ["ap:"];
 
@@ -26,11 +30,11 @@ public sealed class ApprovalActions(ILogger<ApprovalActions> log) : IActionHandl
             return;
         }
 
-        var data = context.Message.ButtonData ?? ListButton;
-        if (data.StartsWith(ApprovePrefix, StringComparison.Ordinal) && data[ApprovePrefix.Length..].Split(':') is [var id, var cohortId])
-            await DecideAsync(context, id, cohortId, log);
-        else if (data.StartsWith(RejectPrefix, StringComparison.Ordinal))
-            await DecideAsync(context, data[RejectPrefix.Length..], cohortId: null, log);
+        var data = context.Message.ButtonData;
+        if (ApproveButton.Decode(data) is { } approval)
+            await DecideAsync(context, approval.MembershipId, approval.CohortId, log);
+        else if (RejectButton.Decode(data) is { } rejected)
+            await DecideAsync(context, rejected.Value, cohortId: null, log);
         else
             await ListAsync(context);
     }
@@ -78,8 +82,8 @@ public sealed class ApprovalActions(ILogger<ApprovalActions> log) : IActionHandl
         foreach (var membership in pending.OrderBy(m => m.RequestedAt).Take(10))
         {
             var business = businesses.FirstOrDefault(b => b.Id == membership.BusinessId);
-            var rows = cohorts.Select(c => (IReadOnlyList<Button>)[new Button(context.T(ProgramTexts.Approve, c.Name), $"{ApprovePrefix}{membership.Id}:{c.Id}")]).ToList();
-            rows.Add([new Button(context.T(ProgramTexts.Reject), RejectPrefix + membership.Id)]);
+            var rows = cohorts.Select(c => (IReadOnlyList<Button>)[new Button(context.T(ProgramTexts.Approve, c.Name), ApproveButton.Encode(new(membership.Id, c.Id)))]).ToList();
+            rows.Add([new Button(context.T(ProgramTexts.Reject), RejectButton.Encode(new(membership.Id)))]);
             context.Reply(context.T(ProgramTexts.PendingList) + "\n" + ProgramDirectory.BusinessLabel(business), rows);
         }
     }

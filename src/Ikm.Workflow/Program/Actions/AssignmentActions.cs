@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ikm.Workflow.Audit;
 using Ikm.Workflow.Engine;
+using Ikm.Workflow.Kernel;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Texts;
@@ -15,10 +16,18 @@ namespace Ikm.Workflow.Program.Actions;
 public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionHandler
 {
     public const string StartButton = "as:start";
-    private const string CohortPrefix = "as:c:";
-    private const string IkmPrefix = "as:i:";
-    private const string MentorPrefix = "as:m:";
-    private const string ForcePrefix = "as:f:";
+    private static readonly ButtonKind<ButtonKind.Id> CohortButton = ButtonKind.Of("as:c");
+    private static readonly ButtonKind<ButtonKind.Id> IkmButton = ButtonKind.Of("as:i");
+    private static readonly ButtonKind<MentorChoice> MentorButton = MentorChoice.Kind("as:m");
+    private static readonly ButtonKind<MentorChoice> ForceButton = MentorChoice.Kind("as:f");
+
+    /// <summary>A mentor chosen for an admitted IKM (its membership).</summary>
+    private sealed record MentorChoice(string MembershipId, long MentorUserId)
+    {
+        public static ButtonKind<MentorChoice> Kind(string prefix) => new(prefix,
+            c => [c.MembershipId, c.MentorUserId.ToString(CultureInfo.InvariantCulture)],
+            f => f is [var id, var mentor] && long.TryParse(mentor, CultureInfo.InvariantCulture, out var mentorId) ? new MentorChoice(id, mentorId) : null);
+    }
 
     public IReadOnlyList<string> ButtonPrefixes { get; } = ["as:"];
 
@@ -33,15 +42,15 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
             return;
         }
 
-        var data = context.Message.ButtonData ?? StartButton;
-        if (data.StartsWith(CohortPrefix, StringComparison.Ordinal))
-            await ListIkmsAsync(context, data[CohortPrefix.Length..]);
-        else if (data.StartsWith(IkmPrefix, StringComparison.Ordinal))
-            await ListMentorsAsync(context, data[IkmPrefix.Length..]);
-        else if (data.StartsWith(MentorPrefix, StringComparison.Ordinal) && Split(data[MentorPrefix.Length..]) is var (id, mentor))
-            await AssignAsync(context, id, mentor, force: false);
-        else if (data.StartsWith(ForcePrefix, StringComparison.Ordinal) && Split(data[ForcePrefix.Length..]) is var (forcedId, forcedMentor))
-            await AssignAsync(context, forcedId, forcedMentor, force: true);
+        var data = context.Message.ButtonData;
+        if (CohortButton.Decode(data) is { } cohort)
+            await ListIkmsAsync(context, cohort.Value);
+        else if (IkmButton.Decode(data) is { } ikm)
+            await ListMentorsAsync(context, ikm.Value);
+        else if (MentorButton.Decode(data) is { } chosen)
+            await AssignAsync(context, chosen.MembershipId, chosen.MentorUserId, force: false);
+        else if (ForceButton.Decode(data) is { } forced)
+            await AssignAsync(context, forced.MembershipId, forced.MentorUserId, force: true);
         else
             await StartAsync(context);
     }
@@ -59,9 +68,6 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
         return await ProgramDirectory.EnsureCoordinatesAsync(context, cohort.Id, log) ? (membership, cohort) : null;
     }
 
-    private static (string, long)? Split(string value) =>
-        value.Split(':') is [var id, var mentor] && long.TryParse(mentor, CultureInfo.InvariantCulture, out var mentorId) ? (id, mentorId) : null;
-
     private async Task StartAsync(TurnContext context)
     {
         var cohorts = await ProgramDirectory.CoordinatedCohortsAsync(context);
@@ -74,7 +80,7 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
                 await ListIkmsAsync(context, cohorts[0].Id);
                 return;
             default:
-                context.Reply(context.T(ProgramTexts.ChooseCohort), [.. cohorts.Select(c => (IReadOnlyList<Button>)[new Button(c.Name, CohortPrefix + c.Id)])]);
+                context.Reply(context.T(ProgramTexts.ChooseCohort), [.. cohorts.Select(c => (IReadOnlyList<Button>)[new Button(c.Name, CohortButton.Encode(new(c.Id)))])]);
                 return;
         }
     }
@@ -97,7 +103,7 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
             var business = businesses.FirstOrDefault(b => b.Id == membership.BusinessId);
             var current = assignments.FirstOrDefault(a => a.IsActive && a.BusinessId == membership.BusinessId);
             var mentor = current is null ? "—" : "— " + await ProgramDirectory.StaffNameAsync(context, cohortId, current.MentorUserId);
-            rows.Add([new Button($"{business?.BusinessName ?? "IKM"} {mentor}", IkmPrefix + membership.Id)]);
+            rows.Add([new Button($"{business?.BusinessName ?? "IKM"} {mentor}", IkmButton.Encode(new(membership.Id)))]);
         }
 
         context.Reply(context.T(ProgramTexts.ChooseIkm), rows);
@@ -119,7 +125,7 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
         var rows = mentors.Select(m =>
         {
             var load = assignments.Count(a => a.IsActive && a.MentorUserId == m.UserId);
-            return (IReadOnlyList<Button>)[new Button($"{m.DisplayName} ({load}/{cohort.Rules.MaxIkmsPerMentor})", $"{MentorPrefix}{membership.Id}:{m.UserId}")];
+            return (IReadOnlyList<Button>)[new Button($"{m.DisplayName} ({load}/{cohort.Rules.MaxIkmsPerMentor})", MentorButton.Encode(new(membership.Id, m.UserId)))];
         }).ToList();
         context.Reply(context.T(ProgramTexts.ChooseMentor, ProgramDirectory.BusinessLabel(business)), rows);
     }
@@ -156,7 +162,7 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
             if (sentra.Count > 0 && !sentra.Contains(business.Commodity))
             {
                 context.Reply(context.T(ProgramTexts.CommodityDiffers, staff.DisplayName, string.Join(", ", sentra), business.BusinessName ?? "IKM", business.Commodity),
-                    [[new Button(context.T(ProgramTexts.AssignAnyway), $"{ForcePrefix}{membership.Id}:{mentorUserId}")]]);
+                    [[new Button(context.T(ProgramTexts.AssignAnyway), ForceButton.Encode(new(membership.Id, mentorUserId)))]]);
                 return;
             }
         }

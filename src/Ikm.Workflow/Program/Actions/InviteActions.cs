@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ikm.Workflow.Audit;
 using Ikm.Workflow.Engine;
+using Ikm.Workflow.Kernel;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Texts;
@@ -15,11 +16,15 @@ namespace Ikm.Workflow.Program.Actions;
 public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILogger<InviteActions> log) : IActionHandler
 {
     public const string OwnerInviteCohortKey = "inv.cohort";
-    private const string RevokePrefix = "iv:rv:";
     /// <summary>A revoke button names its invite by the first 32 hex characters of the id: the whole hash would not fit Telegram's 64 bytes.</summary>
     private const int RevokeKeyLength = 32;
-    private const string CohortPrefix = "iv:c:";
-    private const string ListPrefix = "iv:l:";
+    private static readonly ButtonKind<Revocation> RevokeButton = new("iv:rv", r => [r.CohortId, r.Key],
+        f => f is [var cohort, var key] && key.Length == RevokeKeyLength ? new Revocation(cohort, key) : null);
+    private static readonly ButtonKind<ButtonKind.Id> CohortButton = ButtonKind.Of("iv:c");
+    private static readonly ButtonKind<ButtonKind.Id> ListButton = ButtonKind.Of("iv:l");
+
+    /// <summary>An invite of a cohort to revoke, named by the start of its id (the cohort is checked first).</summary>
+    private sealed record Revocation(string CohortId, string Key);
     private const string PendingRoleKey = "iv.role";
     private const string PendingLabelKey = "iv.label";
 
@@ -36,12 +41,13 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
             return;
         }
 
-        if (context.Message.ButtonData is { } data && data.StartsWith(RevokePrefix, StringComparison.Ordinal))
-            await RevokeAsync(context, data[RevokePrefix.Length..]);
-        else if (context.Message.ButtonData is { } chosen && chosen.StartsWith(CohortPrefix, StringComparison.Ordinal))
-            await CreateForChosenCohortAsync(context, chosen[CohortPrefix.Length..]);
-        else if (context.Message.ButtonData is { } listed && listed.StartsWith(ListPrefix, StringComparison.Ordinal))
-            await ListAsync(context, listed[ListPrefix.Length..]);
+        var data = context.Message.ButtonData;
+        if (data?.StartsWith(RevokeButton.Prefix + ":", StringComparison.Ordinal) == true)
+            await RevokeAsync(context, RevokeButton.Decode(data));
+        else if (CohortButton.Decode(data) is { } chosen)
+            await CreateForChosenCohortAsync(context, chosen.Value);
+        else if (ListButton.Decode(data) is { } listed)
+            await ListAsync(context, listed.Value);
         else if (context.Message.Command is "undangan" or "invites")
             await AskListAsync(context);
         else
@@ -151,7 +157,7 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
         // Several cohorts: ask which one; the request waits in the conversation until a cohort is pressed.
         context.Conversation.Data[PendingRoleKey] = role.Value.ToString();
         context.Conversation.Data[PendingLabelKey] = label;
-        context.Reply(context.T(ProgramTexts.ChooseCohort), [.. cohorts.Select(c => (IReadOnlyList<Button>)[new Button(c.Name, CohortPrefix + c.Id)])]);
+        context.Reply(context.T(ProgramTexts.ChooseCohort), [.. cohorts.Select(c => (IReadOnlyList<Button>)[new Button(c.Name, CohortButton.Encode(new(c.Id)))])]);
     }
 
     private async Task CreateForChosenCohortAsync(TurnContext context, string cohortId)
@@ -200,7 +206,7 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
         else if (cohorts.Count == 1)
             await ListAsync(context, cohorts[0].Id);
         else
-            context.Reply(context.T(ProgramTexts.ChooseCohort), [.. cohorts.Select(c => (IReadOnlyList<Button>)[new Button(c.Name, ListPrefix + c.Id)])]);
+            context.Reply(context.T(ProgramTexts.ChooseCohort), [.. cohorts.Select(c => (IReadOnlyList<Button>)[new Button(c.Name, ListButton.Encode(new(c.Id)))])]);
     }
 
     private async Task ListAsync(TurnContext context, string cohortId)
@@ -216,14 +222,14 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
         var culture = Languages.Culture(context.Language);
         var lines = open.OrderBy(i => i.CreatedAt).Select(i => $"• {RoleText(context, i.Role)} — {i.Label} ({i.ExpiresAt.ToString("d MMM", culture)})");
         var buttons = open.OrderBy(i => i.CreatedAt)
-            .Select(i => (IReadOnlyList<Button>)[new Button($"{context.T(ProgramTexts.Revoke)} {i.Label}", $"{RevokePrefix}{cohortId}:{i.Id[..RevokeKeyLength]}")]).ToList();
+            .Select(i => (IReadOnlyList<Button>)[new Button($"{context.T(ProgramTexts.Revoke)} {i.Label}", RevokeButton.Encode(new(cohortId, i.Id[..RevokeKeyLength])))]).ToList();
         context.Reply(context.T(ProgramTexts.InviteList) + "\n" + string.Join("\n", lines), buttons);
     }
 
-    /// <summary>"iv:rv:{cohort}:{key}": the cohort is checked first, then the key is looked up among that cohort's invites only.</summary>
-    private async Task RevokeAsync(TurnContext context, string data)
+    /// <summary>The cohort is checked first, then the key is looked up among that cohort's invites only; a malformed button is stale.</summary>
+    private async Task RevokeAsync(TurnContext context, Revocation? revocation)
     {
-        if (data.Split(':') is not [var cohortId, var key] || key.Length != RevokeKeyLength)
+        if (revocation is not var (cohortId, key))
         {
             context.Reply(context.T(CommonTexts.StaleButton));
             return;

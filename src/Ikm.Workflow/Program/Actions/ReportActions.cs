@@ -1,5 +1,6 @@
 using Ikm.Workflow.Audit;
 using Ikm.Workflow.Engine;
+using Ikm.Workflow.Kernel;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Reports;
 using Ikm.Workflow.Texts;
@@ -10,6 +11,11 @@ namespace Ikm.Workflow.Program.Actions;
 /// <summary>/ringkasan, /ekspor, /terlambat, /peringkat — coordinators only: picks a cohort they coordinate and queues the report (<see cref="ReportRequests"/>).</summary>
 public sealed class ReportActions(ILogger<ReportActions> log) : IActionHandler
 {
+    /// <summary>A report command (its word, as typed) for the cohort chosen.</summary>
+    private sealed record CohortReport(string CohortId, string Command);
+
+    private static readonly ButtonKind<CohortReport> CohortButton = new("rp", r => [r.CohortId, r.Command], f => f is [var cohort, var command] ? new CohortReport(cohort, command) : null);
+
     public IReadOnlyList<string> ButtonPrefixes { get; } = ["rp:"];
 
     public IReadOnlyList<string> Commands { get; } = ["ringkasan", "summary", "ekspor", "export", "terlambat", "late", "peringkat", "ranking"];
@@ -30,8 +36,8 @@ public sealed class ReportActions(ILogger<ReportActions> log) : IActionHandler
             return;
         }
 
-        // "rp:{cohort}:{command}" from the cohort question below; a typed command asks when there are several cohorts.
-        var pressed = context.Message.ButtonData?.Split(':') is ["rp", var cohortId, var pressedCommand] ? (cohortId, pressedCommand) : default;
+        // The cohort question below answers a typed command that has several cohorts to choose from.
+        var pressed = CohortButton.Decode(context.Message.ButtonData) is { } choice ? (cohortId: choice.CohortId, pressedCommand: choice.Command) : default;
         if (pressed.cohortId is { } pressedCohort && !await ProgramDirectory.EnsureCoordinatesAsync(context, pressedCohort, log))
             return;
 
@@ -42,7 +48,7 @@ public sealed class ReportActions(ILogger<ReportActions> log) : IActionHandler
             if (pressed.cohortId is not null)
                 context.Reply(context.T(CommonTexts.StaleButton));
             else
-                context.Reply(context.T(ProgramTexts.ChooseCohort), [.. cohorts.Select(c => (IReadOnlyList<Button>)[new Button(c.Name, $"rp:{c.Id}:{command}")])]);
+                context.Reply(context.T(ProgramTexts.ChooseCohort), [.. cohorts.Select(c => (IReadOnlyList<Button>)[new Button(c.Name, CohortButton.Encode(new(c.Id, command)))])]);
             return;
         }
 
