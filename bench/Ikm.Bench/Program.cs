@@ -1,4 +1,8 @@
 using Ikm.Bench;
+using Ikm.Bot.Hosting;
+
+// First, as in the bot's Program: the bot is measured in a process set up as its own.
+NativeHeap.LimitArenas();
 
 // dotnet run -c Release --project bench/Ikm.Bench -- updates [--seconds N] [--chats N] [--rate N]
 // dotnet run -c Release --project bench/Ikm.Bench -- broadcast [--messages N] [--runs N]

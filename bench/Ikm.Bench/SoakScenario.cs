@@ -139,7 +139,7 @@ internal static partial class SoakScenario
         return FormattableString.Invariant($"""
             summary: {counters.Owners:N0} owners registered and diagnosed, {counters.Visits:N0} visits logged, {counters.Reports:N0} reports, {counters.Errors} script errors, {end.Updates - start.Updates:N0} updates and {end.Sent - start.Sent:N0} messages in the run
             RSS start {Mb(start.RssBytes)} → end {Mb(end.RssBytes)} ({fromStart:+0.0;-0.0} %), after the first minute {Mb(warm.RssBytes)} → end ({fromWarm:+0.0;-0.0} %), peak {Mb(peak)}
-            managed heap start {Mb(start.HeapBytes)} → end {Mb(end.HeapBytes)} ({Change(start.HeapBytes, end.HeapBytes):+0.0;-0.0} %), GC committed {Mb(start.CommittedBytes)} → {Mb(end.CommittedBytes)}
+            managed heap start {Mb(start.HeapBytes)} → end {Mb(end.HeapBytes)} ({Change(start.HeapBytes, end.HeapBytes):+0.0;-0.0} %), GC committed {Mb(start.CommittedBytes)} → {Mb(end.CommittedBytes)}, RSS anon {Mb(warm.AnonBytes)} → {Mb(end.AnonBytes)} and file {Mb(warm.FileBytes)} → {Mb(end.FileBytes)} after the first minute, SQLite heap {Mb(warm.SqliteBytes)} → {Mb(end.SqliteBytes)}
             goal: RSS flat within 10 % (first minute → end): {(Math.Abs(fromWarm) <= 10 ? "met" : "NOT met")}
             """);
     }
@@ -431,10 +431,10 @@ internal static partial class SoakScenario
     }
 
     private sealed record Sample(
-        string Label, TimeSpan At, long RssBytes, long HeapBytes, long CommittedBytes, long Updates, long Sent, long JobsKept, int FloodChats,
-        int Owners, int Visits, int Reports, int Errors)
+        string Label, TimeSpan At, long RssBytes, long HeapBytes, long CommittedBytes, long FragmentedBytes, long AnonBytes, long FileBytes,
+        long SqliteBytes, long Updates, long Sent, long JobsKept, int FloodChats, int Owners, int Visits, int Reports, int Errors)
     {
-        public const string Header = "  when       elapsed   RSS (after full GC)   managed heap   GC committed    offset   messages   jobs kept  flood chats   owners  visits  reports  errors";
+        public const string Header = "  when       elapsed   RSS (after full GC)   managed heap   GC committed   GC fragm.   RSS anon   RSS file   SQLite heap    offset   messages   jobs kept  flood chats   owners  visits  reports  errors";
 
         public static Sample Take(string label, TimeSpan at, Counters counters, BotRig rig)
         {
@@ -445,12 +445,37 @@ internal static partial class SoakScenario
             using var process = Process.GetCurrentProcess();
             var services = rig.App.Services;
             var monitoring = services.GetRequiredService<JobStorage>().GetMonitoringApi();
-            return new Sample(label, at, process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false), GC.GetGCMemoryInfo().TotalCommittedBytes,
-                rig.Emulator.ConfirmedOffset, rig.Dispatcher.SentCount, monitoring.SucceededListCount() + monitoring.DeletedListCount(),
+            var gc = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+            var (anon, file) = ResidentSplit();
+            return new Sample(label, at, process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false), gc.TotalCommittedBytes, gc.FragmentedBytes,
+                anon, file, SQLitePCL.raw.sqlite3_memory_used(), rig.Emulator.ConfirmedOffset, rig.Dispatcher.SentCount, monitoring.SucceededListCount() + monitoring.DeletedListCount(),
                 services.GetRequiredService<ChatFloodGuard>().TrackedChats, counters.Owners, counters.Visits, counters.Reports, counters.Errors);
         }
 
+        /// <summary>
+        /// Resident memory split as Linux counts it: anonymous (GC heap, native allocations such as SQLite's page
+        /// caches, JIT code) and file-backed (mapped assemblies and native libraries); zeros where /proc is absent.
+        /// </summary>
+        private static (long Anon, long File) ResidentSplit()
+        {
+            const string status = "/proc/self/status";
+            if (!File.Exists(status))
+                return (0, 0);
+            long anon = 0, file = 0;
+            foreach (var line in File.ReadLines(status))
+            {
+                if (line.StartsWith("RssAnon:", StringComparison.Ordinal))
+                    anon = Kilobytes(line) * 1024;
+                else if (line.StartsWith("RssFile:", StringComparison.Ordinal))
+                    file = Kilobytes(line) * 1024;
+            }
+
+            return (anon, file);
+            static long Kilobytes(string line) =>
+                long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        }
+
         public override string ToString() => FormattableString.Invariant(
-            $"  {Label,-9} {At.TotalSeconds,7:0} s   {Mb(RssBytes),19}   {Mb(HeapBytes),12}   {Mb(CommittedBytes),12}   {Updates,7:N0}   {Sent,8:N0}   {JobsKept,9:N0}  {FloodChats,11:N0}   {Owners,6:N0}  {Visits,6:N0}  {Reports,7:N0}  {Errors,6}");
+            $"  {Label,-9} {At.TotalSeconds,7:0} s   {Mb(RssBytes),19}   {Mb(HeapBytes),12}   {Mb(CommittedBytes),12}   {Mb(FragmentedBytes),9}   {Mb(AnonBytes),8}   {Mb(FileBytes),8}   {Mb(SqliteBytes),11}   {Updates,7:N0}   {Sent,8:N0}   {JobsKept,9:N0}  {FloodChats,11:N0}   {Owners,6:N0}  {Visits,6:N0}  {Reports,7:N0}  {Errors,6}");
     }
 }

@@ -1,6 +1,8 @@
 using Ikm.Bot.Hosting;
 using Ikm.Storage.Files;
 
+NativeHeap.LimitArenas();
+
 if (OperatorCommands.Handles(args))
     return OperatorCommands.Run(args, Console.Out, Console.Error);
 

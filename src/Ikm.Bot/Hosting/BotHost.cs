@@ -55,6 +55,7 @@ public static class BotHost
             configuration["Storage:DataDirectory"] ?? "data"));
         builder.Services.AddIkmScheduler(configuration);
         builder.Services.AddHostedService<IntakeService>();
+        builder.Services.AddHostedService<NativeHeapTrimmer>();
 
         if (local) AddLocalChannel(builder);
         else AddTelegramChannel(builder.Services, telegram);
