@@ -26,7 +26,7 @@ public sealed class OpenCheckInScanJob(IDocumentStore documents, IOwnerStore own
         var now = time.GetUtcNow();
         var cohorts = new Dictionary<string, Cohort?>();
         var open = new List<(Visit Visit, Cohort? Cohort)>();
-        foreach (var visit in await documents.FindAsync<Visit>("status", nameof(VisitStatus.CheckedIn), ct))
+        foreach (var visit in await documents.FindAsync<Visit>(DocumentIndex.Status(VisitStatus.CheckedIn), ct))
         {
             if (!cohorts.TryGetValue(visit.CohortId, out var cohort))
                 cohorts[visit.CohortId] = cohort = await documents.GetAsync<Cohort>(visit.CohortId, ct);

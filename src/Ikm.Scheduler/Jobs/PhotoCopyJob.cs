@@ -30,7 +30,7 @@ public sealed class PhotoCopyJob(IDocumentStore documents, IBotStore store, IFil
         await DeleteErasedAsync(root, ct);
         var changed = new List<PhotoPaths>();
         // Only the visits with a photo still to copy, by index: not a scan of every visit every few minutes.
-        foreach (var visit in await documents.FindAsync<Visit>("photos", Visit.PhotosToCopy, ct))
+        foreach (var visit in await documents.FindAsync<Visit>(DocumentIndex.Photos(Visit.PhotosToCopy), ct))
         {
             var copied = new Dictionary<string, string>();
             foreach (var (photo, index) in visit.Photos.Select((p, i) => (p, i)))
@@ -108,7 +108,7 @@ public sealed class PhotoCopyJob(IDocumentStore documents, IBotStore store, IFil
     private async Task DeleteErasedAsync(string root, CancellationToken ct)
     {
         var done = new List<DocumentChange>();
-        foreach (var visit in await documents.FindAsync<Visit>("photos", Visit.PhotosToDelete, ct))
+        foreach (var visit in await documents.FindAsync<Visit>(DocumentIndex.Photos(Visit.PhotosToDelete), ct))
         {
             DeleteFolder(root, visit.Id);
             visit.PhotoCopiesToDelete = false;

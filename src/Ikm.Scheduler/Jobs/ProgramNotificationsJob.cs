@@ -103,11 +103,11 @@ public sealed class ProgramNotificationsJob(
 
     private async Task<CohortActivity> LoadAsync(Cohort cohort, CancellationToken ct) => new()
     {
-        Assignments = await documents.FindAsync<Assignment>("cohort", cohort.Id, ct),
-        Visits = await documents.FindAsync<Visit>("cohort", cohort.Id, ct),
-        Staff = await documents.FindAsync<CohortStaff>("cohort", cohort.Id, ct),
-        Memberships = await documents.FindAsync<CohortMembership>("cohort", cohort.Id, ct),
-        Evaluations = await documents.FindAsync<Evaluation>("cohort", cohort.Id, ct),
+        Assignments = await documents.FindAsync<Assignment>(DocumentIndex.Cohort(cohort.Id), ct),
+        Visits = await documents.FindAsync<Visit>(DocumentIndex.Cohort(cohort.Id), ct),
+        Staff = await documents.FindAsync<CohortStaff>(DocumentIndex.Cohort(cohort.Id), ct),
+        Memberships = await documents.FindAsync<CohortMembership>(DocumentIndex.Cohort(cohort.Id), ct),
+        Evaluations = await documents.FindAsync<Evaluation>(DocumentIndex.Cohort(cohort.Id), ct),
     };
 
     /// <summary>A due notice as the message its recipient reads, in their language (digests are built apart).</summary>

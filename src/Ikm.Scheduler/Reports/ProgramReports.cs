@@ -27,7 +27,7 @@ public sealed class ProgramReports(
     public async Task<ProgramReport> ExportAsync(string cohortId, string language, CancellationToken ct)
     {
         if (await LoadAsync(cohortId, ct) is not { } loaded) return new ProgramReport("-");
-        var data = loaded with { Audit = await documents.FindAsync<AuditEntry>("cohort", cohortId, ct) };
+        var data = loaded with { Audit = await documents.FindAsync<AuditEntry>(DocumentIndex.Cohort(cohortId), ct) };
         var text = language == Languages.English
             ? $"Export of {data.Cohort.Name}: {data.Businesses.Count} IKMs, {data.Visits.Count} visits, {data.Evaluations.Count} evaluations."
             : $"Ekspor {data.Cohort.Name}: {data.Businesses.Count} IKM, {data.Visits.Count} kunjungan, {data.Evaluations.Count} evaluasi.";
@@ -86,13 +86,13 @@ public sealed class ProgramReports(
     {
         var cohort = await documents.GetAsync<Cohort>(cohortId, ct);
         if (cohort is null) return null;
-        var memberships = await documents.FindAsync<CohortMembership>("cohort", cohortId, ct);
+        var memberships = await documents.FindAsync<CohortMembership>(DocumentIndex.Cohort(cohortId), ct);
         var ids = memberships.Select(m => m.BusinessId).ToHashSet();
         var businesses = (await owners.GetBusinessesAsync(ct)).Where(b => ids.Contains(b.Id)).ToList();
         var diagnoses = new List<DiagnosisResponse>();
         foreach (var business in businesses.Where(b => b.OwnerUserId != 0))
             diagnoses.AddRange(await owners.GetDiagnosesByOwnerAsync(business.OwnerUserId, ct));
-        var staff = await documents.FindAsync<CohortStaff>("cohort", cohortId, ct);
+        var staff = await documents.FindAsync<CohortStaff>(DocumentIndex.Cohort(cohortId), ct);
         var people = staff.Select(s => s.UserId).Concat(businesses.Select(b => b.OwnerUserId)).Where(id => id != 0).Distinct().ToList();
         var members = await store.GetMembersAsync(people, ct);
         var now = time.GetUtcNow();
@@ -102,10 +102,10 @@ public sealed class ProgramReports(
             Cohort = cohort,
             Businesses = businesses,
             Memberships = memberships,
-            Assignments = await documents.FindAsync<Assignment>("cohort", cohortId, ct),
+            Assignments = await documents.FindAsync<Assignment>(DocumentIndex.Cohort(cohortId), ct),
             Staff = staff,
-            Visits = await documents.FindAsync<Visit>("cohort", cohortId, ct),
-            Evaluations = await documents.FindAsync<Evaluation>("cohort", cohortId, ct),
+            Visits = await documents.FindAsync<Visit>(DocumentIndex.Cohort(cohortId), ct),
+            Evaluations = await documents.FindAsync<Evaluation>(DocumentIndex.Cohort(cohortId), ct),
             Diagnoses = diagnoses,
             UnreachableUserIds = [.. members.Values.Where(m => m.Unreachable).Select(m => m.UserId)],
             NewRegistrations = [.. businesses.Where(b => b.RegisteredAt >= week.Start.AddDays(-7) && b.RegisteredAt < now)],

@@ -67,11 +67,8 @@ public sealed class AuditEntry : IDocument
     /// <summary>Index of a cohort's records; program-wide records use <see cref="ProgramWide"/>.</summary>
     public const string ProgramWide = "-";
 
-    public IReadOnlyDictionary<string, string> Indexes() => new Dictionary<string, string>
-    {
-        ["cohort"] = CohortId.Length == 0 ? ProgramWide : CohortId,
-        ["actor"] = ActorUserId.ToString(CultureInfo.InvariantCulture),
-    };
+    public IReadOnlyDictionary<string, string> Indexes() =>
+        DocumentIndex.Of(DocumentIndex.Cohort(CohortId.Length == 0 ? ProgramWide : CohortId), new DocumentIndex("actor", ActorUserId.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>
     /// An id that sorts by time (UTC ticks, then a random suffix): a collection read in id order is in time order, so

@@ -67,7 +67,10 @@ public sealed class ChatWork(IOwnerStore store, IDocumentStore documents, Cancel
     }
 
     /// <summary>Documents by index value, with this batch's staged writes and deletes applied.</summary>
-    public async Task<IReadOnlyList<T>> FindAsync<T>(string index, string value) where T : class, IDocument
+    /// <summary>The documents of type <typeparamref name="T"/> whose index entry is <paramref name="index"/>, with this turn's staged writes.</summary>
+    public Task<IReadOnlyList<T>> FindAsync<T>(DocumentIndex index) where T : class, IDocument => FindAsync<T>(index.Name, index.Value);
+
+    private async Task<IReadOnlyList<T>> FindAsync<T>(string index, string value) where T : class, IDocument
     {
         var collection = DocumentCollections.Of<T>();
         var stored = await documents.FindAsync<T>(index, value, ct);

@@ -18,12 +18,8 @@ public sealed class Assignment : IDocument
 
     public bool IsActive => EndedAt is null;
 
-    public IReadOnlyDictionary<string, string> Indexes() => new Dictionary<string, string>
-    {
-        ["cohort"] = CohortId,
-        ["business"] = BusinessId.ToString(),
-        ["mentor"] = MentorUserId.ToString(CultureInfo.InvariantCulture),
-    };
+    public IReadOnlyDictionary<string, string> Indexes() =>
+        DocumentIndex.Of(DocumentIndex.Cohort(CohortId), DocumentIndex.Business(BusinessId), DocumentIndex.Mentor(MentorUserId));
 }
 
 /// <summary>An owner's business admitted into a cohort (self-registered owners wait for a coordinator's approval).</summary>
@@ -42,12 +38,8 @@ public sealed class CohortMembership : IDocument
     /// <summary>When the owner erased their data and so left the program (status <see cref="MembershipStatus.Left"/>).</summary>
     public DateTimeOffset? LeftAt { get; set; }
 
-    public IReadOnlyDictionary<string, string> Indexes() => new Dictionary<string, string>
-    {
-        ["cohort"] = CohortId,
-        ["business"] = BusinessId.ToString(),
-        ["owner"] = OwnerUserId.ToString(CultureInfo.InvariantCulture),
-    };
+    public IReadOnlyDictionary<string, string> Indexes() =>
+        DocumentIndex.Of(DocumentIndex.Cohort(CohortId), DocumentIndex.Business(BusinessId), DocumentIndex.Owner(OwnerUserId));
 }
 
 public enum MembershipStatus

@@ -18,9 +18,5 @@ public sealed class CohortStaff : IDocument
 
     public static string IdFor(string cohortId, long userId) => $"{cohortId}:{userId.ToString(CultureInfo.InvariantCulture)}";
 
-    public IReadOnlyDictionary<string, string> Indexes() => new Dictionary<string, string>
-    {
-        ["cohort"] = CohortId,
-        ["user"] = UserId.ToString(CultureInfo.InvariantCulture),
-    };
+    public IReadOnlyDictionary<string, string> Indexes() => DocumentIndex.Of(DocumentIndex.Cohort(CohortId), DocumentIndex.User(UserId));
 }

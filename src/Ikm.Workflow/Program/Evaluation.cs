@@ -44,11 +44,6 @@ public sealed class Evaluation : IDocument
             AuthorUserId = 0;
     }
 
-    public IReadOnlyDictionary<string, string> Indexes() => new Dictionary<string, string>
-    {
-        ["cohort"] = CohortId,
-        ["business"] = BusinessId.ToString(),
-        ["author"] = AuthorUserId.ToString(CultureInfo.InvariantCulture),
-        ["month"] = Month,
-    };
+    public IReadOnlyDictionary<string, string> Indexes() =>
+        DocumentIndex.Of(DocumentIndex.Cohort(CohortId), DocumentIndex.Business(BusinessId), DocumentIndex.Author(AuthorUserId), DocumentIndex.Month(Month));
 }

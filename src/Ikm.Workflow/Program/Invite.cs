@@ -29,5 +29,5 @@ public sealed class Invite : IDocument
     /// <summary>The record id of a token: SHA-256 of its UTF-8 bytes, lowercase hex (64 characters).</summary>
     public static string IdFor(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    public IReadOnlyDictionary<string, string> Indexes() => new Dictionary<string, string> { ["cohort"] = CohortId };
+    public IReadOnlyDictionary<string, string> Indexes() => DocumentIndex.Of(DocumentIndex.Cohort(CohortId));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Members;
+using Ikm.Workflow.Documents;
 
 namespace Ikm.Workflow.Program;
 
@@ -25,7 +26,7 @@ public static class ProgramDirectory
     {
         var cohorts = (await context.Work.AllAsync<Cohort>()).OrderBy(c => c.CreatedAt);
         if (IsAdministrator(context)) return [.. cohorts];
-        var staffed = (await context.Work.FindAsync<CohortStaff>("user", context.Message.UserId.ToString(CultureInfo.InvariantCulture)))
+        var staffed = (await context.Work.FindAsync<CohortStaff>(DocumentIndex.User(context.Message.UserId)))
             .Where(s => s.Role == MemberRole.Coordinator).Select(s => s.CohortId).ToHashSet(StringComparer.Ordinal);
         return [.. cohorts.Where(c => staffed.Contains(c.Id))];
     }
@@ -65,7 +66,7 @@ public static class ProgramDirectory
         id.Length is > 0 and <= 64 && id.All(char.IsAsciiHexDigitLower) ? id : "(not an id)";
 
     public static async Task<IReadOnlyList<Assignment>> ActiveAssignmentsOfMentorAsync(TurnContext context, long mentorUserId) =>
-        [.. (await context.Work.FindAsync<Assignment>("mentor", mentorUserId.ToString(CultureInfo.InvariantCulture))).Where(a => a.IsActive)];
+        [.. (await context.Work.FindAsync<Assignment>(DocumentIndex.Mentor(mentorUserId))).Where(a => a.IsActive)];
 
     /// <summary>The mentor's active assignment for a business, or null: the server-side check behind every mentor action.</summary>
     public static async Task<Assignment?> AssignmentForAsync(TurnContext context, Guid businessId) =>

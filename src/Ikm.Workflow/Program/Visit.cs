@@ -83,17 +83,11 @@ public sealed class Visit : IDocument
 
     public IReadOnlyDictionary<string, string> Indexes()
     {
-        var indexes = new Dictionary<string, string>
-        {
-            ["cohort"] = CohortId,
-            ["business"] = BusinessId.ToString(),
-            ["mentor"] = MentorUserId.ToString(CultureInfo.InvariantCulture),
-            ["status"] = Status.ToString(),
-        };
+        List<DocumentIndex> indexes = [DocumentIndex.Cohort(CohortId), DocumentIndex.Business(BusinessId), DocumentIndex.Mentor(MentorUserId), DocumentIndex.Status(Status)];
         if (PhotoCopiesToDelete)
-            indexes["photos"] = PhotosToDelete;
+            indexes.Add(DocumentIndex.Photos(PhotosToDelete));
         else if (Photos.Any(p => p.LocalPath is null))
-            indexes["photos"] = PhotosToCopy;
-        return indexes;
+            indexes.Add(DocumentIndex.Photos(PhotosToCopy));
+        return DocumentIndex.Of(indexes);
     }
 }

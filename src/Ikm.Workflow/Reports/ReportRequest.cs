@@ -44,6 +44,5 @@ public sealed class ReportRequest : IDocument
     /// <summary>The id of the result's <paramref name="index"/>-th message (deterministic: a rebuild after a crash sends nothing twice).</summary>
     public string MessageId(int index) => string.Create(CultureInfo.InvariantCulture, $"{Id}:{index}");
 
-    public IReadOnlyDictionary<string, string> Indexes() =>
-        new Dictionary<string, string> { ["chat"] = ChatId.ToString(CultureInfo.InvariantCulture) };
+    public IReadOnlyDictionary<string, string> Indexes() => DocumentIndex.Of(DocumentIndex.Chat(ChatId));
 }

@@ -7,6 +7,7 @@ using Ikm.Workflow.Program;
 using Ikm.Workflow.Program.Rules;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Texts;
+using Ikm.Workflow.Documents;
 
 namespace Ikm.Workflow.Flows.Evaluations;
 
@@ -39,7 +40,7 @@ public static class EvaluationFigures
     public static async Task<IReadOnlyList<Visit>> MonthVisitsAsync(TurnContext context, Guid businessId)
     {
         var month = (await CalendarAsync(context, businessId)).MonthBoundsOf(context.Now);
-        return [.. (await context.Work.FindAsync<Visit>("business", businessId.ToString()))
+        return [.. (await context.Work.FindAsync<Visit>(DocumentIndex.Business(businessId)))
             .Where(v => v.Status == VisitStatus.Completed && month.Contains(v.StartedAt))
             .OrderBy(v => v.StartedAt)];
     }
@@ -50,7 +51,7 @@ public static class EvaluationFigures
 
     /// <summary>The cohort the IKM was admitted to, if any.</summary>
     public static async Task<CohortMembership?> MembershipAsync(TurnContext context, Guid businessId) =>
-        (await context.Work.FindAsync<CohortMembership>("business", businessId.ToString())).FirstOrDefault(m => m.Status == MembershipStatus.Approved);
+        (await context.Work.FindAsync<CohortMembership>(DocumentIndex.Business(businessId))).FirstOrDefault(m => m.Status == MembershipStatus.Approved);
 
     /// <summary>"production=3 quality=4": the area scores of an evaluation, codes and numbers only (for the audit trail).</summary>
     public static string Scores(Evaluation evaluation) =>

@@ -3,6 +3,7 @@ using Ikm.Workflow.Engine;
 using Ikm.Workflow.Program;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Texts;
+using Ikm.Workflow.Documents;
 
 namespace Ikm.Workflow.Flows.Evaluations;
 
@@ -29,7 +30,7 @@ public sealed class OwnerVisitsView(IQuestionnaireCatalog catalog) : IRouteOwner
 
         var culture = Languages.Culture(context.Language);
         // Only this owner's own business is ever read: the id comes from their user id, never from a button.
-        var visits = (await context.Work.FindAsync<Visit>("business", business.Id.ToString()))
+        var visits = (await context.Work.FindAsync<Visit>(DocumentIndex.Business(business.Id)))
             .Where(v => v.Status == VisitStatus.Completed).OrderByDescending(v => v.StartedAt).Take(10).ToList();
         var lines = new List<string> { context.T(Title) };
         if (visits.Count == 0) lines.Add(context.T(None));
@@ -40,7 +41,7 @@ public sealed class OwnerVisitsView(IQuestionnaireCatalog catalog) : IRouteOwner
             lines.Add(context.T(Line, visit.StartedAt.ToString("d MMM yyyy", culture), mentor, hours, visit.Result ?? ""));
         }
 
-        var evaluation = (await context.Work.FindAsync<Evaluation>("business", business.Id.ToString()))
+        var evaluation = (await context.Work.FindAsync<Evaluation>(DocumentIndex.Business(business.Id)))
             .Where(e => !e.SelfAssessment).OrderByDescending(e => e.Month).FirstOrDefault();
         if (evaluation is not null)
         {

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Program;
+using Ikm.Workflow.Documents;
 
 namespace Ikm.Workflow.Flows.OwnerData;
 
@@ -22,11 +23,11 @@ public static class OwnerDataCollector
         if (business is null && diagnoses.Count == 0 && draft is null)
             return null;
 
-        var memberships = (await work.FindAsync<CohortMembership>("owner", userId.ToString(CultureInfo.InvariantCulture))).ToList();
+        var memberships = (await work.FindAsync<CohortMembership>(DocumentIndex.Owner(userId))).ToList();
         if (business is not null)
-            memberships.AddRange((await work.FindAsync<CohortMembership>("business", business.Id.ToString())).Where(m => memberships.All(o => o.Id != m.Id)));
-        var visits = business is null ? [] : await work.FindAsync<Visit>("business", business.Id.ToString());
-        var evaluations = business is null ? [] : await work.FindAsync<Evaluation>("business", business.Id.ToString());
+            memberships.AddRange((await work.FindAsync<CohortMembership>(DocumentIndex.Business(business.Id))).Where(m => memberships.All(o => o.Id != m.Id)));
+        var visits = business is null ? [] : await work.FindAsync<Visit>(DocumentIndex.Business(business.Id));
+        var evaluations = business is null ? [] : await work.FindAsync<Evaluation>(DocumentIndex.Business(business.Id));
 
         var mentorNames = new Dictionary<(string, long), string>();
         async Task<string> MentorAsync(string cohortId, long mentorUserId)

@@ -6,6 +6,7 @@ using Ikm.Workflow.Program;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Reports;
 using Ikm.Workflow.Texts;
+using Ikm.Workflow.Documents;
 
 namespace Ikm.Workflow.Flows.OwnerData;
 
@@ -44,7 +45,7 @@ public sealed class OwnerErasure(IQuestionnaireCatalog catalog)
             context.Work.Stage(diagnosis);
         }
 
-        foreach (var membership in await context.Work.FindAsync<CohortMembership>("owner", Id(userId)))
+        foreach (var membership in await context.Work.FindAsync<CohortMembership>(DocumentIndex.Owner(userId)))
             Leave(context, membership);
 
         foreach (var invite in (await context.Work.AllAsync<Invite>()).Where(i => i.UsedBy == userId))
@@ -61,7 +62,7 @@ public sealed class OwnerErasure(IQuestionnaireCatalog catalog)
         context.Conversation.Data.Clear();
         context.Work.EraseFromOutbox(context.Message.ChatId, mentions);
         // A report still to be built for this chat would be queued after the erasure: its request goes with the rows.
-        foreach (var request in await context.Work.FindAsync<ReportRequest>("chat", Id(context.Message.ChatId)))
+        foreach (var request in await context.Work.FindAsync<ReportRequest>(DocumentIndex.Chat(context.Message.ChatId)))
             context.Work.Delete(request);
         return new ErasureSummary(business is not null, diagnoses.Count, visits, evaluations, account, answers);
     }
@@ -71,30 +72,30 @@ public sealed class OwnerErasure(IQuestionnaireCatalog catalog)
 
     private async Task<(int Visits, int Evaluations)> EraseProgramRecordsAsync(TurnContext context, Business business)
     {
-        var key = business.Id.ToString();
+        var key = DocumentIndex.Business(business.Id);
         var code = AnonymousCode(business.Id);
-        var memberships = await context.Work.FindAsync<CohortMembership>("business", key);
+        var memberships = await context.Work.FindAsync<CohortMembership>(key);
         foreach (var membership in memberships)
             Leave(context, membership);
         foreach (var cohortId in memberships.Select(m => m.CohortId).DefaultIfEmpty("").Distinct())
             Audit(context, cohortId, business.Id, memberships.Where(m => m.CohortId == cohortId));
 
         var mentors = new HashSet<long>();
-        foreach (var assignment in (await context.Work.FindAsync<Assignment>("business", key)).Where(a => a.IsActive))
+        foreach (var assignment in (await context.Work.FindAsync<Assignment>(key)).Where(a => a.IsActive))
         {
             assignment.EndedAt = context.Now;
             context.Work.Stage(assignment);
             mentors.Add(assignment.MentorUserId);
         }
 
-        var visits = await context.Work.FindAsync<Visit>("business", key);
+        var visits = await context.Work.FindAsync<Visit>(key);
         foreach (var visit in visits)
         {
             visit.Anonymise();
             context.Work.Stage(visit);
         }
 
-        var evaluations = await context.Work.FindAsync<Evaluation>("business", key);
+        var evaluations = await context.Work.FindAsync<Evaluation>(key);
         foreach (var evaluation in evaluations)
         {
             evaluation.Anonymise();
@@ -157,5 +158,4 @@ public sealed class OwnerErasure(IQuestionnaireCatalog catalog)
         }
     }
 
-    private static string Id(long userId) => userId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -5,6 +5,7 @@ using Ikm.Workflow.Program;
 using Ikm.Workflow.Program.Rules;
 using Ikm.Workflow.Texts;
 using Ikm.Workflow.Members;
+using Ikm.Workflow.Documents;
 
 namespace Ikm.Workflow.Flows.Visits;
 
@@ -24,7 +25,7 @@ public sealed class MentorIkmsView : IRouteOwner
         }
 
         var culture = Languages.Culture(context.Language);
-        var visits = await context.Work.FindAsync<Visit>("mentor", context.Message.UserId.ToString(CultureInfo.InvariantCulture));
+        var visits = await context.Work.FindAsync<Visit>(DocumentIndex.Mentor(context.Message.UserId));
         var businesses = await context.Work.AllBusinessesAsync();
         var lines = new List<string> { context.T(VisitTexts.MyIkmsTitle) };
         foreach (var assignment in assignments)

@@ -6,6 +6,7 @@ using Ikm.Workflow.Program;
 using Ikm.Workflow.Program.Rules;
 using Ikm.Workflow.Texts;
 using Microsoft.Extensions.Logging;
+using Ikm.Workflow.Documents;
 
 namespace Ikm.Workflow.Flows.Visits;
 
@@ -75,5 +76,5 @@ public static class MentorVisits
         context.Reply(text, keyboard: [[new KeyboardKey(context.T(VisitTexts.ShareLocation), RequestLocation: true)]]);
 
     private static Task<IReadOnlyList<Visit>> VisitsOfAsync(TurnContext context) =>
-        context.Work.FindAsync<Visit>("mentor", context.Message.UserId.ToString(CultureInfo.InvariantCulture));
+        context.Work.FindAsync<Visit>(DocumentIndex.Mentor(context.Message.UserId));
 }

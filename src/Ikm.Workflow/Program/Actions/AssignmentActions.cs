@@ -6,6 +6,7 @@ using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Texts;
 using Microsoft.Extensions.Logging;
+using Ikm.Workflow.Documents;
 
 namespace Ikm.Workflow.Program.Actions;
 
@@ -88,7 +89,7 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
     private async Task ListIkmsAsync(TurnContext context, string cohortId)
     {
         if (!await ProgramDirectory.EnsureCoordinatesAsync(context, cohortId, log)) return;
-        var members = (await context.Work.FindAsync<CohortMembership>("cohort", cohortId)).Where(m => m.Status == MembershipStatus.Approved).ToList();
+        var members = (await context.Work.FindAsync<CohortMembership>(DocumentIndex.Cohort(cohortId))).Where(m => m.Status == MembershipStatus.Approved).ToList();
         if (members.Count == 0)
         {
             context.Reply(context.T(ProgramTexts.NoIkms));
@@ -96,7 +97,7 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
         }
 
         var businesses = await context.Work.AllBusinessesAsync();
-        var assignments = await context.Work.FindAsync<Assignment>("cohort", cohortId);
+        var assignments = await context.Work.FindAsync<Assignment>(DocumentIndex.Cohort(cohortId));
         var rows = new List<IReadOnlyList<Button>>();
         foreach (var membership in members)
         {
@@ -113,14 +114,14 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
     {
         if (await CoordinatedMembershipAsync(context, membershipId) is not var (membership, cohort)) return;
 
-        var mentors = (await context.Work.FindAsync<CohortStaff>("cohort", cohort.Id)).Where(s => s.Role == MemberRole.Mentor).ToList();
+        var mentors = (await context.Work.FindAsync<CohortStaff>(DocumentIndex.Cohort(cohort.Id))).Where(s => s.Role == MemberRole.Mentor).ToList();
         if (mentors.Count == 0)
         {
             context.Reply(context.T(ProgramTexts.NoMentors));
             return;
         }
 
-        var assignments = await context.Work.FindAsync<Assignment>("cohort", cohort.Id);
+        var assignments = await context.Work.FindAsync<Assignment>(DocumentIndex.Cohort(cohort.Id));
         var business = await ProgramDirectory.BusinessAsync(context, membership.BusinessId);
         var rows = mentors.Select(m =>
         {
@@ -140,7 +141,7 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
         }
 
         var business = await ProgramDirectory.BusinessAsync(context, membership.BusinessId);
-        var assignments = await context.Work.FindAsync<Assignment>("cohort", cohort.Id);
+        var assignments = await context.Work.FindAsync<Assignment>(DocumentIndex.Cohort(cohort.Id));
         var current = assignments.FirstOrDefault(a => a.IsActive && a.BusinessId == membership.BusinessId);
         if (current?.MentorUserId == mentorUserId)
         {

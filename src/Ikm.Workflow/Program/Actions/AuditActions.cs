@@ -3,6 +3,7 @@ using Ikm.Workflow.Audit;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Texts;
 using Microsoft.Extensions.Logging;
+using Ikm.Workflow.Documents;
 
 namespace Ikm.Workflow.Program.Actions;
 
@@ -30,10 +31,10 @@ public sealed class AuditActions(ILogger<AuditActions> log) : IActionHandler
         var cohorts = await ProgramDirectory.CoordinatedCohortsAsync(context);
         var entries = new List<AuditEntry>();
         foreach (var cohort in cohorts)
-            entries.AddRange(await context.Work.FindAsync<AuditEntry>("cohort", cohort.Id));
+            entries.AddRange(await context.Work.FindAsync<AuditEntry>(DocumentIndex.Cohort(cohort.Id)));
         var administrator = ProgramDirectory.IsAdministrator(context);
         if (administrator)
-            entries.AddRange(await context.Work.FindAsync<AuditEntry>("cohort", AuditEntry.ProgramWide));
+            entries.AddRange(await context.Work.FindAsync<AuditEntry>(DocumentIndex.Cohort(AuditEntry.ProgramWide)));
 
         // Ids sort by time: the newest first.
         var latest = entries.OrderByDescending(e => e.Id, StringComparer.Ordinal).Take(Shown).ToList();
@@ -72,6 +73,6 @@ public sealed class AuditActions(ILogger<AuditActions> log) : IActionHandler
     /// <summary>The actor's name in the record's cohort, else in any cohort (a refused attempt on another cohort), else the id.</summary>
     private static async Task<string> StaffNameAsync(TurnContext context, AuditEntry entry) =>
         (await context.Work.GetAsync<CohortStaff>(CohortStaff.IdFor(entry.CohortId, entry.ActorUserId))
-            ?? (await context.Work.FindAsync<CohortStaff>("user", entry.ActorUserId.ToString(System.Globalization.CultureInfo.InvariantCulture))).FirstOrDefault())
+            ?? (await context.Work.FindAsync<CohortStaff>(DocumentIndex.User(entry.ActorUserId))).FirstOrDefault())
         ?.DisplayName ?? entry.ActorUserId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -6,6 +6,7 @@ using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Texts;
 using Microsoft.Extensions.Logging;
+using Ikm.Workflow.Documents;
 
 namespace Ikm.Workflow.Program.Actions;
 
@@ -212,7 +213,7 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
     private async Task ListAsync(TurnContext context, string cohortId)
     {
         if (!await ProgramDirectory.EnsureCoordinatesAsync(context, cohortId, log)) return;
-        var open = (await context.Work.FindAsync<Invite>("cohort", cohortId)).Where(i => !i.Revoked && i.UsedAt is null && i.ExpiresAt > context.Now).ToList();
+        var open = (await context.Work.FindAsync<Invite>(DocumentIndex.Cohort(cohortId))).Where(i => !i.Revoked && i.UsedAt is null && i.ExpiresAt > context.Now).ToList();
         if (open.Count == 0)
         {
             context.Reply(context.T(ProgramTexts.NoInvites));
@@ -236,7 +237,7 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
         }
 
         if (!await ProgramDirectory.EnsureCoordinatesAsync(context, cohortId, log)) return;
-        var invite = (await context.Work.FindAsync<Invite>("cohort", cohortId)).SingleOrDefault(i => i.Id.StartsWith(key, StringComparison.Ordinal));
+        var invite = (await context.Work.FindAsync<Invite>(DocumentIndex.Cohort(cohortId))).SingleOrDefault(i => i.Id.StartsWith(key, StringComparison.Ordinal));
         if (invite is null || invite.UsedAt is not null || invite.Revoked)
         {
             context.Reply(context.T(CommonTexts.StaleButton));
