@@ -150,6 +150,58 @@ public sealed class CohortFlowTests
     }
 
     [Fact]
+    public async Task ANewCohortFromTheList_StartsTheFormAtItsFirstQuestion_WithNothingOfTheListedCohorts()
+    {
+        var chat = new FlowHarness(Flow(), Coordinator(), await SeedAsync());
+        await chat.StartAsync();
+
+        await chat.PressAsync(chat.Button("➕ Kohort baru"));
+
+        Assert.Contains("Nama kohort?", chat.LastReply.Text);
+        Assert.Equal(nameof(CohortState.Answering), chat.Conversation.State);
+        await chat.TextAsync("Pendampingan Donggala");
+        Assert.Equal(["name"], Draft(chat).Form.Answers.Keys);
+        Assert.Null(Draft(chat).EditedCohortId);
+    }
+
+    [Fact]
+    public async Task Help_RepeatsTheStepsQuestion_AndTextAtTheListGetsTheListAgain()
+    {
+        var chat = new FlowHarness(Flow(), Coordinator(), await SeedAsync());
+        await chat.StartAsync();
+        await chat.TextAsync("Palu");
+        Assert.Contains("Pilih kohort", chat.LastReply.Text);
+        Assert.Equal("ch:edit:c1", chat.Button("✏️ Palu"));
+
+        await chat.PressAsync(chat.Button("✏️ Palu"));
+        await chat.HelpAsync();
+        Assert.Contains("• IKM/pendamping: 5", chat.LastReply.Text);
+        Assert.Equal("ch:save", chat.Button("💾 Simpan"));
+
+        await chat.PressAsync(chat.Button("✏️ Lama (bulan)"));
+        await chat.HelpAsync();
+        Assert.Contains("Lama pendampingan (bulan)?", chat.LastReply.Text);
+        Assert.Equal(nameof(CohortState.EditingField), chat.Conversation.State);
+    }
+
+    [Fact]
+    public async Task AFreeTextFieldEdited_IsAuditedWithoutItsValues_AndAnUnchangedFieldNotAtAll()
+    {
+        var chat = new FlowHarness(Flow(), Coordinator(), await SeedAsync());
+        await chat.StartAsync();
+        await chat.PressAsync(chat.Button("✏️ Palu"));
+        await chat.PressAsync(chat.Button("✏️ Nama"));
+        await chat.TextAsync("Pendampingan Palu Baru");
+        await chat.PressAsync(chat.Button("✏️ Lama (bulan)"));
+        await chat.TextAsync("6");
+        await chat.PressAsync(chat.Button("💾 Simpan"));
+
+        Assert.Contains("Kohort \"Pendampingan Palu Baru\" diperbarui", chat.LastReply.Text);
+        var edited = Assert.Single(await chat.Store.AllAsync<AuditEntry>(CancellationToken.None));
+        Assert.Equal((AuditAction.CohortEdited, "name", null, null), (edited.Action, edited.Field, edited.OldValue, edited.NewValue));
+    }
+
+    [Fact]
     public async Task SomeoneWhoIsNoCoordinator_IsToldSo_AndTheFlowEnds()
     {
         var chat = new FlowHarness(Flow(), new Member { UserId = FlowHarness.ChatId, ChatId = FlowHarness.ChatId, Role = MemberRole.Mentor });
