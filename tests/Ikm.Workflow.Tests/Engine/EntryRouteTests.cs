@@ -66,19 +66,7 @@ public sealed class EntryRouteTests
 
     private ConversationEngine Engine(params IRouteOwner[] extra)
     {
-        var services = new ServiceCollection()
-            .AddIkmWorkflow()
-            .AddSingleton<IBotStore>(_store)
-            .AddSingleton<IOwnerStore>(_store)
-            .AddSingleton<IDocumentStore>(_store)
-            .AddSingleton<IQuestionnaireCatalog>(TestCatalog.Instance)
-            .AddSingleton<IOwnerDataExporter>(new NoExporter())
-            .AddSingleton<Ikm.Workflow.Program.IProgramReports>(new NoReports())
-            .AddSingleton<Reports.IReportQueue>(new RecordingReportQueue())
-            .AddSingleton<IOutboxNotifier>(new Silent())
-            .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)))
-            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
-            .AddSingleton(Options.Create(new BotOptions()));
+        var services = WorkflowServices.Over(_store);
         foreach (var owner in extra) services.AddSingleton(owner);
         return services.BuildServiceProvider().GetRequiredService<ConversationEngine>();
     }
@@ -91,11 +79,6 @@ public sealed class EntryRouteTests
             new ChatWork(_store, _store, CancellationToken.None, _store));
         await engine.HandleAsync(context);
         return context;
-    }
-
-    private sealed class Silent : IOutboxNotifier
-    {
-        public void Notify(IReadOnlyList<OutgoingMessage> committed) { }
     }
 
     private sealed class TestRoutes(EntryRoute route) : IRouteOwner

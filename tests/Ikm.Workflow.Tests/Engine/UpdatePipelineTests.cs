@@ -22,20 +22,8 @@ public sealed class UpdatePipelineTests
 
     public UpdatePipelineTests()
     {
-        var services = new ServiceCollection()
-            .AddIkmWorkflow()
-            .AddSingleton<IBotStore>(_store)
-            .AddSingleton<IOwnerStore>(_store)
-            .AddSingleton<IDocumentStore>(_store)
-            .AddSingleton<IQuestionnaireCatalog>(TestCatalog.Instance)
-            .AddSingleton<IOwnerDataExporter>(new NoExporter())
-            .AddSingleton<Ikm.Workflow.Program.IProgramReports>(new NoReports())
-            .AddSingleton<Ikm.Workflow.Reports.IReportQueue>(_reports)
-            .AddSingleton<IOutboxNotifier>(_notifier)
-            .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)))
-            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
-            // FillWindowAsync sends 300 updates of one chat at one instant: far over the default flood limit.
-            .AddSingleton(Options.Create(new BotOptions { Coordinators = "9", FloodLimit = 1000 }));
+        // FillWindowAsync sends 300 updates of one chat at one instant: far over the default flood limit.
+        var services = WorkflowServices.Over(_store, new BotOptions { Coordinators = "9", FloodLimit = 1000 }, _notifier, _reports);
         _pipeline = services.BuildServiceProvider().GetRequiredService<UpdatePipeline>();
     }
 

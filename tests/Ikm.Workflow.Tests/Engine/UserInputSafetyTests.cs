@@ -28,21 +28,9 @@ public sealed class UserInputSafetyTests
 
     public UserInputSafetyTests()
     {
-        var services = new ServiceCollection()
-            .AddIkmWorkflow()
+        var services = WorkflowServices.Over(_store, new BotOptions { Coordinators = "9" })
             .AddSingleton<IFlow, QuotingFlow>()
-            .AddSingleton<IBotStore>(_store)
-            .AddSingleton<IOwnerStore>(_store)
-            .AddSingleton<IDocumentStore>(_store)
-            .AddSingleton<IQuestionnaireCatalog>(TestCatalog.Instance)
-            .AddSingleton<IOwnerDataExporter>(new NoExporter())
-            .AddSingleton<Ikm.Workflow.Program.IProgramReports>(new NoReports())
-            .AddSingleton<Ikm.Workflow.Reports.IReportQueue>(new RecordingReportQueue())
-            .AddSingleton<IOutboxNotifier>(new NoNotifier())
-            .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)))
-            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
-            .AddSingleton<ILogger<UpdatePipeline>>(_log)
-            .AddSingleton(Options.Create(new BotOptions { Coordinators = "9" }));
+            .AddSingleton<ILogger<UpdatePipeline>>(_log);
         _pipeline = services.BuildServiceProvider().GetRequiredService<UpdatePipeline>();
     }
 
