@@ -12,6 +12,7 @@ using Ikm.Scheduler.Hosting;
 using Ikm.Scheduler.Jobs;
 using Ikm.Workflow.Flows.OwnerData;
 using Ikm.Scheduler.Outbox;
+using Ikm.Storage;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Messaging;
 using Microsoft.Extensions.Configuration;
@@ -65,19 +66,19 @@ public static class SchedulerServiceCollectionExtensions
         services.AddSingleton<IOutboxNotifier>(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<OutboxDispatcher>());
 
-        var mongoUrl = configuration["Storage:MongoUrl"];
+        var storage = StorageOptions.From(configuration);
         services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
-            if (string.IsNullOrWhiteSpace(mongoUrl))
+            if (!storage.UsesMongo)
             {
                 config.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = schedulerOptions.JobHistory });
             }
             else
             {
-                var url = MongoUrl.Create(mongoUrl);
+                var url = MongoUrl.Create(storage.MongoUrl);
                 config.UseMongoStorage(new MongoClient(url), JobsDatabaseName(url), MongoJobStorageOptions());
             }
         });

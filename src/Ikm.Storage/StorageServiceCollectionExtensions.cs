@@ -7,6 +7,7 @@ using Ikm.Workflow.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MongoDB.Driver;
 
 namespace Ikm.Storage;
@@ -14,7 +15,6 @@ namespace Ikm.Storage;
 public static class StorageServiceCollectionExtensions
 {
     public const string DefaultMongoDatabase = "ikm";
-    public const string DefaultDataDirectory = "data";
     public const string SqliteFileName = "ikm.db";
 
     /// <summary>
@@ -29,12 +29,13 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        var directory = DataDirectory(configuration);
+        var storage = StorageOptions.From(configuration);
+        services.AddSingleton(Options.Create(storage));
+        var directory = storage.DataDirectory;
         // Generated files live on the local disk with either store (as the photo copies do).
         services.AddSingleton<IOutboxFiles>(new DiskOutboxFiles(Path.Combine(directory, DiskOutboxFiles.FolderName)));
 
-        var mongoUrl = configuration["Storage:MongoUrl"];
-        if (!string.IsNullOrWhiteSpace(mongoUrl))
+        if (storage.MongoUrl is { } mongoUrl && storage.UsesMongo)
         {
             // Parsed now so a malformed URL fails at start-up, not at the first update.
             var database = MongoUrl.Create(mongoUrl).DatabaseName;
@@ -52,16 +53,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IStoreBackup>(sp => sp.GetRequiredService<SqliteBotStore>());
         return services.AddStore(sp => new SqliteBotStore(path, sp.GetService<TimeProvider>(), sp.GetService<ILogger<SqliteBotStore>>()));
     }
-
-    /// <summary><c>Storage:DataDirectory</c>, default "data": where the SQLite file, photos, generated files and backups live.</summary>
-    public static string DataDirectory(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var directory = configuration["Storage:DataDirectory"];
-        return string.IsNullOrWhiteSpace(directory) ? DefaultDataDirectory : directory;
-    }
-
-    public static bool UsesMongo(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["Storage:MongoUrl"]);
 
     private static IServiceCollection AddStore<TStore>(this IServiceCollection services, Func<IServiceProvider, TStore> create)
         where TStore : class, IBotStore, IOwnerStore, IDocumentStore, IDraftStore

@@ -4,6 +4,7 @@ using Ikm.Workflow.Documents;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Ikm.Storage.Tests;
 
@@ -28,6 +29,20 @@ public sealed class StorageServiceCollectionExtensionsTests
         var store = Assert.IsType<SqliteBotStore>(provider.GetRequiredService<IBotStore>());
 
         Assert.Equal(Path.GetFullPath(Path.Combine("data", "ikm.db")), store.FilePath);
+    }
+
+    [Theory]
+    [InlineData("/srv/ikm-data", "/srv/ikm-data")]
+    [InlineData("  ", StorageOptions.DefaultDataDirectory)]
+    [InlineData(null, StorageOptions.DefaultDataDirectory)]
+    public void AddIkmStorage_RegistersStorageOptions_WithTheConfiguredOrDefaultDataDirectory(string? configured, string expected)
+    {
+        using var provider = Build(new() { ["Storage:DataDirectory"] = configured });
+
+        var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+
+        Assert.Equal(expected, storage.DataDirectory);
+        Assert.False(storage.UsesMongo);
     }
 
     [Theory]

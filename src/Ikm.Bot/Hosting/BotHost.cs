@@ -50,9 +50,9 @@ public static class BotHost
         // Hosted services start in registration order: the store is ready before anything reads or sends.
         builder.Services.AddHostedService<StoreInitializer>();
         builder.Services.AddIkmWorkflow();
-        builder.Services.AddSingleton<IQuestionnaireCatalog>(_ => new FileQuestionnaireCatalog(
+        builder.Services.AddSingleton<IQuestionnaireCatalog>(sp => new FileQuestionnaireCatalog(
             configuration.GetSection("Questionnaires").Get<QuestionnaireOptions>() ?? new QuestionnaireOptions(),
-            configuration["Storage:DataDirectory"] ?? "data"));
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.DataDirectory));
         builder.Services.AddIkmScheduler(configuration);
         builder.Services.AddHostedService<IntakeService>();
         builder.Services.AddHostedService<NativeHeapTrimmer>();

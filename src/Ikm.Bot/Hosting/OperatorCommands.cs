@@ -25,13 +25,14 @@ internal static class OperatorCommands
         }
 
         var configuration = WebApplication.CreateBuilder(args[2..]).Configuration;
-        if (StorageServiceCollectionExtensions.UsesMongo(configuration))
+        var storage = StorageOptions.From(configuration);
+        if (storage.UsesMongo)
         {
             error.WriteLine("Storage__MongoUrl is set: back up and restore MongoDB with mongodump and mongorestore.");
             return Usage;
         }
 
-        var directory = StorageServiceCollectionExtensions.DataDirectory(configuration);
+        var directory = storage.DataDirectory;
         var file = Path.GetFullPath(args[1]);
         try
         {

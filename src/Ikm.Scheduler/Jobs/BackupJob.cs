@@ -3,7 +3,6 @@ using Hangfire;
 using Ikm.Storage;
 using Ikm.Storage.Files;
 using Ikm.Workflow.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +15,7 @@ namespace Ikm.Scheduler.Jobs;
 /// </summary>
 [AutomaticRetry(Attempts = 2)]
 [DisableConcurrentExecution(timeoutInSeconds: 600)]
-public sealed class BackupJob(IStoreBackup backup, IConfiguration configuration, IOptions<BackupOptions> options, TimeProvider time, ILogger<BackupJob> log)
+public sealed class BackupJob(IStoreBackup backup, IOptions<StorageOptions> storage, IOptions<BackupOptions> options, TimeProvider time, ILogger<BackupJob> log)
 {
     public const string RecurringId = "backup";
     public const string FolderName = "backups";
@@ -25,7 +24,7 @@ public sealed class BackupJob(IStoreBackup backup, IConfiguration configuration,
 
     public string Directory => options.Value.Directory is { Length: > 0 } configured
         ? configured
-        : Path.Combine(StorageServiceCollectionExtensions.DataDirectory(configuration), FolderName);
+        : Path.Combine(storage.Value.DataDirectory, FolderName);
 
     public async Task RunAsync(CancellationToken ct)
     {

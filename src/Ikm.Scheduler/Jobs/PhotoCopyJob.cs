@@ -4,8 +4,9 @@ using Ikm.Workflow.Documents;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Program;
 using Ikm.Workflow.Storage;
-using Microsoft.Extensions.Configuration;
+using Ikm.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Ikm.Scheduler.Jobs;
 
@@ -18,7 +19,7 @@ namespace Ikm.Scheduler.Jobs;
 /// </summary>
 [AutomaticRetry(Attempts = 3)]
 [DisableConcurrentExecution(timeoutInSeconds: 600)]
-public sealed class PhotoCopyJob(IDocumentStore documents, IBotStore store, IFileDownloader files, IConfiguration configuration, ILogger<PhotoCopyJob> log)
+public sealed class PhotoCopyJob(IDocumentStore documents, IBotStore store, IFileDownloader files, IOptions<StorageOptions> storage, ILogger<PhotoCopyJob> log)
 {
     public const string RecurringId = "photo-copies";
 
@@ -26,7 +27,7 @@ public sealed class PhotoCopyJob(IDocumentStore documents, IBotStore store, IFil
 
     public async Task RunAsync(CancellationToken ct)
     {
-        var root = Path.Combine(configuration["Storage:DataDirectory"] ?? "data", "photos");
+        var root = Path.Combine(storage.Value.DataDirectory, "photos");
         await DeleteErasedAsync(root, ct);
         var changed = new List<PhotoPaths>();
         // Only the visits with a photo still to copy, by index: not a scan of every visit every few minutes.

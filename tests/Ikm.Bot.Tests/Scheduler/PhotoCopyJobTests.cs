@@ -1,10 +1,10 @@
 using Ikm.Scheduler.Jobs;
+using Ikm.Storage;
 using Ikm.Storage.Sqlite;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Program;
 using Ikm.Workflow.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ikm.Bot.Tests.Scheduler;
@@ -32,8 +32,8 @@ public sealed class PhotoCopyJobTests : IAsyncDisposable
         };
         await _store.CommitAsync([new ChangeSet { Documents = [new DocumentChange(visit)] }], CancellationToken.None);
         var checkOut = new CheckOutAfterTheJobsRead(_store);
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _directory }).Build();
-        var job = new PhotoCopyJob(checkOut, _store, new Photos(), config, NullLogger<PhotoCopyJob>.Instance);
+        var storage = Microsoft.Extensions.Options.Options.Create(new StorageOptions { DataDirectory = _directory });
+        var job = new PhotoCopyJob(checkOut, _store, new Photos(), storage, NullLogger<PhotoCopyJob>.Instance);
 
         await job.RunAsync(CancellationToken.None);
 
@@ -56,11 +56,11 @@ public sealed class PhotoCopyJobTests : IAsyncDisposable
         await _store.InitializeAsync(CancellationToken.None);
         var visit = new Visit { Id = "visit-2", CohortId = "c-1", MentorUserId = 801, Status = VisitStatus.Logging, Photos = [new VisitPhoto("photo-2", null)] };
         await _store.CommitAsync([new ChangeSet { Documents = [new DocumentChange(visit)] }], CancellationToken.None);
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _directory }).Build();
+        var storage = Microsoft.Extensions.Options.Options.Create(new StorageOptions { DataDirectory = _directory });
         File.SetUnixFileMode(_directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
 
-        await new PhotoCopyJob(_store, _store, new Photos(), config, NullLogger<PhotoCopyJob>.Instance).RunAsync(CancellationToken.None);
-        await new BackupJob(_store, config, Microsoft.Extensions.Options.Options.Create(new BackupOptions()), TimeProvider.System, NullLogger<BackupJob>.Instance)
+        await new PhotoCopyJob(_store, _store, new Photos(), storage, NullLogger<PhotoCopyJob>.Instance).RunAsync(CancellationToken.None);
+        await new BackupJob(_store, storage, Microsoft.Extensions.Options.Options.Create(new BackupOptions()), TimeProvider.System, NullLogger<BackupJob>.Instance)
             .RunAsync(CancellationToken.None);
         await using (var restarted = new SqliteBotStore(Path.Combine(_directory, "ikm.db")))
             await restarted.InitializeAsync(CancellationToken.None);
