@@ -120,16 +120,4 @@ public sealed class SqliteBotStoreTests : BotStoreContract
         Assert.Contains(plan, step => step.Contains("ix_document_index_value", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
-
-    [Fact]
-    public async Task MeasureDurableWrites_ReportsAPositiveRate()
-    {
-        var path = Path.Combine(_directory, "bench", "bench.db");
-
-        var single = await SqliteBotStore.MeasureDurableSingleWritesPerSecondAsync(path, 20);
-        var batched = await SqliteBotStore.MeasureDurableWritesPerSecondAsync(path, 200, perTransaction: 100);
-
-        Assert.True(single > 0);
-        Assert.True(batched > 0);
-    }
 }

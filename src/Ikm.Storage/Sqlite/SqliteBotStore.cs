@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Ikm.Workflow.Businesses;
@@ -524,45 +523,6 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IDr
         WriteAsync(w => (
             (string)Scalar(w.Connection, "PRAGMA journal_mode")!,
             Convert.ToInt64(Scalar(w.Connection, "PRAGMA synchronous"))), ct);
-
-    /// <summary>
-    /// Durable conversation inserts per second through <see cref="CommitAsync"/>, <paramref name="perTransaction"/>
-    /// per commit (1 = the naive one-fsync-per-update ceiling). Writes new chats into <paramref name="path"/>
-    /// (created if missing); meant for a scratch file.
-    /// </summary>
-    public static async Task<double> MeasureDurableWritesPerSecondAsync(
-        string path, int count, int perTransaction = 1, CancellationToken ct = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perTransaction);
-        await using var store = new SqliteBotStore(path);
-        await store.InitializeAsync(ct).ConfigureAwait(false);
-        var firstChatId = await store.WriteAsync(
-            w => Convert.ToInt64(Scalar(w.Connection, "SELECT COALESCE(MAX(id), 0) FROM conversations")) + 1, ct)
-            .ConfigureAwait(false);
-        var now = DateTimeOffset.UtcNow;
-        var stopwatch = Stopwatch.StartNew();
-        for (var done = 0; done < count; done += perTransaction)
-        {
-            var batch = new List<ChangeSet>(perTransaction);
-            for (var i = done; i < Math.Min(count, done + perTransaction); i++)
-            {
-                var conversation = Conversation.New(firstChatId + i, firstChatId + i, "id");
-                conversation.Flow = "benchmark";
-                conversation.State = "Asking";
-                conversation.Data["q1"] = "jawaban";
-                conversation.RememberUpdate(i);
-                conversation.UpdatedAt = now;
-                batch.Add(new ChangeSet { Conversation = conversation });
-            }
-            await store.CommitAsync(batch, ct).ConfigureAwait(false);
-        }
-        return count / stopwatch.Elapsed.TotalSeconds;
-    }
-
-    /// <summary>One durable single-document write per transaction: the ceiling without group commit.</summary>
-    public static Task<double> MeasureDurableSingleWritesPerSecondAsync(string path, int count, CancellationToken ct = default) =>
-        MeasureDurableWritesPerSecondAsync(path, count, 1, ct);
 
     public void Dispose()
     {
