@@ -6,7 +6,7 @@ using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Members;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Storage;
 

@@ -6,7 +6,7 @@ using Hangfire.Mongo.Migration.Strategies.Backup;
 using Ikm.Scheduler.Digests;
 using Ikm.Scheduler.Exports;
 using Ikm.Scheduler.Reports;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Reports;
 using Ikm.Scheduler.Hosting;
 using Ikm.Scheduler.Jobs;

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using Ikm.Storage.Tolerance;
 using Ikm.Workflow.Audit;
 using Ikm.Workflow.Documents;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Reports;
 
 namespace Ikm.Storage;

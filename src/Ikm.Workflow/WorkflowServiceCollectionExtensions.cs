@@ -2,7 +2,7 @@ using Ikm.Workflow.Engine;
 using Ikm.Workflow.Flows.Cohorts;
 using Ikm.Workflow.Flows.Diagnosis;
 using Ikm.Workflow.Flows.Evaluations;
-using Ikm.Workflow.Program.Actions;
+using Ikm.Workflow.Mentoring.Actions;
 using Ikm.Workflow.Flows.Onboarding;
 using Ikm.Workflow.Flows.OwnerData;
 using Ikm.Workflow.Flows.Questions;

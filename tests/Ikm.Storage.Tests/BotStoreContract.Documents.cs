@@ -2,7 +2,7 @@ using System.Reflection;
 using Ikm.Storage.Tests.Support;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Messaging;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Storage;
 
 namespace Ikm.Storage.Tests;

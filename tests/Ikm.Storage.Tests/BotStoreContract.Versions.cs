@@ -1,6 +1,6 @@
 using Ikm.Storage.Tests.Support;
 using Ikm.Workflow.Documents;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Storage;
 
 namespace Ikm.Storage.Tests;

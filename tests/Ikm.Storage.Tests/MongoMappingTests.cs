@@ -6,7 +6,7 @@ using Ikm.Workflow.Conversations;
 using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Storage;
 using MongoDB.Bson;
 using MongoDB.Bson.IO;

@@ -3,7 +3,7 @@ using Ikm.Storage.Tests.Support;
 using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Members;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Storage;
 using MongoDB.Bson;
 using MongoDB.Bson.IO;

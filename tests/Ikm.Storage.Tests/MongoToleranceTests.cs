@@ -3,7 +3,7 @@ using Ikm.Storage.Tests.Support;
 using Ikm.Storage.Tolerance;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Storage;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization;

@@ -2,7 +2,7 @@ using Ikm.Storage.Files;
 using Ikm.Storage.Sqlite;
 using Ikm.Storage.Tests.Support;
 using Ikm.Workflow.Documents;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Storage;
 using Microsoft.Data.Sqlite;
 

@@ -1,7 +1,7 @@
 using Ikm.Storage.Sqlite;
 using Ikm.Storage.Tests.Support;
 using Ikm.Workflow.Members;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;

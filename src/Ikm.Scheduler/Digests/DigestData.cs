@@ -1,6 +1,6 @@
 using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Diagnoses;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 
 namespace Ikm.Scheduler.Digests;
 

@@ -1,7 +1,7 @@
 using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Diagnoses;
-using Ikm.Workflow.Program;
-using Ikm.Workflow.Program.Rules;
+using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Mentoring.Rules;
 
 namespace Ikm.Scheduler.Digests;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Ikm.Workflow.Parsing;
-using Ikm.Workflow.Program;
-using Ikm.Workflow.Program.Rules;
+using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Mentoring.Rules;
 using Ikm.Workflow.Questionnaires;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;

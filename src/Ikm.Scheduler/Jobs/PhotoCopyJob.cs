@@ -2,7 +2,7 @@ using Hangfire;
 using Ikm.Storage.Files;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Messaging;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Storage;
 using Ikm.Storage;
 using Microsoft.Extensions.Logging;

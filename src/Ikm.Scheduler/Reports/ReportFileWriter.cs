@@ -1,7 +1,7 @@
 using System.Globalization;
 using Ikm.Scheduler.Digests;
 using Ikm.Workflow.Messaging;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Texts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -8,7 +8,7 @@ public static class AuditTrail
 {
     /// <summary>The role the turn's user acts in: a configured id is a program-wide administrator.</summary>
     public static AuditRole RoleOf(TurnContext context) =>
-        Program.ProgramDirectory.IsAdministrator(context) ? AuditRole.Administrator
+        Mentoring.ProgramDirectory.IsAdministrator(context) ? AuditRole.Administrator
         : context.Member?.Role switch
         {
             MemberRole.Coordinator => AuditRole.Coordinator,

@@ -1,7 +1,7 @@
 using Ikm.Workflow.Flows.Onboarding;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
-using Ikm.Workflow.Program.Actions;
+using Ikm.Workflow.Mentoring.Actions;
 using Ikm.Workflow.Texts;
 using Microsoft.Extensions.Logging;
 
@@ -147,7 +147,7 @@ public sealed class ConversationEngine
         context.Reply(context.T(role switch
         {
             MemberRole.Coordinator => CommonTexts.CoordinatorsOnly,
-            MemberRole.Mentor => Program.ProgramTexts.MentorsOnly,
+            MemberRole.Mentor => Mentoring.ProgramTexts.MentorsOnly,
             _ => MenuTexts.OwnersOnly,
         }));
         return false;

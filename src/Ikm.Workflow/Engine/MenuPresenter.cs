@@ -1,5 +1,5 @@
 using Ikm.Workflow.Members;
-using Ikm.Workflow.Program.Actions;
+using Ikm.Workflow.Mentoring.Actions;
 using Ikm.Workflow.Messaging;
 
 namespace Ikm.Workflow.Engine;

@@ -1,5 +1,5 @@
 using Ikm.Workflow.Messaging;
-using Ikm.Workflow.Program.Rules;
+using Ikm.Workflow.Mentoring.Rules;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using Ikm.Workflow.Program.Rules;
+using Ikm.Workflow.Mentoring.Rules;
 
 namespace Ikm.Workflow.Engine;
 

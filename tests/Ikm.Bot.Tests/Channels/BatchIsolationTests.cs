@@ -2,7 +2,7 @@ using Ikm.Bot.Tests.Support;
 using Ikm.Workflow.Conversations;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Messaging;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Stateless.Reflection;

@@ -2,7 +2,7 @@ using Ikm.Bot.Tests.Support;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Messaging;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

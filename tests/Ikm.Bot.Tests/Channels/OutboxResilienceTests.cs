@@ -3,7 +3,7 @@ using Ikm.TestKit;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
-using Ikm.Workflow.Program.Rules;
+using Ikm.Workflow.Mentoring.Rules;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,4 +1,4 @@
-using Ikm.Bot.Tests.Program;
+using Ikm.Bot.Tests.Mentoring;
 using Ikm.Bot.Tests.Support;
 
 namespace Ikm.Bot.Tests.Conversations;

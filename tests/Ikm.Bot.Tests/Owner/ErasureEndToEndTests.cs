@@ -2,7 +2,7 @@ using Ikm.Bot.Tests.Support;
 using Ikm.Scheduler.Jobs;
 using Ikm.Workflow.Audit;
 using Ikm.Workflow.Documents;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

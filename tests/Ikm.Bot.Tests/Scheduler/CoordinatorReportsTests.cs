@@ -5,7 +5,7 @@ using Ikm.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MiniExcelLibs;
-using static Ikm.Bot.Tests.Program.MentoringProgramEndToEndTests;
+using static Ikm.Bot.Tests.Mentoring.MentoringProgramEndToEndTests;
 
 namespace Ikm.Bot.Tests.Scheduler;
 
@@ -79,7 +79,7 @@ public sealed class CoordinatorReportsTests
         var before = await bot.Store.GetConversationAsync(871, CancellationToken.None);
 
         var cohortId = (await bot.App.Services.GetRequiredService<Ikm.Workflow.Documents.IDocumentStore>()
-            .AllAsync<Ikm.Workflow.Program.Cohort>(CancellationToken.None)).Single().Id;
+            .AllAsync<Ikm.Workflow.Mentoring.Cohort>(CancellationToken.None)).Single().Id;
         time.SetUtcNow(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero)); // the cohort has begun (1 December)
         await bot.App.Services.GetRequiredService<ProgramNotificationsJob>().RunAsync(cohortId, CancellationToken.None);
         var reminder = await mentor.NextReplyAsync();

@@ -1,7 +1,7 @@
 using Ikm.Bot.Tests.Support;
 using Ikm.Scheduler.Jobs;
 using Ikm.Workflow.Documents;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -3,7 +3,7 @@ using Ikm.Storage;
 using Ikm.Storage.Sqlite;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Messaging;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 

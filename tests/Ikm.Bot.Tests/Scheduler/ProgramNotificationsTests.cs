@@ -5,7 +5,7 @@ using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Members;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -204,13 +204,13 @@ public sealed class ProgramNotificationsBeforeStartTests
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero)); // Monday 10:00 WITA
         await using var emulator = await Emulator.StartFastAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator, services: s => s.AddSingleton<TimeProvider>(time));
-        var coordinator = await Ikm.Bot.Tests.Program.MentoringProgramEndToEndTests.JoinAsCoordinatorAsync(emulator);
-        await Ikm.Bot.Tests.Program.MentoringProgramEndToEndTests.CreateCohortAsync(coordinator); // starts 1 December 2026
-        var mentor = await Ikm.Bot.Tests.Program.MentoringProgramEndToEndTests.InviteAndJoinMentorAsync(emulator, coordinator, 880, "Budi");
+        var coordinator = await Ikm.Bot.Tests.Mentoring.MentoringProgramEndToEndTests.JoinAsCoordinatorAsync(emulator);
+        await Ikm.Bot.Tests.Mentoring.MentoringProgramEndToEndTests.CreateCohortAsync(coordinator); // starts 1 December 2026
+        var mentor = await Ikm.Bot.Tests.Mentoring.MentoringProgramEndToEndTests.InviteAndJoinMentorAsync(emulator, coordinator, 880, "Budi");
         var cohortId = (await bot.App.Services.GetRequiredService<IDocumentStore>().AllAsync<Cohort>(CancellationToken.None)).Single().Id;
-        await Ikm.Bot.Tests.Program.MentoringProgramEndToEndTests.RegisterOwnerAsync(emulator.User(980));
-        await Ikm.Bot.Tests.Program.MentoringProgramEndToEndTests.ApproveAsync(coordinator);
-        await Ikm.Bot.Tests.Program.MentoringProgramEndToEndTests.AssignAsync(coordinator, "Abon Ikan Mama Ani", "Budi");
+        await Ikm.Bot.Tests.Mentoring.MentoringProgramEndToEndTests.RegisterOwnerAsync(emulator.User(980));
+        await Ikm.Bot.Tests.Mentoring.MentoringProgramEndToEndTests.ApproveAsync(coordinator);
+        await Ikm.Bot.Tests.Mentoring.MentoringProgramEndToEndTests.AssignAsync(coordinator, "Abon Ikan Mama Ani", "Budi");
         await mentor.NextReplyAsync();
         var job = bot.App.Services.GetRequiredService<ProgramNotificationsJob>();
 

@@ -2,11 +2,11 @@ using Ikm.Bot.Tests.Support;
 using Ikm.Storage;
 using Ikm.TestKit;
 using Ikm.Workflow.Documents;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
-using static Ikm.Bot.Tests.Program.MentoringProgramEndToEndTests;
+using static Ikm.Bot.Tests.Mentoring.MentoringProgramEndToEndTests;
 
 namespace Ikm.Bot.Tests.Scheduler;
 

@@ -3,12 +3,12 @@ using Ikm.Scheduler.Jobs;
 using Ikm.TestKit;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Messaging;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Reports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using static Ikm.Bot.Tests.Program.MentoringProgramEndToEndTests;
+using static Ikm.Bot.Tests.Mentoring.MentoringProgramEndToEndTests;
 
 namespace Ikm.Bot.Tests.Scheduler;
 

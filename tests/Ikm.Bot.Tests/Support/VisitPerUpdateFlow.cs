@@ -1,6 +1,6 @@
 using Ikm.Workflow.Conversations;
 using Ikm.Workflow.Engine;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Storage;
 using Stateless.Reflection;
 

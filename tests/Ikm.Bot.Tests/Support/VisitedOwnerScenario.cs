@@ -1,9 +1,9 @@
 using Ikm.TestKit;
 using Ikm.Workflow.Documents;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using static Ikm.Bot.Tests.Program.MentoringProgramEndToEndTests;
+using static Ikm.Bot.Tests.Mentoring.MentoringProgramEndToEndTests;
 
 namespace Ikm.Bot.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using Ikm.Scheduler.Digests;
-using Ikm.Workflow.Program;
-using Ikm.Workflow.Program.Rules;
+using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Mentoring.Rules;
 using MiniExcelLibs;
 using static Ikm.Scheduler.Tests.Digests.DigestBuilders;
 

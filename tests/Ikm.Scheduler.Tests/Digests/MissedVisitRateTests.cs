@@ -1,8 +1,8 @@
 using Ikm.Scheduler.Digests;
 using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Members;
-using Ikm.Workflow.Program;
-using Ikm.Workflow.Program.Rules;
+using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Mentoring.Rules;
 
 namespace Ikm.Scheduler.Tests.Digests;
 

@@ -1,5 +1,5 @@
 using Ikm.Workflow.Documents;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 
 namespace Ikm.Workflow.Tests.Documents;
 

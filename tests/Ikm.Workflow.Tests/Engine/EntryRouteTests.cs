@@ -36,7 +36,7 @@ public sealed class EntryRouteTests
         var refused = await TurnAsync(engine, MemberRole.Owner, m => m with { Kind = IncomingKind.Command, Text = "/tes" });
 
         Assert.Equal(["menu:tes", "tes:lama", "tes"], opened);
-        Assert.Equal(Ikm.Workflow.Program.ProgramTexts.MentorsOnly.In("id"), Assert.Single(refused.Outgoing).Text);
+        Assert.Equal(Ikm.Workflow.Mentoring.ProgramTexts.MentorsOnly.In("id"), Assert.Single(refused.Outgoing).Text);
     }
 
     [Fact]

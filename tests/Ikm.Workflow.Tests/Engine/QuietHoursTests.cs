@@ -1,6 +1,6 @@
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Messaging;
-using Ikm.Workflow.Program.Rules;
+using Ikm.Workflow.Mentoring.Rules;
 using Ikm.Workflow.Storage;
 using Ikm.Workflow.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

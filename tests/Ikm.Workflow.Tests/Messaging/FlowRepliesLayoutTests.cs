@@ -1,7 +1,7 @@
 using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Messaging;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Storage;
 using Ikm.Workflow.Tests.Flows.Evaluations;
 using Ikm.Workflow.Tests.Flows.Visits;

@@ -44,15 +44,15 @@ public sealed class NoExporter : IOwnerDataExporter
     public byte[] ToXlsx(OwnerDataSnapshot snapshot) => [];
 }
 
-public sealed class NoReports : Ikm.Workflow.Program.IProgramReports
+public sealed class NoReports : Ikm.Workflow.Mentoring.IProgramReports
 {
-    private static Task<Ikm.Workflow.Program.ProgramReport> None() => Task.FromResult(new Ikm.Workflow.Program.ProgramReport("-"));
+    private static Task<Ikm.Workflow.Mentoring.ProgramReport> None() => Task.FromResult(new Ikm.Workflow.Mentoring.ProgramReport("-"));
 
-    public Task<Ikm.Workflow.Program.ProgramReport> WeeklyAsync(string cohortId, string language, CancellationToken ct) => None();
+    public Task<Ikm.Workflow.Mentoring.ProgramReport> WeeklyAsync(string cohortId, string language, CancellationToken ct) => None();
 
-    public Task<Ikm.Workflow.Program.ProgramReport> ExportAsync(string cohortId, string language, CancellationToken ct) => None();
+    public Task<Ikm.Workflow.Mentoring.ProgramReport> ExportAsync(string cohortId, string language, CancellationToken ct) => None();
 
-    public Task<Ikm.Workflow.Program.ProgramReport> LateAsync(string cohortId, string language, CancellationToken ct) => None();
+    public Task<Ikm.Workflow.Mentoring.ProgramReport> LateAsync(string cohortId, string language, CancellationToken ct) => None();
 
-    public Task<Ikm.Workflow.Program.ProgramReport> RankingAsync(string cohortId, string language, CancellationToken ct) => None();
+    public Task<Ikm.Workflow.Mentoring.ProgramReport> RankingAsync(string cohortId, string language, CancellationToken ct) => None();
 }

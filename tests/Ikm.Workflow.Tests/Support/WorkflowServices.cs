@@ -26,7 +26,7 @@ public static class WorkflowServices
             .AddSingleton<IDocumentStore>(store)
             .AddSingleton<IQuestionnaireCatalog>(TestCatalog.Instance)
             .AddSingleton<IOwnerDataExporter>(new NoExporter())
-            .AddSingleton<Ikm.Workflow.Program.IProgramReports>(new NoReports())
+            .AddSingleton<Ikm.Workflow.Mentoring.IProgramReports>(new NoReports())
             .AddSingleton(reports ?? new RecordingReportQueue())
             .AddSingleton(notifier ?? new SilentNotifier())
             .AddSingleton<TimeProvider>(new FakeTimeProvider(Now))

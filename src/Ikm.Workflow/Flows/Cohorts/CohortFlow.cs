@@ -4,7 +4,7 @@ using Ikm.Workflow.Flows.Questions;
 using Ikm.Workflow.Kernel;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Texts;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Ikm.Workflow.Flows.Questions;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 
 namespace Ikm.Workflow.Flows.Cohorts;
 

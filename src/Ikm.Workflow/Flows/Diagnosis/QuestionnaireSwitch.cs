@@ -1,7 +1,7 @@
 using Ikm.Workflow.Audit;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Members;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Texts;
 

@@ -1,6 +1,6 @@
 using Humanizer;
 using Ikm.Workflow.Engine;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Texts;
 using Ikm.Workflow.Documents;

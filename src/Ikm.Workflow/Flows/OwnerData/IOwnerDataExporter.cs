@@ -1,7 +1,7 @@
 using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Members;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 
 namespace Ikm.Workflow.Flows.OwnerData;
 

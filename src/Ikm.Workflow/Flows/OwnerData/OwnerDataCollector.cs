@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Members;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Documents;
 
 namespace Ikm.Workflow.Flows.OwnerData;

@@ -2,7 +2,7 @@ using Ikm.Workflow.Audit;
 using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Engine;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Reports;
 using Ikm.Workflow.Texts;

@@ -5,7 +5,7 @@ using Ikm.Workflow.Flows.Questions;
 using Ikm.Workflow.Kernel;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
-using Ikm.Workflow.Program.Actions;
+using Ikm.Workflow.Mentoring.Actions;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Texts;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Humanizer;
 using Ikm.Workflow.Engine;
-using Ikm.Workflow.Program;
-using Ikm.Workflow.Program.Rules;
+using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Mentoring.Rules;
 using Ikm.Workflow.Texts;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Documents;

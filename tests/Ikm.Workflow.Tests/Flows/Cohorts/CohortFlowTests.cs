@@ -2,7 +2,7 @@ using Ikm.Workflow.Audit;
 using Ikm.Workflow.Flows.Cohorts;
 using Ikm.Workflow.Flows.Questions;
 using Ikm.Workflow.Members;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Storage;
 using Ikm.Workflow.Tests.Support;
 using Microsoft.Extensions.Logging;

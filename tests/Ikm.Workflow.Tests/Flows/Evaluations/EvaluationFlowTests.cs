@@ -1,6 +1,6 @@
 using Ikm.Workflow.Flows.Evaluations;
 using Ikm.Workflow.Flows.Questions;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Storage;
 using Ikm.Workflow.Tests.Flows.Visits;
 using Ikm.Workflow.Tests.Support;

@@ -1,5 +1,5 @@
 using Ikm.Workflow.Flows.Visits;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Tests.Support;
 
 namespace Ikm.Workflow.Tests.Flows.Visits;

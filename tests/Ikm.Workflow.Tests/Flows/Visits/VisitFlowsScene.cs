@@ -4,7 +4,7 @@ using Ikm.Workflow.Flows.Visits.CheckIn;
 using Ikm.Workflow.Flows.Visits.CheckOut;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Storage;
 using Ikm.Workflow.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;

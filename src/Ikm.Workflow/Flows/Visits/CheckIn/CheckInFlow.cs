@@ -1,8 +1,8 @@
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Kernel;
 using Ikm.Workflow.Messaging;
-using Ikm.Workflow.Program;
-using Ikm.Workflow.Program.Rules;
+using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Mentoring.Rules;
 using Ikm.Workflow.Texts;
 using Microsoft.Extensions.Logging;
 

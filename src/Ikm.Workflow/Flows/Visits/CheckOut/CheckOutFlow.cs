@@ -3,7 +3,7 @@ using Humanizer;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Flows.Questions;
 using Ikm.Workflow.Kernel;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Texts;
 

@@ -1,4 +1,4 @@
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 
 namespace Ikm.Workflow.Flows.Visits.CheckOut;
 

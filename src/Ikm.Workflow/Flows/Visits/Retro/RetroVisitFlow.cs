@@ -2,7 +2,7 @@ using Ikm.Workflow.Engine;
 using Ikm.Workflow.Flows.Visits.CheckOut;
 using Ikm.Workflow.Kernel;
 using Ikm.Workflow.Parsing;
-using Ikm.Workflow.Program;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Texts;
 using Microsoft.Extensions.Logging;
 
