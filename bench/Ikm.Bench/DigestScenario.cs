@@ -1,3 +1,4 @@
+using Ikm.Storage.Files;
 using System.Diagnostics;
 using System.Globalization;
 using Ikm.Scheduler.Digests;
@@ -352,7 +353,7 @@ internal static class DigestScenario
         {
             var path = Path.Combine(dir.FullName, "questionnaires", "diagnosis.yaml");
             if (File.Exists(path))
-                return QuestionnaireLoader.LoadFile(path).Questionnaire ?? throw new InvalidOperationException($"{path} does not load.");
+                return QuestionnaireFiles.Load(path).Questionnaire ?? throw new InvalidOperationException($"{path} does not load.");
         }
 
         throw new FileNotFoundException("questionnaires/diagnosis.yaml not found above " + AppContext.BaseDirectory);

@@ -79,7 +79,7 @@ public sealed class FileQuestionnaireCatalog : IQuestionnaireCatalog
         var path = Path.Combine(_directory, name);
         if (!name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
             path += ".yaml";
-        return QuestionnaireLoader.LoadFile(path);
+        return QuestionnaireFiles.Load(path);
     }
 
     private Questionnaire LoadOrThrow(string fileName)

@@ -77,6 +77,6 @@ public sealed class QuestionnaireLoadResult
 
     internal static QuestionnaireLoadResult Success(Questionnaire questionnaire) => new(questionnaire, []);
 
-    internal static QuestionnaireLoadResult Failure(IEnumerable<QuestionnaireError> errors) =>
+    public static QuestionnaireLoadResult Failure(IEnumerable<QuestionnaireError> errors) =>
         new(null, errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
 }

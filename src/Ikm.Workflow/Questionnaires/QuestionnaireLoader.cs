@@ -55,14 +55,6 @@ public static partial class QuestionnaireLoader
     private static readonly HashSet<string> QuestionKeys =
         ["id", "type", "label", "hint", "choices", "required", "constraint", "constraint_message", "relevant", "area", "score", "score_method", "self_assessment"];
 
-    public static QuestionnaireLoadResult LoadFile(string path)
-    {
-        var name = Path.GetFileName(path);
-        if (!File.Exists(path))
-            return QuestionnaireLoadResult.Failure([new QuestionnaireError(name, 0, 0, QuestionnaireErrorKind.FileNotFound, path)]);
-        return Load(File.ReadAllText(path), name);
-    }
-
     public static QuestionnaireLoadResult Load(string yaml, string sourceName) => new Reader(sourceName).Read(yaml);
 
     [GeneratedRegex(@"^[a-z][a-z0-9_]{0,23}$")]

@@ -1,3 +1,4 @@
+using Ikm.Storage.Files;
 using Ikm.TestKit;
 using Ikm.Workflow.Questionnaires;
 
@@ -11,7 +12,7 @@ public static class OwnerScript
     public static Questionnaire Load(string fileName)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "questionnaires", fileName);
-        var result = QuestionnaireLoader.LoadFile(path);
+        var result = QuestionnaireFiles.Load(path);
         return result.Questionnaire ?? throw new InvalidOperationException(string.Join("\n", result.Errors));
     }
 

@@ -1,3 +1,4 @@
+using Ikm.Storage.Files;
 using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Members;
@@ -200,7 +201,7 @@ internal static class DigestBuilders
             var path = Path.Combine(dir.FullName, "questionnaires", "diagnosis.yaml");
             if (File.Exists(path))
             {
-                var result = QuestionnaireLoader.LoadFile(path);
+                var result = QuestionnaireFiles.Load(path);
                 return result.Questionnaire ?? throw new InvalidOperationException(string.Join("\n", result.Errors));
             }
         }

@@ -1,3 +1,4 @@
+using Ikm.Workflow.Tests.Support;
 using System.Text;
 using Ikm.Workflow.Questionnaires;
 
@@ -11,7 +12,7 @@ public sealed class DiagnosisQuestionnaireTests
 
     private static Questionnaire Load()
     {
-        var result = QuestionnaireLoader.LoadFile(RepositoryFiles.DiagnosisQuestionnaire);
+        var result = QuestionnaireFile.Load(RepositoryFiles.DiagnosisQuestionnaire);
         Assert.True(result.IsSuccess, string.Join(Environment.NewLine, result.Errors));
         return result.Questionnaire;
     }
@@ -19,7 +20,7 @@ public sealed class DiagnosisQuestionnaireTests
     [Fact]
     public void LoadFile_ReturnsNoErrors_WhenDefaultDiagnosis()
     {
-        var result = QuestionnaireLoader.LoadFile(RepositoryFiles.DiagnosisQuestionnaire);
+        var result = QuestionnaireFile.Load(RepositoryFiles.DiagnosisQuestionnaire);
 
         Assert.Empty(result.Errors);
         Assert.Equal("diagnosis", result.Questionnaire!.Id);

@@ -661,37 +661,6 @@ public sealed class QuestionnaireLoaderTests
     }
 
     [Fact]
-    public void LoadFile_ReportsFileNotFound_WhenPathMissing()
-    {
-        var result = QuestionnaireLoader.LoadFile(Path.Combine(Path.GetTempPath(), "ikm-no-such-questionnaire.yaml"));
-
-        var error = Assert.Single(result.Errors);
-        Assert.Equal(QuestionnaireErrorKind.FileNotFound, error.Kind);
-        Assert.Equal("ikm-no-such-questionnaire.yaml", error.Source);
-    }
-
-    [Fact]
-    public void LoadFile_UsesFileNameAsSource_WhenFileHasErrors()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"ikm-broken-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(path, Header + """
-              - id: q1
-                type: selectone
-                label: Satu
-            """);
-        try
-        {
-            var error = Assert.Single(QuestionnaireLoader.LoadFile(path).Errors);
-
-            Assert.StartsWith($"{Path.GetFileName(path)}:11:", error.ToString());
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
-
-    [Fact]
     public void Load_AcceptsCustomYesNoLabels_WhenValuesAreYesAndNo()
     {
         var question = TestQuestionnaires.Single("""

@@ -1,3 +1,4 @@
+using Ikm.Workflow.Tests.Support;
 using Ikm.Workflow.Questionnaires;
 
 namespace Ikm.Workflow.Tests.Questionnaires;
@@ -17,7 +18,7 @@ public sealed class ShippedQuestionnairesTests
     [MemberData(nameof(Files))]
     public void LoadFile_ReturnsNoErrors_WhenShippedFile(string fileName)
     {
-        var result = QuestionnaireLoader.LoadFile(Path.Combine(RepositoryFiles.Root, "questionnaires", fileName));
+        var result = QuestionnaireFile.Load(Path.Combine(RepositoryFiles.Root, "questionnaires", fileName));
 
         Assert.True(result.IsSuccess, string.Join(Environment.NewLine, result.Errors));
         Assert.NotEmpty(result.Questionnaire.Questions);

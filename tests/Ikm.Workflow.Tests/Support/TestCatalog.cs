@@ -34,7 +34,7 @@ public sealed class TestCatalog : IQuestionnaireCatalog
 
     public static Questionnaire Load(string fileName)
     {
-        var result = QuestionnaireLoader.LoadFile(Path.Combine(RepositoryRoot.Path, "questionnaires", fileName));
+        var result = QuestionnaireFile.Load(Path.Combine(RepositoryRoot.Path, "questionnaires", fileName));
         return result.Questionnaire ?? throw new InvalidOperationException(string.Join("\n", result.Errors));
     }
 }
