@@ -9,7 +9,7 @@ using Ikm.Workflow.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace Ikm.Bot.Tests.Channels;
+namespace Ikm.Bot.Tests.Scheduler.Outbox;
 
 public sealed class OutboxDispatcherTests
 {

@@ -8,7 +8,7 @@ using Ikm.Workflow.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Ikm.Bot.Tests.Channels;
+namespace Ikm.Bot.Tests.Scheduler.Outbox;
 
 /// <summary>
 /// Issue 6 item 4 through the real host and the emulator with Telegram's limits (30 msg/s overall, 1/s per chat):
