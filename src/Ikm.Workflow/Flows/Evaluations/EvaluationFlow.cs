@@ -108,7 +108,7 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, QuestionPrompt
         var assignments = await ProgramDirectory.ActiveAssignmentsOfMentorAsync(turn.Context, turn.Message.UserId);
         var cohort = await turn.Work.GetAsync<Cohort>(assignments[0].CohortId);
         var month = MentorVisits.CalendarOf(cohort).MonthKeyOf(turn.Now);
-        turn.Reply(turn.T(EvaluationTexts.ChooseIkm, month), await ProgramDirectory.IkmButtonsAsync(turn.Context, Choices.Prefix));
+        await MentorVisits.ListIkmsAsync(turn.Context, Choices, turn.T(EvaluationTexts.ChooseIkm, month));
     }
 
     /// <summary>An IKM assigned to this mentor, with its plan's areas — or, without a diagnosis yet, the areas of this month's logbook.</summary>
