@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ikm.Workflow.Ports;
 
 namespace Ikm.Bench;
 

@@ -1,7 +1,7 @@
 using Ikm.Bot.Hosting;
 using Ikm.Scheduler.Outbox;
 using Ikm.TestKit;
-using Ikm.Workflow.Storage;
+using Ikm.Workflow.Ports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;

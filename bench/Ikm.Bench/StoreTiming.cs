@@ -2,6 +2,7 @@ using System.Collections;
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 
 namespace Ikm.Bench;

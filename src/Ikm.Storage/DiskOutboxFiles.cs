@@ -1,5 +1,5 @@
 using Ikm.Storage.Files;
-using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Ports;
 
 namespace Ikm.Storage;
 
@@ -13,10 +13,11 @@ public sealed class DiskOutboxFiles(string directory) : IOutboxFiles
 
     public string Directory { get; } = Path.GetFullPath(directory);
 
-    public FileStream Create(string fileName)
+    public Stream Create(string fileName, out string path)
     {
         PrivateFiles.CreateDirectory(Directory);
-        return PrivateFiles.Open(Path.Combine(Directory, $"{Guid.NewGuid():N}{Path.GetExtension(fileName)}"), FileMode.CreateNew);
+        path = Path.Combine(Directory, $"{Guid.NewGuid():N}{Path.GetExtension(fileName)}");
+        return PrivateFiles.Open(path, FileMode.CreateNew);
     }
 
     public Stream OpenRead(string path) => new FileStream(Inside(path), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);

@@ -3,6 +3,7 @@ using Ikm.Storage.Tolerance;
 using Ikm.Workflow.Audit;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Reports;
 
 namespace Ikm.Storage;

@@ -8,6 +8,7 @@ using Ikm.Workflow.Flows.OwnerData;
 using Ikm.Workflow.Flows.Questions;
 using Ikm.Workflow.Flows.Registration;
 using Ikm.Workflow.Flows.Visits;
+using Ikm.Workflow.Ports;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ikm.Workflow;
@@ -44,7 +45,7 @@ public static class WorkflowServiceCollectionExtensions
         AddAction<AuditActions>(services);
         services.AddSingleton<PrivateChatGate>();
         services.AddSingleton<ChatFloodGuard>();
-        services.AddSingleton<Audit.IAuditLog, Audit.StoreAuditLog>();
+        services.AddSingleton<IAuditLog, Audit.StoreAuditLog>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<UpdatePipeline>();
         services.AddSingleton<UpdateIntake>();

@@ -3,6 +3,7 @@ using Ikm.Storage.Tests.Support;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 
 namespace Ikm.Storage.Tests;

@@ -1,4 +1,5 @@
 using Ikm.Storage.Tests.Support;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 
 namespace Ikm.Storage.Tests;

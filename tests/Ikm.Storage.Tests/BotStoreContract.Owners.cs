@@ -2,6 +2,7 @@ using Ikm.Storage.Tests.Support;
 using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 
 namespace Ikm.Storage.Tests;

@@ -55,9 +55,9 @@ public abstract partial class BotStoreContract
         var files = new DiskOutboxFiles(Path.Combine(Path.GetTempPath(), $"ikm-erasure-{Guid.NewGuid():N}", DiskOutboxFiles.FolderName));
         string Write(string name, byte[] content)
         {
-            using var stream = files.Create(name);
+            using var stream = files.Create(name, out var path);
             stream.Write(content);
-            return stream.Name;
+            return path;
         }
 
         var naming = Write("ekspor.xlsx", Zip("Nama usaha: Bakpia Bu Siti"));

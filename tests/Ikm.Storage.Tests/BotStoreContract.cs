@@ -1,6 +1,7 @@
 using Ikm.Storage.Tests.Support;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Members;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.Time.Testing;
 

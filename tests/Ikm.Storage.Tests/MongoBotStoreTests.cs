@@ -1,6 +1,6 @@
 using Ikm.Storage.Mongo;
 using Ikm.Storage.Tests.Support;
-using Ikm.Workflow.Storage;
+using Ikm.Workflow.Ports;
 using MongoDB.Driver;
 
 namespace Ikm.Storage.Tests;

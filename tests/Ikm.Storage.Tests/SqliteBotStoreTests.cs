@@ -1,5 +1,6 @@
 using Ikm.Storage.Sqlite;
 using Ikm.Storage.Tests.Support;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 using Microsoft.Data.Sqlite;
 

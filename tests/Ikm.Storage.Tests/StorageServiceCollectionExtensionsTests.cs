@@ -1,6 +1,7 @@
 using Ikm.Storage.Mongo;
 using Ikm.Storage.Sqlite;
 using Ikm.Workflow.Documents;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

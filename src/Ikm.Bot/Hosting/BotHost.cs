@@ -8,8 +8,7 @@ using Ikm.Storage;
 using Ikm.Storage.Files;
 using Ikm.Workflow;
 using Ikm.Workflow.Engine;
-using Ikm.Workflow.Messaging;
-using Ikm.Workflow.Questionnaires;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 using Telegram.Bot;
 

@@ -1,5 +1,6 @@
 using Ikm.Storage.Files;
 using System.Collections.Concurrent;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Questionnaires;
 
 namespace Ikm.Bot.Questionnaires;

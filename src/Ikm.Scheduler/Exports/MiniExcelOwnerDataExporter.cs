@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ikm.Workflow.Flows.OwnerData;
+using Ikm.Workflow.Ports;
 using MiniExcelLibs;
 
 namespace Ikm.Scheduler.Exports;

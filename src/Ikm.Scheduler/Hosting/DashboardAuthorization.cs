@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Hangfire.Dashboard;
 using Ikm.Workflow.Audit;
+using Ikm.Workflow.Ports;
 using Microsoft.AspNetCore.Http;
 
 namespace Ikm.Scheduler.Hosting;

@@ -1,5 +1,6 @@
 using Hangfire;
 using Ikm.Workflow.Audit;
+using Ikm.Workflow.Ports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

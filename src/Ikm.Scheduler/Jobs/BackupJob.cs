@@ -2,7 +2,7 @@ using System.Globalization;
 using Hangfire;
 using Ikm.Storage;
 using Ikm.Storage.Files;
-using Ikm.Workflow.Storage;
+using Ikm.Workflow.Ports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

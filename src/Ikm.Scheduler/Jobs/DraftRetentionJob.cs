@@ -1,4 +1,5 @@
 using Hangfire;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -6,7 +6,7 @@ using Ikm.Workflow.Flows.Visits;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Mentoring.Rules;
-using Ikm.Workflow.Storage;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Texts;
 using Microsoft.Extensions.Logging;
 

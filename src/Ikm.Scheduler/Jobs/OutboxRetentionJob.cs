@@ -1,5 +1,5 @@
 using Hangfire;
-using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,8 +1,8 @@
 using Hangfire;
 using Ikm.Storage.Files;
 using Ikm.Workflow.Documents;
-using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 using Ikm.Storage;
 using Microsoft.Extensions.Logging;

@@ -1,8 +1,8 @@
 using Hangfire;
 using Ikm.Workflow.Documents;
-using Ikm.Workflow.Storage;
 using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Mentoring.Rules;
+using Ikm.Workflow.Ports;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

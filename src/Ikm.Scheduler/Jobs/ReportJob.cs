@@ -4,7 +4,7 @@ using Ikm.Workflow.Documents;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Flows.OwnerData;
 using Ikm.Workflow.Messaging;
-using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Reports;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.Logging;

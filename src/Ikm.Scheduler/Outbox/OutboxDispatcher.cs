@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

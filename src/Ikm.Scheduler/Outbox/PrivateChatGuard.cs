@@ -1,6 +1,6 @@
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Messaging;
-using Ikm.Workflow.Storage;
+using Ikm.Workflow.Ports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,6 @@
 using Hangfire;
 using Ikm.Scheduler.Jobs;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Reports;
 using Microsoft.Extensions.Logging;
 

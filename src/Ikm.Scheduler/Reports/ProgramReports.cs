@@ -5,8 +5,7 @@ using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Mentoring.Rules;
-using Ikm.Workflow.Questionnaires;
-using Ikm.Workflow.Storage;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Texts;
 
 namespace Ikm.Scheduler.Reports;

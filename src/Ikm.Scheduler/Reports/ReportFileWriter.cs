@@ -2,6 +2,7 @@ using System.Globalization;
 using Ikm.Scheduler.Digests;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Texts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -95,7 +96,7 @@ public sealed class ReportFileWriter(IOutboxFiles files, IOptions<ReportOptions>
 
     private string WriteFile(string fileName, Action<Stream> write)
     {
-        using var stream = files.Create(fileName);
+        using var stream = files.Create(fileName, out var path);
         try
         {
             write(stream);
@@ -103,10 +104,10 @@ public sealed class ReportFileWriter(IOutboxFiles files, IOptions<ReportOptions>
         catch
         {
             stream.Dispose();
-            files.Delete(stream.Name);
+            files.Delete(path);
             throw;
         }
 
-        return stream.Name;
+        return path;
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
-using Ikm.Workflow.Storage;
+using Ikm.Workflow.Ports;
 
 namespace Ikm.Storage.Files;
 

@@ -4,6 +4,7 @@ using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Members;
 using Ikm.Storage.Tolerance;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.Logging;
 using MongoDB.Bson;

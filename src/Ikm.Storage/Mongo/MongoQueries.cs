@@ -2,6 +2,7 @@ using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Conversations;
 using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Members;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 using MongoDB.Bson;
 using MongoDB.Driver;
@@ -228,7 +229,7 @@ internal static class MongoQueries
             { MongoMappings.Fields.IndexValue, value },
         })));
 
-    /// <summary>Id order, as <see cref="Workflow.Documents.IDocumentStore"/> promises.</summary>
+    /// <summary>Id order, as <see cref="IDocumentStore"/> promises.</summary>
     public static SortDefinition<T> DocumentSort<T>() => new BsonDocumentSortDefinition<T>(new BsonDocument(MongoMappings.Fields.Id, 1));
 
     /// <summary>Serves <see cref="DocumentsByIndex{T}"/> (a multikey index over the entries), in id order.</summary>

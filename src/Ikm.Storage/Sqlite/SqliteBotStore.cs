@@ -5,6 +5,7 @@ using Ikm.Workflow.Conversations;
 using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Members;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 using Ikm.Storage.Files;
 using Ikm.Storage.Tolerance;

@@ -1,4 +1,5 @@
 using Ikm.Workflow.Documents;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 
 namespace Ikm.Workflow.Audit;

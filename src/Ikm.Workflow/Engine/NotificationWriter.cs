@@ -1,5 +1,6 @@
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Mentoring.Rules;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.Options;
 

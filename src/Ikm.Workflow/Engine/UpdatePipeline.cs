@@ -2,6 +2,7 @@ using Ikm.Workflow.Conversations;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Reports;
 using Ikm.Workflow.Storage;
 using Ikm.Workflow.Texts;

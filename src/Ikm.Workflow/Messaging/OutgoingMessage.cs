@@ -1,3 +1,5 @@
+using Ikm.Workflow.Ports;
+
 namespace Ikm.Workflow.Messaging;
 
 public enum OutgoingKind

@@ -2,14 +2,6 @@ using Ikm.Workflow.Messaging;
 
 namespace Ikm.Workflow.Storage;
 
-public enum OutboxStatus
-{
-    Pending,
-    Sent,
-    /// <summary>Given up: the chat blocked the bot, or the channel refused the message for good.</summary>
-    Dropped,
-}
-
 /// <summary>
 /// A queued outgoing message. Written in the same write as the conversation state that produced it,
 /// then sent by the dispatcher and marked. Separate from the conversation document so that marking it sent

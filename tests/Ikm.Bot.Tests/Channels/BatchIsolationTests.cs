@@ -3,6 +3,7 @@ using Ikm.Workflow.Conversations;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Stateless.Reflection;
@@ -81,7 +82,7 @@ public sealed class BatchIsolationTests
         Assert.Contains("Maaf, terjadi kesalahan", (await emulator.WaitForMessageAsync(511)).Text);
         var failure = Assert.Single(await bot.Store.GetFailedUpdatesAsync(CancellationToken.None));
         Assert.Equal((91_002L, 511L, "System.ArgumentException"), (failure.UpdateId, failure.ChatId, failure.ErrorType));
-        Assert.Empty(await bot.App.Services.GetRequiredService<Ikm.Workflow.Documents.IDocumentStore>().AllAsync<Visit>(CancellationToken.None));
+        Assert.Empty(await bot.App.Services.GetRequiredService<IDocumentStore>().AllAsync<Visit>(CancellationToken.None));
     }
 
     [Fact]

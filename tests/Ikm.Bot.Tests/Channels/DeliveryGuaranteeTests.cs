@@ -4,7 +4,7 @@ using Ikm.Bot.Tests.Support;
 using Ikm.TestKit;
 using Ikm.Workflow.Conversations;
 using Ikm.Workflow.Engine;
-using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Stateless.Reflection;

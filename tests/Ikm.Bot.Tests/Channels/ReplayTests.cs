@@ -3,7 +3,7 @@ using Ikm.Workflow.Documents;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Mentoring;
-using Ikm.Workflow.Storage;
+using Ikm.Workflow.Ports;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ikm.Bot.Tests.Channels;

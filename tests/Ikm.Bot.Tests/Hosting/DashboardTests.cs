@@ -5,6 +5,7 @@ using Ikm.Bot.Tests.Support;
 using Ikm.Scheduler.Hosting;
 using Ikm.Workflow.Audit;
 using Ikm.Workflow.Documents;
+using Ikm.Workflow.Ports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

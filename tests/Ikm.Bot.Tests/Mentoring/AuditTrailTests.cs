@@ -3,6 +3,7 @@ using Ikm.Workflow.Audit;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Mentoring.Actions;
+using Ikm.Workflow.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MiniExcelLibs;

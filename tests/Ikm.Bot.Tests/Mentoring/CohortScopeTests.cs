@@ -2,6 +2,7 @@ using Ikm.Bot.Tests.Support;
 using Ikm.TestKit;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -141,7 +142,7 @@ public sealed class CohortScopeTests
 
         await sari.SendTextAsync("/kuesioner diagnosis-singkat.yaml");
         Assert.Contains("hanya administrator program", (await sari.NextReplyAsync()).Text);
-        Assert.Equal("diagnosis", bot.App.Services.GetRequiredService<Ikm.Workflow.Questionnaires.IQuestionnaireCatalog>().Diagnosis.Id);
+        Assert.Equal("diagnosis", bot.App.Services.GetRequiredService<IQuestionnaireCatalog>().Diagnosis.Id);
 
         await admin.SendTextAsync("/kuesioner diagnosis-singkat.yaml");
         Assert.Contains("Diagnosis Singkat IKM", (await admin.NextReplyAsync()).Text);

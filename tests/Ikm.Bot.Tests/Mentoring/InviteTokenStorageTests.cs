@@ -2,6 +2,7 @@ using System.Text.Json;
 using Ikm.Bot.Tests.Support;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using static Ikm.Bot.Tests.Mentoring.MentoringProgramEndToEndTests;
 

@@ -4,6 +4,7 @@ using Ikm.TestKit;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -2,6 +2,7 @@ using static Ikm.Bot.Tests.Support.StoredDrafts;
 using Ikm.Bot.Tests.Support;
 using Ikm.Scheduler.Jobs;
 using Ikm.TestKit;
+using Ikm.Workflow.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MiniExcelLibs;
@@ -78,7 +79,7 @@ public sealed class CoordinatorReportsTests
         Assert.Contains("Apa yang didampingkan", (await mentor.NextReplyAsync()).Text);
         var before = await bot.Store.GetConversationAsync(871, CancellationToken.None);
 
-        var cohortId = (await bot.App.Services.GetRequiredService<Ikm.Workflow.Documents.IDocumentStore>()
+        var cohortId = (await bot.App.Services.GetRequiredService<IDocumentStore>()
             .AllAsync<Ikm.Workflow.Mentoring.Cohort>(CancellationToken.None)).Single().Id;
         time.SetUtcNow(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero)); // the cohort has begun (1 December)
         await bot.App.Services.GetRequiredService<ProgramNotificationsJob>().RunAsync(cohortId, CancellationToken.None);

@@ -3,6 +3,7 @@ using Hangfire.Storage;
 using Ikm.Bot.Tests.Support;
 using Ikm.Scheduler.Jobs;
 using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -60,11 +61,8 @@ public sealed class OutboxRetentionJobTests
     private static string Write(IOutboxFiles files, string name, DateTimeOffset at)
     {
         string path;
-        using (var stream = files.Create(name))
-        {
+        using (var stream = files.Create(name, out path))
             stream.Write([1, 2, 3]);
-            path = stream.Name;
-        }
 
         File.SetLastWriteTimeUtc(path, at.UtcDateTime);
         return path;

@@ -2,8 +2,8 @@ using Ikm.Scheduler.Jobs;
 using Ikm.Storage;
 using Ikm.Storage.Sqlite;
 using Ikm.Workflow.Documents;
-using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -6,7 +6,7 @@ using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Mentoring;
-using Ikm.Workflow.Storage;
+using Ikm.Workflow.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -3,6 +3,7 @@ using Ikm.Storage;
 using Ikm.TestKit;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;

@@ -4,6 +4,7 @@ using Ikm.TestKit;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Reports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -96,9 +97,9 @@ public sealed class ReportJobTests
         {
             Started.TrySetResult();
             await Release.Task.WaitAsync(ct);
-            using var file = files.Create("ekspor-uji.xlsx");
+            using var file = files.Create("ekspor-uji.xlsx", out var path);
             file.Write(Workbook);
-            return new ProgramReport(ExportText, [new ReportFile(OutgoingKind.Document, "ekspor-uji.xlsx", file.Name)]);
+            return new ProgramReport(ExportText, [new ReportFile(OutgoingKind.Document, "ekspor-uji.xlsx", path)]);
         }
 
         public Task<ProgramReport> WeeklyAsync(string cohortId, string language, CancellationToken ct) => Task.FromResult(new ProgramReport("-"));

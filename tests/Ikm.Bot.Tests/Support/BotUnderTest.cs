@@ -3,7 +3,7 @@ using Ikm.Bot.Channels.Telegram;
 using Ikm.Bot.Hosting;
 using Ikm.Scheduler.Outbox;
 using Ikm.TestKit;
-using Ikm.Workflow.Storage;
+using Ikm.Workflow.Ports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

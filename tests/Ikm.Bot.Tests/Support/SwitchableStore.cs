@@ -1,5 +1,6 @@
 using Ikm.Workflow.Conversations;
 using Ikm.Workflow.Members;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 
 namespace Ikm.Bot.Tests.Support;

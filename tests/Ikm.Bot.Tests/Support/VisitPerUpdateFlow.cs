@@ -1,6 +1,7 @@
 using Ikm.Workflow.Conversations;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 using Stateless.Reflection;
 

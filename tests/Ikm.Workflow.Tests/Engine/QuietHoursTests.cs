@@ -1,7 +1,7 @@
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Mentoring.Rules;
-using Ikm.Workflow.Storage;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,9 +1,8 @@
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Flows.OwnerData;
-using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Messaging;
-using Ikm.Workflow.Storage;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -2,7 +2,7 @@ using Ikm.Workflow.Documents;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Flows.OwnerData;
 using Ikm.Workflow.Messaging;
-using Ikm.Workflow.Questionnaires;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 using Ikm.Workflow.Tests.Support;
 using Ikm.Workflow.Texts;

@@ -1,6 +1,5 @@
 using Ikm.Workflow.Engine;
-using Ikm.Workflow.Flows.OwnerData;
-using Ikm.Workflow.Questionnaires;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

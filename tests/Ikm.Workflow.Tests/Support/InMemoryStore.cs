@@ -3,6 +3,7 @@ using Ikm.Workflow.Conversations;
 using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Members;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 
 namespace Ikm.Workflow.Tests.Support;

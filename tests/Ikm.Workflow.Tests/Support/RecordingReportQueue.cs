@@ -1,3 +1,4 @@
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Reports;
 
 namespace Ikm.Workflow.Tests.Support;

@@ -1,4 +1,5 @@
 using Ikm.Workflow.Flows.OwnerData;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Questionnaires;
 
 namespace Ikm.Workflow.Tests.Support;
@@ -44,7 +45,7 @@ public sealed class NoExporter : IOwnerDataExporter
     public byte[] ToXlsx(OwnerDataSnapshot snapshot) => [];
 }
 
-public sealed class NoReports : Ikm.Workflow.Mentoring.IProgramReports
+public sealed class NoReports : IProgramReports
 {
     private static Task<Ikm.Workflow.Mentoring.ProgramReport> None() => Task.FromResult(new Ikm.Workflow.Mentoring.ProgramReport("-"));
 

@@ -1,10 +1,7 @@
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Engine;
-using Ikm.Workflow.Flows.OwnerData;
 using Ikm.Workflow.Messaging;
-using Ikm.Workflow.Questionnaires;
-using Ikm.Workflow.Reports;
-using Ikm.Workflow.Storage;
+using Ikm.Workflow.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -26,7 +23,7 @@ public static class WorkflowServices
             .AddSingleton<IDocumentStore>(store)
             .AddSingleton<IQuestionnaireCatalog>(TestCatalog.Instance)
             .AddSingleton<IOwnerDataExporter>(new NoExporter())
-            .AddSingleton<Ikm.Workflow.Mentoring.IProgramReports>(new NoReports())
+            .AddSingleton<IProgramReports>(new NoReports())
             .AddSingleton(reports ?? new RecordingReportQueue())
             .AddSingleton(notifier ?? new SilentNotifier())
             .AddSingleton<TimeProvider>(new FakeTimeProvider(Now))

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Ports;
 
 namespace Ikm.Bot.Channels.Local;
 

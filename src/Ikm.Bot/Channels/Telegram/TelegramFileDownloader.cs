@@ -1,4 +1,4 @@
-using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Ports;
 using Telegram.Bot;
 
 namespace Ikm.Bot.Channels.Telegram;

@@ -1,5 +1,6 @@
 using System.Net;
 using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Ports;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;

@@ -5,6 +5,7 @@ using Ikm.Workflow.Kernel;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Texts;
 using Microsoft.Extensions.Logging;

@@ -5,6 +5,7 @@ using Ikm.Workflow.Flows.Questions;
 using Ikm.Workflow.Kernel;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Texts;
 

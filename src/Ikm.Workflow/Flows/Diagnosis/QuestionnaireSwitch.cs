@@ -2,6 +2,7 @@ using Ikm.Workflow.Audit;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Texts;
 

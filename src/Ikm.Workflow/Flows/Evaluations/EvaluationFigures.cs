@@ -5,6 +5,7 @@ using Ikm.Workflow.Engine;
 using Ikm.Workflow.Flows.Visits;
 using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Mentoring.Rules;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Texts;
 using Ikm.Workflow.Documents;

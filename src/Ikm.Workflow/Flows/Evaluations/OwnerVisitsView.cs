@@ -1,7 +1,7 @@
 using Humanizer;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Mentoring;
-using Ikm.Workflow.Questionnaires;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Texts;
 using Ikm.Workflow.Documents;
 

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Reports;
 using Ikm.Workflow.Texts;
 

@@ -3,6 +3,7 @@ using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Reports;
 using Ikm.Workflow.Texts;

@@ -6,6 +6,7 @@ using Ikm.Workflow.Kernel;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Mentoring.Actions;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Texts;
 

@@ -5,6 +5,7 @@ using Ikm.Storage.Sqlite;
 using Ikm.Workflow.Conversations;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

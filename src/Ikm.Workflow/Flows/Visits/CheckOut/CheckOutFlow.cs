@@ -4,7 +4,7 @@ using Ikm.Workflow.Engine;
 using Ikm.Workflow.Flows.Questions;
 using Ikm.Workflow.Kernel;
 using Ikm.Workflow.Mentoring;
-using Ikm.Workflow.Questionnaires;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Texts;
 
 namespace Ikm.Workflow.Flows.Visits.CheckOut;

@@ -12,14 +12,3 @@ public enum SendStatus
     /// <summary>The channel refused this message for good (400): dropped and logged.</summary>
     Rejected,
 }
-
-public sealed record SendResult(SendStatus Status, long? ChannelMessageId = null, TimeSpan? RetryAfter = null, string? Error = null)
-{
-    public static SendResult Ok(long? messageId) => new(SendStatus.Sent, messageId);
-}
-
-/// <summary>A channel's outbound side (Telegram, local terminal, …). Flows never call it: the dispatcher does.</summary>
-public interface IMessageSender
-{
-    Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken ct);
-}

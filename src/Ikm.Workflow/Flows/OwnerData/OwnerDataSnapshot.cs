@@ -1,7 +1,6 @@
 using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Members;
-using Ikm.Workflow.Mentoring;
 
 namespace Ikm.Workflow.Flows.OwnerData;
 
@@ -19,29 +18,4 @@ public sealed record OwnerDataSnapshot(Member? Member, Business? Business, IRead
     public IReadOnlyList<OwnerEvaluation> SelfAssessments { get; init; } = [];
     /// <summary>The open or abandoned form of the owner's chat (the answers typed so far, by key); null when there is none.</summary>
     public OwnerDraft? AnswersInProgress { get; init; }
-}
-
-public sealed record OwnerMembership(string CohortId, string Cohort, MembershipStatus Status, DateTimeOffset RequestedAt, DateTimeOffset? DecidedAt);
-
-public sealed record OwnerVisit(
-    DateTimeOffset StartedAt,
-    DateTimeOffset? EndedAt,
-    double? Hours,
-    string Mentor,
-    VisitStatus Status,
-    string? Problem,
-    string? Mentored,
-    string? Result,
-    string? NextStep,
-    IReadOnlyList<string> Areas,
-    int Photos);
-
-public sealed record OwnerEvaluation(string Month, string Author, DateTimeOffset? CompletedAt, IReadOnlyList<AreaEvaluation> Areas);
-
-public sealed record OwnerDraft(string Flow, DateTimeOffset UpdatedAt, IReadOnlyDictionary<string, string> Answers);
-
-/// <summary>Writes the owner's data as an XLSX workbook (an adapter: the spreadsheet library stays out of the domain).</summary>
-public interface IOwnerDataExporter
-{
-    byte[] ToXlsx(OwnerDataSnapshot snapshot);
 }

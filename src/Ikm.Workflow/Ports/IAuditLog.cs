@@ -1,4 +1,6 @@
-namespace Ikm.Workflow.Audit;
+using Ikm.Workflow.Audit;
+
+namespace Ikm.Workflow.Ports;
 
 /// <summary>
 /// Audit records written outside a conversation turn (a dashboard sign-in, a job). Inside a turn, use

@@ -1,7 +1,8 @@
 using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Diagnoses;
+using Ikm.Workflow.Storage;
 
-namespace Ikm.Workflow.Storage;
+namespace Ikm.Workflow.Ports;
 
 /// <summary>Reads of an owner's business and diagnoses; writes go through <see cref="ChangeSet"/> with the conversation.</summary>
 public interface IOwnerStore

@@ -1,7 +1,7 @@
 using Ikm.Workflow.Conversations;
 using Ikm.Workflow.Diagnoses;
 
-namespace Ikm.Workflow.Storage;
+namespace Ikm.Workflow.Ports;
 
 /// <summary>The reads of the draft retention job: answers left unfinished for longer than the retention period.</summary>
 public interface IDraftStore

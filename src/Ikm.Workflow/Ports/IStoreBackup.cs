@@ -1,4 +1,4 @@
-namespace Ikm.Workflow.Storage;
+namespace Ikm.Workflow.Ports;
 
 /// <summary>
 /// A consistent copy of the whole store into one file, taken while the bot runs (the daily backup job). Only the

@@ -1,4 +1,4 @@
-namespace Ikm.Workflow.Messaging;
+namespace Ikm.Workflow.Ports;
 
 /// <summary>Fetches a file a user sent (by the channel's file id), for the copies kept under the data directory.</summary>
 public interface IFileDownloader

@@ -1,6 +1,6 @@
 using Ikm.Workflow.Messaging;
 
-namespace Ikm.Workflow.Engine;
+namespace Ikm.Workflow.Ports;
 
 /// <summary>Told about outgoing messages once they are durably stored, so they can be sent without a store scan.</summary>
 public interface IOutboxNotifier

@@ -1,7 +1,8 @@
 using Ikm.Workflow.Conversations;
 using Ikm.Workflow.Members;
+using Ikm.Workflow.Storage;
 
-namespace Ikm.Workflow.Storage;
+namespace Ikm.Workflow.Ports;
 
 /// <summary>The store the conversation engine needs. Implemented for SQLite (embedded) and MongoDB.</summary>
 public interface IBotStore
@@ -49,35 +50,3 @@ public interface IBotStore
     /// <summary>Marks a member unreachable (the chat blocked the bot).</summary>
     Task MarkUnreachableAsync(long chatId, CancellationToken ct);
 }
-
-/// <summary>A change to one outbox entry after a send attempt.</summary>
-public sealed record OutboxUpdate(string Id, OutboxStatus Status, int Attempts, DateTimeOffset? DueAt, DateTimeOffset? SentAt, long? ChannelMessageId);
-
-/// <summary>
-/// Some change sets of a commit were not written because something they change moved on since it was read: a
-/// conversation's or a document's stored version, or an earlier change set of the same commit that changes the same
-/// document from the same snapshot (two chats of one batch). <see cref="ChangeSets"/> are their indexes in the list
-/// given to <see cref="IBotStore.CommitAsync"/>; the caller redoes them with fresh reads.
-/// <see cref="OthersCommitted"/> tells whether the other change sets were written (standalone MongoDB, no
-/// transaction) or nothing was (a transaction: the caller commits the others again without the conflicting ones).
-/// </summary>
-public sealed class ConcurrencyException(IReadOnlyList<int> changeSets, long chatId, bool othersCommitted)
-    : Exception($"{changeSets.Count} change set(s) of the commit conflicted with a newer stored version (first chat {chatId}).")
-{
-    /// <summary>The chat of the first conflicting change set; 0 when it carries no conversation (a job's write).</summary>
-    public long ChatId { get; } = chatId;
-
-    public IReadOnlyList<int> ChangeSets { get; } = changeSets;
-
-    public bool OthersCommitted { get; } = othersCommitted;
-
-    /// <summary>The exception for these conflicting change sets of <paramref name="changes"/>.</summary>
-    public static ConcurrencyException For(IReadOnlyList<ChangeSet> changes, IEnumerable<int> conflicting, bool othersCommitted)
-    {
-        var indexes = conflicting.Distinct().Order().ToList();
-        return new ConcurrencyException(indexes, changes[indexes[0]].Conversation?.ChatId ?? 0, othersCommitted);
-    }
-}
-
-/// <summary>The store cannot be reached (disk, network, server down): an outage, retried, never a user's fault.</summary>
-public sealed class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,4 +1,6 @@
-namespace Ikm.Workflow.Reports;
+using Ikm.Workflow.Reports;
+
+namespace Ikm.Workflow.Ports;
 
 /// <summary>
 /// Told about report requests once they are durably stored, so they are built at once. Only a shortcut: a request

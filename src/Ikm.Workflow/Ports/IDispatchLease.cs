@@ -1,4 +1,4 @@
-namespace Ikm.Workflow.Storage;
+namespace Ikm.Workflow.Ports;
 
 /// <summary>
 /// Telegram's limits are per bot token, so one dispatcher sends at a time however many instances run (DESIGN §11).

@@ -1,4 +1,6 @@
-namespace Ikm.Workflow.Documents;
+using Ikm.Workflow.Documents;
+
+namespace Ikm.Workflow.Ports;
 
 /// <summary>Reads of generic documents; writes go through <see cref="Storage.ChangeSet.Documents"/> in the batch's one commit.</summary>
 public interface IDocumentStore

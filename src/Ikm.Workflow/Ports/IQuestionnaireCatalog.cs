@@ -1,4 +1,6 @@
-namespace Ikm.Workflow.Questionnaires;
+using Ikm.Workflow.Questionnaires;
+
+namespace Ikm.Workflow.Ports;
 
 /// <summary>The questionnaires in use: validated before use, never half-loaded.</summary>
 public interface IQuestionnaireCatalog

@@ -1,4 +1,6 @@
-namespace Ikm.Workflow.Messaging;
+using Ikm.Workflow.Messaging;
+
+namespace Ikm.Workflow.Ports;
 
 /// <summary>
 /// The folder of the files the outbox sends (<c>{DataDirectory}/outbox-files</c>): written by the report and digest
@@ -7,8 +9,8 @@ namespace Ikm.Workflow.Messaging;
 /// </summary>
 public interface IOutboxFiles
 {
-    /// <summary>A new, empty file for <paramref name="fileName"/> (the name shown to the user), open for writing; its path is the stream's <see cref="FileStream.Name"/>.</summary>
-    FileStream Create(string fileName);
+    /// <summary>A new, empty file for <paramref name="fileName"/> (the name shown to the user), open for writing at <paramref name="path"/>.</summary>
+    Stream Create(string fileName, out string path);
 
     Stream OpenRead(string path);
 

@@ -1,0 +1,7 @@
+namespace Ikm.Workflow.Mentoring;
+
+/// <summary>A coordinator report: text, and the files written for it (chart, workbook — several parts when one would be too big to send).</summary>
+public sealed record ProgramReport(string Text, IReadOnlyList<ReportFile>? Files = null)
+{
+    public IReadOnlyList<ReportFile> Files { get; init; } = Files ?? [];
+}
