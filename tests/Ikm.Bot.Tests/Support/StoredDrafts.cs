@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ikm.Workflow.Conversations;
+using Ikm.Workflow.Flows.Evaluations;
 using Ikm.Workflow.Flows.Visits.CheckOut;
 
 namespace Ikm.Bot.Tests.Support;
@@ -10,4 +11,8 @@ public static class StoredDrafts
     /// <summary>The logbook answers of the visit being checked out, by question id.</summary>
     public static IReadOnlyDictionary<string, string> LogbookAnswers(Conversation conversation) =>
         JsonSerializer.Deserialize<CheckOutDraft>(conversation.Data["draft:" + CheckOutFlow.FlowName])!.Logbook.Answers;
+
+    /// <summary>The evaluation left open or half-way (its areas and answers).</summary>
+    public static EvaluationDraft Evaluation(Conversation conversation) =>
+        JsonSerializer.Deserialize<EvaluationDraft>(conversation.Data["draft:" + EvaluationFlow.FlowName])!;
 }

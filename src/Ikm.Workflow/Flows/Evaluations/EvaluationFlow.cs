@@ -84,11 +84,13 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, QuestionPrompt
             .OnEntryFrom(chooseIkm, (turn, ikm) => { turn.Draft.BusinessId = ikm.BusinessId; turn.Draft.Areas = [.. ikm.Areas]; }, "first plan area")
             .OnEntryFrom(EvaluationTrigger.BeginSelf, async turn => turn.Reply(turn.T(EvaluationTexts.SelfIntro, await MonthAsync(turn.Context, turn.Draft.BusinessId))), "self-assessment: the month")
             .OnEntryFrom(EvaluationTrigger.AreaDone, turn => turn.Draft.Index++, "next plan area")
+            .OnEntryFrom(EvaluationTrigger.AreaBack, ToLastAnswerOfAreaBefore, "the area before, at its last answer")
             .Prompt(AskAsync, "ask the area's questions")
             .Help(turn => AskAsync(turn))
             .OnAnswer(turn => Runner(turn.Draft).Handle(turn.Context, turn.Draft.AnswersOf(turn.Draft.Area)) == FormStep.Completed, EvaluationTrigger.AreaDone)
-            .Back(turn => Runner(turn.Draft).Back(turn.Context, turn.Draft.AnswersOf(turn.Draft.Area)))
+            .Back(turn => Runner(turn.Draft).Back(turn.Context, turn.Draft.AnswersOf(turn.Draft.Area)) || BackAnArea(turn))
             .PermitReentryIf(EvaluationTrigger.AreaDone, draft => !draft.IsLastArea, "more plan areas")
+            .PermitReentryIf(EvaluationTrigger.AreaBack, draft => draft.Index > 0, "an area before")
             .PermitIf(EvaluationTrigger.AreaDone, EvaluationState.Saved, draft => draft.IsLastArea, "the last area");
 
         flow.Step(EvaluationState.Saved).Ends()
@@ -110,6 +112,22 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, QuestionPrompt
         var cohort = await turn.Work.GetAsync<Cohort>(assignments[0].CohortId);
         var month = MentorVisits.CalendarOf(cohort).MonthKeyOf(turn.Now);
         await MentorVisits.ListIkmsAsync(turn.Context, Choices, turn.T(EvaluationTexts.ChooseIkm, month));
+    }
+
+    /// <summary>/kembali at an area's first question goes on to the area before; at the first area there is nothing before.</summary>
+    private static bool BackAnArea(FlowTurn<EvaluationDraft> turn)
+    {
+        if (turn.Draft.Index == 0) return false;
+        turn.Then(EvaluationTrigger.AreaBack);
+        return true;
+    }
+
+    private void ToLastAnswerOfAreaBefore(FlowTurn<EvaluationDraft> turn)
+    {
+        var draft = turn.Draft;
+        draft.Index--;
+        var answers = draft.AnswersOf(draft.Area);
+        answers.Current = Runner(draft).Session(answers).Previous(null)?.Id;
     }
 
     /// <summary>An IKM assigned to this mentor, with its plan's areas — or, without a diagnosis yet, the areas of this month's logbook.</summary>

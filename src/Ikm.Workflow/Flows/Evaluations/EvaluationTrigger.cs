@@ -9,4 +9,5 @@ public enum EvaluationTrigger
     FoundNoPlan,
     ChooseIkm,
     AreaDone,
+    AreaBack,
 }

@@ -79,6 +79,26 @@ public sealed class EvaluationFlowTests
     }
 
     [Fact]
+    public async Task Back_AtTheFirstQuestionOfAnArea_GoesToTheLastAnswerOfTheAreaBefore()
+    {
+        var chat = await MentorWithLoggedVisitAsync("production", "quality");
+        await chat.StartAsync();
+        await chat.PressAsync(chat.Button("Abon Ikan Mama Ani"));
+        Assert.False(await chat.BackAsync());
+        await AnswerAreaAsync(chat, "3", "p", "m", "r");
+
+        Assert.True(await chat.BackAsync());
+        Assert.Contains("Apa hasilnya?", chat.LastReply.Text);
+        Assert.Equal(("production", "result"), (Draft(chat).Area, Draft(chat).AnswersOf("production").Current));
+        await chat.TextAsync("hasil baru");
+        Assert.Contains("Bidang 2 dari 2", chat.LastReply.Text);
+        await AnswerAreaAsync(chat, "4", "p2", "m2", "r2");
+
+        var evaluation = Assert.Single(await chat.Store.AllAsync<Evaluation>(CancellationToken.None));
+        Assert.Equal([("production", 3, "hasil baru"), ("quality", 4, "r2")], evaluation.Areas.Select(a => (a.AreaId, a.Score, a.Result)));
+    }
+
+    [Fact]
     public async Task LeftHalfWay_StartsAgainAtTheMissingAnswer()
     {
         var chat = await MentorWithLoggedVisitAsync("production");
