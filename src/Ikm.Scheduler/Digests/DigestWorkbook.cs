@@ -9,14 +9,16 @@ using MiniExcelLibs.OpenXml;
 
 namespace Ikm.Scheduler.Digests;
 
-/// <summary>The coordinator workbook (MiniExcel): sheets IKMs, Visits, Evaluations, Mentors (and Audit in /ekspor), headers in the reader's language.</summary>
+/// <summary>
+/// The coordinator workbook (MiniExcel): sheets IKM, Kunjungan, Evaluasi, Pendamping (and Audit in /ekspor) — sheet
+/// names, headers and status words in the reader's language. Numbers are number cells (turnover in rupiah, hours,
+/// scores) and dates are date cells, so a coordinator can sum, sort and filter them.
+/// </summary>
 internal static class DigestWorkbook
 {
-    public const string IkmSheet = "IKMs";
-    public const string VisitSheet = "Visits";
-    public const string EvaluationSheet = "Evaluations";
-    public const string MentorSheet = "Mentors";
-    public const string AuditSheet = "Audit";
+    private const string DateFormat = "yyyy-mm-dd";
+    private const string DateTimeFormat = "yyyy-mm-dd hh:mm";
+    private const string RupiahFormat = "#,##0";
 
     /// <param name="range">Visits started in it are listed.</param>
     /// <param name="month">Evaluations of this month only; every evaluation when null.</param>
@@ -49,7 +51,7 @@ internal static class DigestWorkbook
                 Kelurahan = b.Kelurahan,
                 Mentor = p.MentorName,
                 Workers = b.Workers,
-                MonthlyTurnover = IndonesianFormat.Money(b.MonthlyTurnover),
+                MonthlyTurnover = b.MonthlyTurnover,
                 Legality = string.Join(", ", b.Legality),
                 KeepsBooks = b.KeepsBooks ? yes : no,
                 BankAccount = b.HasBankAccount ? yes : no,
@@ -74,14 +76,14 @@ internal static class DigestWorkbook
                 var start = calendar.ToLocal(v.StartedAt);
                 return new VisitRow
                 {
-                    Date = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    Date = start.Date,
                     Start = start.ToString("HH:mm", CultureInfo.InvariantCulture),
-                    End = v.EndedAt is { } end ? calendar.ToLocal(end).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : null,
+                    End = v.EndedAt is { } end ? calendar.ToLocal(end).DateTime : null,
                     Hours = Math.Round(DigestBuilder.Hours(v), 2),
                     Ikm = index.BusinessName(v.BusinessId),
                     Mentor = index.MentorName(v.MentorUserId),
-                    Status = v.Status.ToString(),
-                    Flags = v.Flags == VisitFlags.None ? null : v.Flags.ToString(),
+                    Status = WorkbookTexts.Status(v.Status, lang),
+                    Flags = v.Flags == VisitFlags.None ? null : WorkbookTexts.Flags(v.Flags, lang),
                     DistanceMeters = v.DistanceMeters is { } d ? Math.Round(d) : null,
                     DistanceReason = v.DistanceReason,
                     Areas = string.Join(", ", v.Areas.Select(a => diagnosis.FindArea(a)?.Label.Get(lang) ?? a)),
@@ -131,16 +133,16 @@ internal static class DigestWorkbook
 
         var sheets = new Dictionary<string, object>
         {
-            [IkmSheet] = ikms,
-            [VisitSheet] = visits,
-            [EvaluationSheet] = evaluations,
-            [MentorSheet] = mentorRows,
+            [WorkbookTexts.IkmSheet.In(lang)] = ikms,
+            [WorkbookTexts.VisitSheet.In(lang)] = visits,
+            [WorkbookTexts.EvaluationSheet.In(lang)] = evaluations,
+            [WorkbookTexts.MentorSheet.In(lang)] = mentorRows,
         };
         if (audit is not null)
-            sheets[AuditSheet] = AuditRows(calendar, lang, audit);
+            sheets[WorkbookTexts.AuditSheet.In(lang)] = AuditRows(calendar, lang, audit);
         var configuration = new OpenXmlConfiguration
         {
-            DynamicColumns = [.. Headers(lang).Select(h => new DynamicExcelColumn(h.Key) { Name = h.Value })],
+            DynamicColumns = [.. Headers(lang).Select(h => new DynamicExcelColumn(h.Key) { Name = h.Value, Format = Formats.GetValueOrDefault(h.Key) })],
             EnableAutoWidth = false,
         };
         return new Workbook(sheets, configuration);
@@ -151,7 +153,7 @@ internal static class DigestWorkbook
     [
         .. audit.OrderBy(e => e.Id, StringComparer.Ordinal).Select(e => new AuditRow
         {
-            Time = calendar.ToLocal(e.At).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            Time = calendar.ToLocal(e.At).DateTime,
             ActorId = e.ActorUserId,
             ActorRole = Workflow.Audit.AuditTexts.Role(e.ActorRole, lang),
             Action = Workflow.Audit.AuditTexts.Action(e.Action, lang),
@@ -164,8 +166,20 @@ internal static class DigestWorkbook
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
 
-    private static string Date(ProgramCalendar calendar, DateTimeOffset instant) =>
-        calendar.LocalDate(instant).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static DateTime Date(ProgramCalendar calendar, DateTimeOffset instant) =>
+        calendar.LocalDate(instant).ToDateTime(TimeOnly.MinValue);
+
+    /// <summary>The cell format of the columns that are not plain numbers or text, by property name.</summary>
+    private static readonly Dictionary<string, string> Formats = new(StringComparer.Ordinal)
+    {
+        [nameof(IkmRow.MonthlyTurnover)] = RupiahFormat,
+        [nameof(IkmRow.LastVisit)] = DateFormat,
+        [nameof(IkmRow.Registered)] = DateFormat,
+        [nameof(VisitRow.Date)] = DateFormat,
+        [nameof(VisitRow.End)] = DateTimeFormat,
+        [nameof(EvaluationRow.Completed)] = DateFormat,
+        [nameof(AuditRow.Time)] = DateTimeFormat,
+    };
 
     /// <summary>Column headers by property name; a name shared by two sheets means the same thing in both.</summary>
     private static Dictionary<string, string> Headers(string lang)
@@ -181,7 +195,7 @@ internal static class DigestWorkbook
             [nameof(IkmRow.Kelurahan)] = "Kelurahan",
             [nameof(IkmRow.Mentor)] = en ? "Mentor" : "Pendamping",
             [nameof(IkmRow.Workers)] = en ? "Workers" : "Tenaga kerja",
-            [nameof(IkmRow.MonthlyTurnover)] = en ? "Monthly turnover" : "Omzet per bulan",
+            [nameof(IkmRow.MonthlyTurnover)] = en ? "Monthly turnover (Rp)" : "Omzet per bulan (Rp)",
             [nameof(IkmRow.Legality)] = en ? "Licences" : "Izin",
             [nameof(IkmRow.KeepsBooks)] = en ? "Keeps books" : "Pembukuan",
             [nameof(IkmRow.BankAccount)] = en ? "Bank account" : "Rekening bank",
@@ -239,7 +253,7 @@ internal static class DigestWorkbook
         public string? Kelurahan { get; init; }
         public string? Mentor { get; init; }
         public int Workers { get; init; }
-        public string MonthlyTurnover { get; init; } = "";
+        public decimal MonthlyTurnover { get; init; }
         public string? Legality { get; init; }
         public string KeepsBooks { get; init; } = "";
         public string BankAccount { get; init; } = "";
@@ -250,15 +264,15 @@ internal static class DigestWorkbook
         public int AreasEvaluated { get; init; }
         public int Visits { get; init; }
         public double Hours { get; init; }
-        public string? LastVisit { get; init; }
-        public string? Registered { get; init; }
+        public DateTime? LastVisit { get; init; }
+        public DateTime? Registered { get; init; }
     }
 
     internal sealed class VisitRow
     {
-        public string Date { get; init; } = "";
+        public DateTime Date { get; init; }
         public string Start { get; init; } = "";
-        public string? End { get; init; }
+        public DateTime? End { get; init; }
         public double Hours { get; init; }
         public string Ikm { get; init; } = "";
         public string Mentor { get; init; } = "";
@@ -287,7 +301,7 @@ internal static class DigestWorkbook
         public string? Problem { get; init; }
         public string? Mentored { get; init; }
         public string? Result { get; init; }
-        public string? Completed { get; init; }
+        public DateTime? Completed { get; init; }
     }
 
     internal sealed class MentorRow
@@ -303,7 +317,7 @@ internal static class DigestWorkbook
 
     internal sealed class AuditRow
     {
-        public string Time { get; init; } = "";
+        public DateTime Time { get; init; }
         public long ActorId { get; init; }
         public string ActorRole { get; init; } = "";
         public string Action { get; init; } = "";

@@ -1,124 +1,145 @@
 using System.Globalization;
 using Ikm.Workflow.Flows.OwnerData;
 using Ikm.Workflow.Ports;
+using Ikm.Workflow.Texts;
 using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using MiniExcelLibs.OpenXml;
 
 namespace Ikm.Scheduler.Exports;
 
 /// <summary>
-/// /datasaya as a workbook, one sheet per kind of record: Profil (account, business, consent), Diagnosis (one row per
-/// area score), Jawaban (every diagnosis answer), Program (memberships), Kunjungan (visits), Evaluasi (mentors' monthly
-/// evaluations, one row per area), Penilaian diri (self-assessments, one row per area), Belum selesai (unfinished answers).
+/// /datasaya as a workbook in the owner's language, one sheet per kind of record: Profil (account, business, consent),
+/// Diagnosis (one row per area score), Jawaban (every diagnosis answer), Program (memberships), Kunjungan (visits),
+/// Evaluasi (mentors' monthly evaluations, one row per area), Penilaian diri (self-assessments, one row per area),
+/// Belum selesai (unfinished answers). Numbers are number cells and times are date cells (UTC).
 /// </summary>
 public sealed class MiniExcelOwnerDataExporter : IOwnerDataExporter
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+    private const string TimeFormat = "yyyy-mm-dd hh:mm";
 
     public byte[] ToXlsx(OwnerDataSnapshot snapshot)
     {
+        var lang = Languages.Normalize(snapshot.Member?.Language, Languages.Indonesian);
+        string T(Text text) => text.In(lang);
+        string YesNo(bool value) => T(value ? OwnerWorkbookTexts.Yes : OwnerWorkbookTexts.No);
         var business = snapshot.Business;
         var profile = new List<Dictionary<string, object?>>();
-        void Row(string field, object? value) => profile.Add(new() { ["Isian"] = field, ["Nilai"] = value });
-        Row("Diekspor", Time(snapshot.ExportedAt));
-        Row("Peran", snapshot.Member?.Role.ToString());
-        Row("Bahasa", snapshot.Member?.Language);
+        void Row(Text field, object? value) => profile.Add(new() { [T(OwnerWorkbookTexts.Field)] = T(field), [T(OwnerWorkbookTexts.Value)] = value });
+        Row(OwnerWorkbookTexts.Exported, Time(snapshot.ExportedAt));
+        Row(OwnerWorkbookTexts.Role, snapshot.Member is { } member ? OwnerWorkbookTexts.Of(member.Role, lang) : null);
+        Row(OwnerWorkbookTexts.Language, snapshot.Member?.Language);
         if (business is not null)
         {
-            Row("Nama pemilik", business.OwnerName);
-            Row("Nama usaha", business.BusinessName);
-            Row("Produk", business.Products);
-            Row("Komoditas", business.Commodity);
-            Row("Kecamatan", business.Kecamatan);
-            Row("Kelurahan", business.Kelurahan);
-            Row("Lokasi", business.Location is { } p ? string.Create(Invariant, $"{p.Latitude}, {p.Longitude}") : null);
-            Row("No. HP", business.Phone);
-            Row("Tenaga kerja", business.Workers);
-            Row("Omzet per bulan (Rp)", business.MonthlyTurnover);
-            Row("Izin", string.Join(", ", business.Legality));
-            Row("Pembukuan", business.KeepsBooks ? "Ya" : "Tidak");
-            Row("Rekening bank", business.HasBankAccount ? "Ya" : "Tidak");
-            Row("Kredit bank", business.HadBankCredit switch { true => "Ya", false => "Tidak", null => "-" });
-            Row("Persetujuan (versi)", business.Consent?.TextVersion);
-            Row("Persetujuan (waktu)", business.Consent is { } consent ? Time(consent.AcceptedAt) : null);
-            Row("Terdaftar", business.RegisteredAt.ToString("yyyy-MM-dd", Invariant));
+            Row(OwnerWorkbookTexts.OwnerName, business.OwnerName);
+            Row(OwnerWorkbookTexts.BusinessName, business.BusinessName);
+            Row(OwnerWorkbookTexts.Products, business.Products);
+            Row(OwnerWorkbookTexts.Commodity, business.Commodity);
+            Row(new Text("Kecamatan", "Kecamatan"), business.Kecamatan);
+            Row(new Text("Kelurahan", "Kelurahan"), business.Kelurahan);
+            Row(OwnerWorkbookTexts.Location, business.Location is { } p ? string.Create(Invariant, $"{p.Latitude}, {p.Longitude}") : null);
+            Row(OwnerWorkbookTexts.Phone, business.Phone);
+            Row(OwnerWorkbookTexts.Workers, business.Workers);
+            Row(OwnerWorkbookTexts.Turnover, business.MonthlyTurnover);
+            Row(OwnerWorkbookTexts.Licences, string.Join(", ", business.Legality));
+            Row(OwnerWorkbookTexts.Bookkeeping, YesNo(business.KeepsBooks));
+            Row(OwnerWorkbookTexts.BankAccount, YesNo(business.HasBankAccount));
+            Row(OwnerWorkbookTexts.BankCredit, business.HadBankCredit is { } credit ? YesNo(credit) : "-");
+            Row(OwnerWorkbookTexts.ConsentVersion, business.Consent?.TextVersion);
+            Row(OwnerWorkbookTexts.ConsentTime, business.Consent is { } consent ? Time(consent.AcceptedAt) : null);
+            Row(OwnerWorkbookTexts.Registered, Time(business.RegisteredAt));
         }
+
+        string diagnosisId = T(OwnerWorkbookTexts.DiagnosisSheet), started = T(OwnerWorkbookTexts.Started), status = T(OwnerWorkbookTexts.Status),
+            area = T(OwnerWorkbookTexts.Area), score = T(OwnerWorkbookTexts.Score), questionnaire = T(OwnerWorkbookTexts.Questionnaire),
+            question = T(OwnerWorkbookTexts.Question), answer = T(OwnerWorkbookTexts.Answer), cohort = T(OwnerWorkbookTexts.Cohort),
+            requested = T(OwnerWorkbookTexts.Requested), decided = T(OwnerWorkbookTexts.Decided), ended = T(OwnerWorkbookTexts.Ended),
+            hours = T(OwnerWorkbookTexts.Hours), mentor = T(OwnerWorkbookTexts.Mentor), problem = T(OwnerWorkbookTexts.Problem),
+            mentored = T(OwnerWorkbookTexts.Mentored), result = T(OwnerWorkbookTexts.Result), nextStep = T(OwnerWorkbookTexts.NextStep),
+            photos = T(OwnerWorkbookTexts.Photos), month = T(OwnerWorkbookTexts.Month), flow = T(OwnerWorkbookTexts.Flow), field = T(OwnerWorkbookTexts.Field);
 
         var scores = snapshot.Diagnoses.SelectMany(d => d.AreaScores.Select(a => new Dictionary<string, object?>
         {
-            ["Diagnosis"] = d.Id.ToString(),
-            ["Mulai"] = d.StartedAt.ToString("yyyy-MM-dd", Invariant),
-            ["Status"] = d.Status.ToString(),
-            ["Bidang"] = a.Key,
-            ["Skor"] = a.Value,
+            [diagnosisId] = d.Id.ToString(),
+            [started] = Time(d.StartedAt),
+            [status] = OwnerWorkbookTexts.Of(d.Status, lang),
+            [area] = a.Key,
+            [score] = a.Value,
         })).ToList();
         var answers = snapshot.Diagnoses.SelectMany(d => d.Answers.Select(a => new Dictionary<string, object?>
         {
-            ["Diagnosis"] = d.Id.ToString(),
-            ["Kuesioner"] = $"{d.QuestionnaireId} {d.QuestionnaireVersion}",
-            ["Pertanyaan"] = a.Key,
-            ["Jawaban"] = a.Value,
+            [diagnosisId] = d.Id.ToString(),
+            [questionnaire] = $"{d.QuestionnaireId} {d.QuestionnaireVersion}",
+            [question] = a.Key,
+            [answer] = a.Value,
         })).ToList();
         var memberships = snapshot.Memberships.Select(m => new Dictionary<string, object?>
         {
-            ["Kohort"] = m.Cohort,
-            ["Status"] = m.Status.ToString(),
-            ["Diajukan"] = Time(m.RequestedAt),
-            ["Diputuskan"] = m.DecidedAt is { } decided ? Time(decided) : null,
+            [cohort] = m.Cohort,
+            [status] = OwnerWorkbookTexts.Of(m.Status, lang),
+            [requested] = Time(m.RequestedAt),
+            [decided] = m.DecidedAt is { } at ? Time(at) : null,
         }).ToList();
         var visits = snapshot.Visits.Select(v => new Dictionary<string, object?>
         {
-            ["Mulai"] = Time(v.StartedAt),
-            ["Selesai"] = v.EndedAt is { } ended ? Time(ended) : null,
-            ["Jam"] = v.Hours,
-            ["Pendamping"] = v.Mentor,
-            ["Status"] = v.Status.ToString(),
-            ["Masalah"] = v.Problem,
-            ["Didampingkan"] = v.Mentored,
-            ["Hasil"] = v.Result,
-            ["Langkah berikut"] = v.NextStep,
-            ["Bidang"] = string.Join(", ", v.Areas),
-            ["Foto"] = v.Photos,
+            [started] = Time(v.StartedAt),
+            [ended] = v.EndedAt is { } at ? Time(at) : null,
+            [hours] = v.Hours,
+            [mentor] = v.Mentor,
+            [status] = Digests.WorkbookTexts.Status(v.Status, lang),
+            [problem] = v.Problem,
+            [mentored] = v.Mentored,
+            [result] = v.Result,
+            [nextStep] = v.NextStep,
+            [area] = string.Join(", ", v.Areas),
+            [photos] = v.Photos,
         }).ToList();
+        List<Dictionary<string, object?>> AreaRows(IReadOnlyList<OwnerEvaluation> evaluations, bool withAuthor) =>
+            [.. evaluations.SelectMany(e => e.Areas.Select(a =>
+            {
+                var row = new Dictionary<string, object?> { [month] = e.Month };
+                if (withAuthor) row[mentor] = e.Author;
+                row[area] = a.AreaId;
+                row[score] = a.Score;
+                row[problem] = a.Problem;
+                row[mentored] = a.Mentored;
+                row[result] = a.Result;
+                return row;
+            }))];
 
         var sheets = new Dictionary<string, object>
         {
-            ["Profil"] = profile,
-            ["Diagnosis"] = Sheet(scores, "Diagnosis", "Mulai", "Status", "Bidang", "Skor"),
-            ["Jawaban"] = Sheet(answers, "Diagnosis", "Kuesioner", "Pertanyaan", "Jawaban"),
-            ["Program"] = Sheet(memberships, "Kohort", "Status", "Diajukan", "Diputuskan"),
-            ["Kunjungan"] = Sheet(visits, "Mulai", "Selesai", "Jam", "Pendamping", "Status", "Masalah", "Didampingkan", "Hasil", "Langkah berikut", "Bidang", "Foto"),
-            ["Evaluasi"] = Sheet(AreaRows(snapshot.Evaluations, withAuthor: true), "Bulan", "Pendamping", "Bidang", "Skor", "Masalah", "Didampingkan", "Hasil"),
-            ["Penilaian diri"] = Sheet(AreaRows(snapshot.SelfAssessments, withAuthor: false), "Bulan", "Bidang", "Skor", "Masalah", "Didampingkan", "Hasil"),
-            ["Belum selesai"] = Sheet(
+            [T(OwnerWorkbookTexts.ProfileSheet)] = profile,
+            [T(OwnerWorkbookTexts.DiagnosisSheet)] = Sheet(scores, diagnosisId, started, status, area, score),
+            [T(OwnerWorkbookTexts.AnswersSheet)] = Sheet(answers, diagnosisId, questionnaire, question, answer),
+            [T(OwnerWorkbookTexts.ProgramSheet)] = Sheet(memberships, cohort, status, requested, decided),
+            [T(OwnerWorkbookTexts.VisitSheet)] = Sheet(visits, started, ended, hours, mentor, status, problem, mentored, result, nextStep, area, photos),
+            [T(OwnerWorkbookTexts.EvaluationSheet)] = Sheet(AreaRows(snapshot.Evaluations, withAuthor: true), month, mentor, area, score, problem, mentored, result),
+            [T(OwnerWorkbookTexts.SelfAssessmentSheet)] = Sheet(AreaRows(snapshot.SelfAssessments, withAuthor: false), month, area, score, problem, mentored, result),
+            [T(OwnerWorkbookTexts.InProgressSheet)] = Sheet(
                 snapshot.AnswersInProgress?.Answers.Select(a => new Dictionary<string, object?>
                 {
-                    ["Alur"] = snapshot.AnswersInProgress.Flow,
-                    ["Isian"] = a.Key,
-                    ["Jawaban"] = a.Value,
+                    [flow] = snapshot.AnswersInProgress.Flow,
+                    [field] = a.Key,
+                    [answer] = a.Value,
                 }).ToList() ?? [],
-                "Alur", "Isian", "Jawaban"),
+                flow, field, answer),
+        };
+        var configuration = new OpenXmlConfiguration
+        {
+            DynamicColumns = [.. new[] { started, ended, requested, decided }.Select(c => new DynamicExcelColumn(c) { Format = TimeFormat })],
+            EnableAutoWidth = false,
         };
         using var stream = new MemoryStream();
-        stream.SaveAs(sheets);
+        stream.SaveAs(sheets, configuration: configuration);
         return stream.ToArray();
     }
-
-    private static List<Dictionary<string, object?>> AreaRows(IReadOnlyList<OwnerEvaluation> evaluations, bool withAuthor) =>
-        [.. evaluations.SelectMany(e => e.Areas.Select(a =>
-        {
-            var row = new Dictionary<string, object?> { ["Bulan"] = e.Month };
-            if (withAuthor) row["Pendamping"] = e.Author;
-            row["Bidang"] = a.AreaId;
-            row["Skor"] = a.Score;
-            row["Masalah"] = a.Problem;
-            row["Didampingkan"] = a.Mentored;
-            row["Hasil"] = a.Result;
-            return row;
-        }))];
 
     /// <summary>The rows, or one empty row so an empty sheet still shows its column headers.</summary>
     private static List<Dictionary<string, object?>> Sheet(List<Dictionary<string, object?>> rows, params string[] columns) =>
         rows.Count > 0 ? rows : [columns.ToDictionary(c => c, _ => (object?)null)];
 
-    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Invariant);
+    /// <summary>A date cell: the instant in UTC (the workbook says so in its headers).</summary>
+    private static DateTime Time(DateTimeOffset at) => at.UtcDateTime;
 }

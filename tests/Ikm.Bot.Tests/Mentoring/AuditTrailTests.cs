@@ -142,7 +142,7 @@ public sealed class AuditTrailTests
         var editRow = Assert.Single(rows, r => Equals(r["Kolom"], "max_ikm"));
         Assert.Equal(("kohort diubah", "5", "4", "administrator"), ((string)editRow["Tindakan"]!, (string)editRow["Nilai lama"]!, (string)editRow["Nilai baru"]!, (string)editRow["Peran"]!));
         Assert.Equal("data kohort diekspor", rows[^1]["Tindakan"]);
-        Assert.Equal("2026-11-23 11:00", rows[^1]["Waktu"]); // 03:00 UTC in WITA
+        Assert.Equal("2026-11-23 11:00", Assert.IsType<DateTime>(rows[^1]["Waktu"]).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)); // 03:00 UTC in WITA, a date cell
 
         await coordinator.SendTextAsync("/riwayat");
         var history = (await coordinator.NextReplyAsync()).Text!.Split('\n');

@@ -53,13 +53,30 @@ public sealed class MyDataEndToEndTests
         var profile = workbook.Query(useHeaderRow: true, sheetName: "Profil").Cast<IDictionary<string, object?>>().ToList();
         Assert.Contains(profile, r => (string?)r["Isian"] == "Nama pemilik" && (string?)r["Nilai"] == VisitedOwnerScenario.OwnerName);
         Assert.Contains(profile, r => (string?)r["Isian"] == "Persetujuan (versi)" && (string?)r["Nilai"] == "persetujuan-2025.1");
+        // Numbers are number cells, times date cells, yes/no and roles words of the owner's language.
+        object? Field(string name) => profile.Single(r => (string?)r["Isian"] == name)["Nilai"];
+        Assert.IsType<double>(Field("Omzet per bulan (Rp)"));
+        Assert.IsType<double>(Field("Tenaga kerja"));
+        Assert.IsType<DateTime>(Field("Terdaftar"));
+        Assert.IsType<DateTime>(Field("Persetujuan (waktu, UTC)"));
+        Assert.Equal("Pemilik IKM", Field("Peran"));
+        Assert.Contains(Field("Rekening bank"), new object?[] { "Ya", "Tidak" });
         var visits = workbook.Query(useHeaderRow: true, sheetName: "Kunjungan").Cast<IDictionary<string, object?>>().ToList();
         var row = Assert.Single(visits);
         Assert.Equal(VisitedOwnerScenario.MentorName, row["Pendamping"]);
         Assert.Equal(VisitedOwnerScenario.VisitProblem, row["Masalah"]);
-        Assert.Equal(4.0, Convert.ToDouble(row["Jam"], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(3, workbook.Query(useHeaderRow: true, sheetName: "Evaluasi").Count());
-        Assert.Equal("Pendampingan IKM Palu 2026", workbook.Query(useHeaderRow: true, sheetName: "Program").Cast<IDictionary<string, object?>>().Single()["Kohort"]);
+        Assert.Equal(4.0, Assert.IsType<double>(row["Jam"]));
+        Assert.Equal("Selesai", row["Status"]);
+        Assert.Equal(new DateTime(2026, 11, 23), Assert.IsType<DateTime>(row["Mulai (UTC)"]).Date);
+        var evaluations = workbook.Query(useHeaderRow: true, sheetName: "Evaluasi").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(3, evaluations.Count);
+        Assert.All(evaluations, e => Assert.IsType<double>(e["Skor"]));
+        var program = workbook.Query(useHeaderRow: true, sheetName: "Program").Cast<IDictionary<string, object?>>().Single();
+        Assert.Equal(("Pendampingan IKM Palu 2026", "Diterima"), ((string?)program["Kohort"], (string?)program["Status"]));
+        Assert.IsType<DateTime>(program["Diajukan (UTC)"]);
+        var diagnosis = workbook.Query(useHeaderRow: true, sheetName: "Diagnosis").Cast<IDictionary<string, object?>>().ToList();
+        Assert.All(diagnosis, d => Assert.Equal("Selesai", d["Status"]));
+        Assert.All(diagnosis, d => Assert.IsType<double>(d["Skor"]));
         Assert.Equal(10, workbook.Query(useHeaderRow: true, sheetName: "Jawaban").Count());
     }
 

@@ -49,14 +49,18 @@ public sealed class CoordinatorReportsTests
         Assert.EndsWith(".xlsx", workbook.FileName);
         // The workbook holds the cohort: the IKM with its owner, mentor and registration figures, and the mentor's load.
         using var xlsx = new MemoryStream(workbook.FileContent!);
-        Assert.Superset(new HashSet<string> { "IKMs", "Visits", "Evaluations", "Mentors" }, xlsx.GetSheetNames().ToHashSet());
-        var ikm = Assert.Single(xlsx.Query(useHeaderRow: true, sheetName: "IKMs").Cast<IDictionary<string, object?>>());
+        // Sheets in the coordinator's language; figures are number cells and dates date cells (they can be summed and sorted).
+        Assert.Equal(["IKM", "Kunjungan", "Evaluasi", "Pendamping", "Audit"], xlsx.GetSheetNames());
+        var ikm = Assert.Single(xlsx.Query(useHeaderRow: true, sheetName: "IKM").Cast<IDictionary<string, object?>>());
         Assert.Equal(("Abon Ikan Mama Ani", "Siti Aminah", "Budi", "Palu Barat", "Lere"),
             ((string?)ikm["IKM"], (string?)ikm["Pemilik"], (string?)ikm["Pendamping"], (string?)ikm["Kecamatan"], (string?)ikm["Kelurahan"]));
-        Assert.Equal(4d, Convert.ToDouble(ikm["Tenaga kerja"], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Empty(xlsx.Query(useHeaderRow: true, sheetName: "Visits"));
-        var mentorRow = Assert.Single(xlsx.Query(useHeaderRow: true, sheetName: "Mentors").Cast<IDictionary<string, object?>>());
-        Assert.Equal(("Budi", 1d), ((string?)mentorRow["Pendamping"], Convert.ToDouble(mentorRow["IKM didampingi"], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(4d, Assert.IsType<double>(ikm["Tenaga kerja"]));
+        Assert.Equal(1_500_000d, Assert.IsType<double>(ikm["Omzet per bulan (Rp)"]));
+        Assert.Equal(new DateTime(2026, 11, 23), Assert.IsType<DateTime>(ikm["Terdaftar"]));
+        Assert.Equal(("Tidak", "Ya"), ((string?)ikm["Diagnosis selesai"], (string?)ikm["Rekening bank"]));
+        Assert.Empty(xlsx.Query(useHeaderRow: true, sheetName: "Kunjungan"));
+        var mentorRow = Assert.Single(xlsx.Query(useHeaderRow: true, sheetName: "Pendamping").Cast<IDictionary<string, object?>>());
+        Assert.Equal(("Budi", 1d), ((string?)mentorRow["Pendamping"], Assert.IsType<double>(mentorRow["IKM didampingi"])));
 
         mentor.SkipReplies();
         await mentor.SendTextAsync("/ringkasan");

@@ -67,11 +67,11 @@ public sealed class ReportFilesTests
         var parts = emulator.SentTo(coordinator.Id).Where(m => m.Method == "sendDocument").ToList();
         Assert.True(parts.Count > 4, $"{parts.Count} parts: {string.Join(", ", parts.Select(p => $"{p.FileName} {p.FileContent!.Length}"))}");
         Assert.All(parts, p => Assert.True(p.FileContent!.Length <= limit, $"{p.FileName}: {p.FileContent!.Length} bytes"));
-        var visitParts = parts.Where(p => p.FileName!.Contains("-Visits-", StringComparison.Ordinal)).ToList();
+        var visitParts = parts.Where(p => p.FileName!.Contains("-Kunjungan-", StringComparison.Ordinal)).ToList();
         Assert.True(visitParts.Count >= 2);
-        Assert.Equal(visits, visitParts.Sum(p => new MemoryStream(p.FileContent!).Query(useHeaderRow: true, sheetName: "Visits").Count()));
+        Assert.Equal(visits, visitParts.Sum(p => new MemoryStream(p.FileContent!).Query(useHeaderRow: true, sheetName: "Kunjungan").Count()));
         Assert.Contains("Bagian 1 dari", parts[0].Caption);
-        Assert.Single(parts, p => p.FileName!.Contains("-IKMs", StringComparison.Ordinal));
+        Assert.Single(parts, p => p.FileName!.EndsWith("-IKM.xlsx", StringComparison.Ordinal));
         Assert.Empty(Directory.GetFiles(Path.Combine(bot.DataDirectory, DiskOutboxFiles.FolderName)));
     }
 

@@ -127,55 +127,75 @@ public sealed class DigestBuilderTests
     }
 
     [Fact]
-    public void Monthly_WorkbookHoldsTheMonthsRowsPerSheet_WithRupiahFormatted()
+    public void Monthly_WorkbookInBahasa_HoldsTheMonthsRows_WithNumbersAndDatesAsCells()
     {
         var xlsx = _builder.Monthly(Scenario(), DiagnosisQuestionnaire, "id").Workbook!.ToBytes();
         using var stream = new MemoryStream(xlsx);
 
-        Assert.Equal(["IKMs", "Visits", "Evaluations", "Mentors"], stream.GetSheetNames());
-        var ikms = Rows(stream, "IKMs");
+        Assert.Equal(["IKM", "Kunjungan", "Evaluasi", "Pendamping"], stream.GetSheetNames());
+        var ikms = Rows(stream, "IKM");
         Assert.Equal(8, ikms.Count);
         Assert.Equal("Abon Ikan Bu Ani", ikms[0]["IKM"]);
-        Assert.Equal("Rp 1.500.000", ikms[0]["Omzet per bulan"]);
-        Assert.Equal("Rp 2.750.000", ikms.Single(r => (string)r["IKM"]! == "Tenun Donggala")["Omzet per bulan"]);
-        Assert.Equal(1.5, Convert.ToDouble(ikms[0]["Perubahan skor"], System.Globalization.CultureInfo.InvariantCulture));
+        // Turnover is a number cell (it can be summed), shown with thousands grouping by the cell format.
+        Assert.Equal(1_500_000d, Assert.IsType<double>(ikms[0]["Omzet per bulan (Rp)"]));
+        Assert.Equal(2_750_000d, ikms.Single(r => (string)r["IKM"]! == "Tenun Donggala")["Omzet per bulan (Rp)"]);
+        Assert.Equal(1.5, Assert.IsType<double>(ikms[0]["Perubahan skor"]));
+        Assert.IsType<DateTime>(ikms[0]["Terdaftar"]);
         Assert.Equal("Budi Santoso", ikms[0]["Pendamping"]);
 
         // November only: Sari's October visit is not in the month's sheet.
-        var visits = Rows(stream, "Visits");
+        var visits = Rows(stream, "Kunjungan");
         Assert.Equal(17, visits.Count);
-        Assert.Equal("2026-11-02", visits[0]["Tanggal"]);
-        Assert.Contains(visits, v => (string?)v["Alasan jarak"] == "jalan ditutup banjir" && Convert.ToDouble(v["Jarak (m)"], System.Globalization.CultureInfo.InvariantCulture) == 1250);
+        Assert.Equal(new DateTime(2026, 11, 2), Assert.IsType<DateTime>(visits[0]["Tanggal"]));
+        Assert.IsType<double>(visits[0]["Jam"]);
+        Assert.All(visits, v => Assert.Equal("Selesai", v["Status"]));
+        Assert.Contains(visits, v => (string?)v["Alasan jarak"] == "jalan ditutup banjir" && Assert.IsType<double>(v["Jarak (m)"]) == 1250);
+        Assert.Contains(visits, v => (string?)v["Tanda"] == "Jauh");
         Assert.All(visits, v => Assert.Equal("Pembukuan dan keuangan (siap bank)", v["Bidang"]));
 
-        var evaluations = Rows(stream, "Evaluations");
+        var evaluations = Rows(stream, "Evaluasi");
         Assert.Equal(7, evaluations.Count);
         Assert.Contains(evaluations, e => (string?)e["IKM"] == "Tenun Donggala" && (string?)e["Bidang"] == "Pemasaran digital"
-            && Convert.ToInt32(e["Skor"], System.Globalization.CultureInfo.InvariantCulture) == 2
-            && Convert.ToDouble(e["Skor diagnosis"], System.Globalization.CultureInfo.InvariantCulture) == 1);
+            && Assert.IsType<double>(e["Skor"]) == 2
+            && Assert.IsType<double>(e["Skor diagnosis"]) == 1);
+        Assert.All(evaluations, e => Assert.IsType<DateTime>(e["Selesai diisi"]));
 
-        var mentors = Rows(stream, "Mentors");
+        var mentors = Rows(stream, "Pendamping");
         Assert.Equal(2, mentors.Count);
         Assert.Equal("Budi Santoso", mentors[0]["Pendamping"]);
-        Assert.Equal(10, Convert.ToInt32(mentors[0]["Kunjungan"], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(39.5, Convert.ToDouble(mentors[0]["Jam"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(10d, Assert.IsType<double>(mentors[0]["Kunjungan"]));
+        Assert.Equal(39.5, Assert.IsType<double>(mentors[0]["Jam"]));
     }
 
     [Fact]
-    public void Export_HoldsTheWholeProgram_WithEnglishHeaders()
+    public void Export_HoldsTheWholeProgram_InEnglish()
     {
         var xlsx = _builder.Export(Scenario(), DiagnosisQuestionnaire, "en").ToBytes();
         using var stream = new MemoryStream(xlsx);
 
+        Assert.Equal(["IKMs", "Visits", "Evaluations", "Mentors", "Audit"], stream.GetSheetNames());
         Assert.Equal(8, Rows(stream, "IKMs").Count);
         var visits = Rows(stream, "Visits");
         Assert.Equal(18, visits.Count);
-        Assert.Equal("2026-10-26", visits[0]["Date"]);
+        Assert.Equal(new DateTime(2026, 10, 26), visits[0]["Date"]);
+        Assert.All(visits, v => Assert.Equal("Completed", v["Status"]));
+        Assert.Contains(visits, v => (string?)v["Flags"] == "Far");
         Assert.Equal(7, Rows(stream, "Evaluations").Count);
         var mentors = Rows(stream, "Mentors");
-        Assert.Equal(10, Convert.ToInt32(mentors.Single(m => (string?)m["Mentor"] == "Budi Santoso")["Visits"], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(8, Convert.ToInt32(mentors.Single(m => (string?)m["Mentor"] == "Sari Dewi")["Visits"], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal("Rp 1.500.000", Rows(stream, "IKMs")[0]["Monthly turnover"]);
+        Assert.Equal(10d, mentors.Single(m => (string?)m["Mentor"] == "Budi Santoso")["Visits"]);
+        Assert.Equal(8d, mentors.Single(m => (string?)m["Mentor"] == "Sari Dewi")["Visits"]);
+        Assert.Equal(1_500_000d, Rows(stream, "IKMs")[0]["Monthly turnover (Rp)"]);
+    }
+
+    [Fact]
+    public void Workbook_NamesRetroShortAndForgottenVisits_InTheReadersLanguage()
+    {
+        var flags = VisitFlags.Short | VisitFlags.Retro | VisitFlags.ForgottenCheckOut;
+
+        Assert.Equal("Singkat, Susulan, Lupa check-out", WorkbookTexts.Flags(flags, "id"));
+        Assert.Equal("Short, Retro, Forgotten check-out", WorkbookTexts.Flags(flags, "en"));
+        Assert.Equal("Selesai", WorkbookTexts.Status(VisitStatus.Completed, "id"));
+        Assert.Equal("Sedang berkunjung", WorkbookTexts.Status(VisitStatus.CheckedIn, "id"));
     }
 
     [Fact]
