@@ -56,8 +56,11 @@ public sealed class ConversationEngine
         if (message.Kind == IncomingKind.Command && await TryCommandAsync(context, message.Command!))
             return;
 
-        if (RejectBadInput(context))
+        if (BadInputRefusal(context) is { } refusal)
+        {
+            await RefuseAsync(context, refusal);
             return;
+        }
 
         if (message.ButtonData is { } data && data.StartsWith(MenuPresenter.Prefix, StringComparison.Ordinal))
         {
@@ -172,9 +175,10 @@ public sealed class ConversationEngine
                 }
                 return true;
             case "menu":
+                var left = OpenFlow(context) is { } leftFlow && leftFlow != _onboarding;
                 context.Conversation.CloseFlow();
                 if (context.Member is null) await _onboarding.StartAsync(context);
-                else _menu.Show(context);
+                else _menu.Show(context, left ? context.T(MenuTexts.LeftOpenFlow) : null);
                 return true;
             case "batal" or "cancel":
                 var hadFlow = OpenFlow(context) is not null;
@@ -202,45 +206,44 @@ public sealed class ConversationEngine
                     return true;
                 }
 
-                if (OpenFlow(context) is not null) return false;
-                context.Reply(context.T(CommonTexts.UnknownCommand, Echo.Clip(command)));
+                await RefuseAsync(context, context.T(CommonTexts.UnknownCommand, Echo.Clip(command)));
                 return true;
         }
     }
 
-    /// <summary>Answers input no flow can use, so flows only see text they can read.</summary>
-    private static bool RejectBadInput(TurnContext context)
+    /// <summary>
+    /// Input no flow can use — an unknown command, an empty, too long or letterless text, a sticker — is refused here,
+    /// for every flow alike, with the open flow's question asked again in the same message: flows only see what they can read.
+    /// </summary>
+    private async Task RefuseAsync(TurnContext context, string refusal)
+    {
+        context.PrefaceNextReply(refusal);
+        if (OpenFlow(context) is { } open) await open.HelpAsync(context);
+        context.FlushPreface();
+    }
+
+    private static string? BadInputRefusal(TurnContext context)
     {
         var message = context.Message;
         switch (message.Kind)
         {
             case IncomingKind.Unsupported:
-                context.Reply(context.T(CommonTexts.Unsupported));
-                return true;
+                return context.T(CommonTexts.Unsupported);
             case IncomingKind.Text:
                 var text = message.Text ?? "";
                 if (string.IsNullOrWhiteSpace(text))
-                {
-                    context.Reply(context.T(CommonTexts.EmptyText));
-                    return true;
-                }
+                    return context.T(CommonTexts.EmptyText);
 
                 if (text.Length > CommonTexts.MaxTextLength)
-                {
-                    context.Reply(context.T(CommonTexts.TooLong, text.Length.ToString("N0", Languages.Culture(context.Language)),
-                        CommonTexts.MaxTextLength.ToString("N0", Languages.Culture(context.Language))));
-                    return true;
-                }
+                    return context.T(CommonTexts.TooLong, text.Length.ToString("N0", Languages.Culture(context.Language)),
+                        CommonTexts.MaxTextLength.ToString("N0", Languages.Culture(context.Language)));
 
                 if (!text.Any(char.IsLetterOrDigit) && text.Trim() != "-")
-                {
-                    context.Reply(context.T(CommonTexts.NoLetters));
-                    return true;
-                }
+                    return context.T(CommonTexts.NoLetters);
 
-                return false;
+                return null;
             default:
-                return false;
+                return null;
         }
     }
 }

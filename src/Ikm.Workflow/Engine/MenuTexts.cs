@@ -16,6 +16,9 @@ public static class MenuTexts
     public static readonly Text LeaveOpenFlow = new(
         "Anda sedang mengisi sesuatu yang belum selesai. Tinggalkan dulu (jawaban yang sudah diisi tetap tersimpan) atau lanjutkan?",
         "You are in the middle of something. Leave it for now (your answers so far are kept) or continue?");
+    public static readonly Text LeftOpenFlow = new(
+        "Anda keluar dari pertanyaan yang sedang diisi. Jawaban yang sudah diisi tetap tersimpan — tekan tombol yang sama untuk melanjutkan.",
+        "You left the questions you were answering. The answers you gave are kept — press the same button to continue.");
     public static readonly Text Leave = new("↪️ Tinggalkan", "↪️ Leave it");
     public static readonly Text Continue = new("▶️ Lanjutkan", "▶️ Continue");
     public static readonly Text OwnersOnly = new(

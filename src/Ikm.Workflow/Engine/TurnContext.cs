@@ -12,6 +12,7 @@ namespace Ikm.Workflow.Engine;
 public sealed class TurnContext(IncomingMessage message, Conversation conversation, Member? member, DateTimeOffset now, BotOptions options, ChatWork? work = null)
 {
     private readonly List<OutgoingMessage> _outgoing = [];
+    private string? _preface;
 
     public IncomingMessage Message { get; } = message;
     public Conversation Conversation { get; } = conversation;
@@ -59,9 +60,26 @@ public sealed class TurnContext(IncomingMessage message, Conversation conversati
 
     public void ClearOutgoing() => _outgoing.Clear();
 
+    /// <summary>Text put before the next reply to this chat (a refusal before the question asked again), so both arrive as one message.</summary>
+    public void PrefaceNextReply(string text) => _preface = _preface is null ? text : _preface + "\n\n" + text;
+
+    /// <summary>Sends a preface no reply took up on its own.</summary>
+    public void FlushPreface()
+    {
+        if (_preface is not { } alone) return;
+        _preface = null;
+        Reply(alone);
+    }
+
     /// <summary>Every message of a turn passes here: a text too long for the channel becomes several, each with its own id.</summary>
     private void Add(OutgoingMessage message)
     {
+        if (_preface is { } preface && message.ChatId == Message.ChatId && message.Kind == OutgoingKind.Text)
+        {
+            _preface = null;
+            message = message with { Text = preface + "\n\n" + message.Text };
+        }
+
         foreach (var part in MessageSplitter.Split(message))
             _outgoing.Add(part with { Id = NextId() });
     }

@@ -36,8 +36,8 @@ public static class CommonTexts
         "I didn't understand that. Please type letters or numbers, or press a button. Type /help for guidance.");
 
     public static readonly Text UnknownCommand = new(
-        "Perintah /{0} tidak dikenal. Perintah yang tersedia: /menu, /bantuan, /batal, /kembali, /bahasa, /privasi, /datasaya, /hapusdata.",
-        "Unknown command /{0}. Available commands: /menu, /help, /cancel, /back, /language, /privacy, /mydata, /deletemydata.");
+        "Perintah tidak dikenal: /{0}. Ketik /bantuan untuk daftar perintah Anda.",
+        "Unknown command: /{0}. Type /help for your list of commands.");
 
     public static readonly Text Flooded = new(
         "⏳ Pesan Anda banyak sekali — tunggu sebentar, lalu kirim lagi.",
