@@ -57,6 +57,8 @@ public static class WorkflowServiceCollectionExtensions
     {
         services.AddSingleton<TAction>();
         services.AddSingleton<IActionHandler>(sp => sp.GetRequiredService<TAction>());
+        if (typeof(IRouteOwner).IsAssignableFrom(typeof(TAction)))
+            services.AddSingleton(sp => (IRouteOwner)sp.GetRequiredService<TAction>());
     }
 
     private static void AddFlow<TFlow>(IServiceCollection services)

@@ -1,6 +1,7 @@
 using Ikm.Workflow.Flows.Onboarding;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Mentoring.Actions;
 using Ikm.Workflow.Texts;
 using Microsoft.Extensions.Logging;
@@ -24,6 +25,7 @@ public sealed class ConversationEngine
     private readonly MenuPresenter _menu;
     private readonly OnboardingFlow _onboarding;
     private readonly InviteActions _invites;
+    private readonly CommandGuide _guide;
     private readonly ILogger<ConversationEngine> _log;
 
     public ConversationEngine(
@@ -38,8 +40,10 @@ public sealed class ConversationEngine
         _flows = flows.ToDictionary(f => f.Name, StringComparer.Ordinal);
         _actions = [.. actions];
         (_menu, _onboarding, _invites, _log) = (menu, onboarding, invites, log);
-        var help = new EntryRoute(null, context => { context.Reply(context.T(CommonTexts.GlobalHelp)); return Task.CompletedTask; }) { Buttons = [MenuPresenter.HelpButton] };
-        foreach (var route in routeOwners.SelectMany(o => o.Routes).Append(help))
+        var help = new EntryRoute(null, context => { ShowGuide(context); return Task.CompletedTask; }) { Buttons = [MenuPresenter.HelpButton] };
+        var routes = routeOwners.SelectMany(o => o.Routes).Append(help).ToList();
+        _guide = new CommandGuide(routes);
+        foreach (var route in routes)
         {
             foreach (var button in route.Buttons)
                 if (!_byButton.TryAdd(button, route)) throw new InvalidOperationException($"Button '{button}' is declared by two routes.");
@@ -145,12 +149,12 @@ public sealed class ConversationEngine
     /// <summary>The route's role, checked on the server for every way in (a forged or old button, a typed command).</summary>
     private bool Allowed(TurnContext context, EntryRoute route)
     {
-        if (route.Role is not { } role || context.Member?.Role == role) return true;
+        if (route.Role is not { } role || context.Member?.Role == role || (role == MemberRole.Coordinator && ProgramDirectory.IsCoordinator(context))) return true;
         _log.LogWarning("Route refused for user {UserId}: needs role {Role}", context.Message.UserId, role);
         context.Reply(context.T(role switch
         {
             MemberRole.Coordinator => CommonTexts.CoordinatorsOnly,
-            MemberRole.Mentor => Mentoring.ProgramTexts.MentorsOnly,
+            MemberRole.Mentor => ProgramTexts.MentorsOnly,
             _ => MenuTexts.OwnersOnly,
         }));
         return false;
@@ -190,7 +194,7 @@ public sealed class ConversationEngine
                     context.Reply(context.T(CommonTexts.NothingToGoBack));
                 return true;
             case "bantuan" or "help":
-                context.Reply(context.T(CommonTexts.GlobalHelp));
+                ShowGuide(context);
                 if (OpenFlow(context) is { } open) await open.HelpAsync(context);
                 return true;
             default:
@@ -200,16 +204,14 @@ public sealed class ConversationEngine
                     return true;
                 }
 
-                if (_actions.FirstOrDefault(a => a.Commands.Contains(command)) is { } handler)
-                {
-                    await handler.HandleAsync(context);
-                    return true;
-                }
-
                 await RefuseAsync(context, context.T(CommonTexts.UnknownCommand, Echo.Clip(command)));
                 return true;
         }
     }
+
+    /// <summary>/bantuan of the member's role: made from the declared routes (<see cref="CommandGuide"/>).</summary>
+    private void ShowGuide(TurnContext context) =>
+        context.Reply(_guide.For(context.Member?.Role ?? MemberRole.None, context.Language));
 
     /// <summary>
     /// Input no flow can use — an unknown command, an empty, too long or letterless text, a sticker — is refused here,

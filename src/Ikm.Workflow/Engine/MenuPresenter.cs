@@ -20,6 +20,11 @@ public sealed class MenuPresenter
     public const string SelfAssessmentButton = Prefix + "self";
     public const string CheckOutButton = Prefix + "checkout";
     public const string MyIkmsButton = Prefix + "mine";
+    public const string SummaryButton = Prefix + "summary";
+    public const string LateButton = Prefix + "late";
+    public const string RankingButton = Prefix + "ranking";
+    public const string ExportButton = Prefix + "export";
+    public const string InvitesButton = Prefix + "invites";
 
     public void Show(TurnContext context, string? preface = null)
     {
@@ -45,14 +50,17 @@ public sealed class MenuPresenter
     private static IReadOnlyList<IReadOnlyList<Button>> CoordinatorButtons(TurnContext context) =>
     [
         [new Button(context.T(MenuTexts.NewCohort), CohortButton), new Button(context.T(MenuTexts.Approvals), ApprovalActions.ListButton)],
-        [new Button(context.T(MenuTexts.Assign), AssignmentActions.StartButton), new Button(context.T(MenuTexts.Help), HelpButton)],
+        [new Button(context.T(MenuTexts.Assign), AssignmentActions.StartButton), new Button(context.T(MenuTexts.Invites), InvitesButton)],
+        [new Button(context.T(MenuTexts.Summary), SummaryButton), new Button(context.T(MenuTexts.Late), LateButton)],
+        [new Button(context.T(MenuTexts.Ranking), RankingButton), new Button(context.T(MenuTexts.Export), ExportButton)],
+        [new Button(context.T(MenuTexts.Help), HelpButton)],
     ];
 
     private static IReadOnlyList<IReadOnlyList<Button>> MentorButtons(TurnContext context) =>
     [
         [new Button(context.T(MenuTexts.MyIkms), MyIkmsButton), new Button(context.T(MenuTexts.CheckIn), CheckInButton)],
         [new Button(context.T(MenuTexts.CheckOut), CheckOutButton), new Button(context.T(MenuTexts.Retro), RetroButton)],
-        [new Button(context.T(MenuTexts.Evaluation), EvaluationButton)],
+        [new Button(context.T(MenuTexts.Evaluation), EvaluationButton), new Button(context.T(MenuTexts.Help), HelpButton)],
     ];
 
     private static IReadOnlyList<IReadOnlyList<Button>> OwnerButtons(TurnContext context) =>

@@ -30,12 +30,17 @@ public static class MenuTexts
         "Mentor menu 🧑‍🏫\nYour IKMs, check-in at the production house, check-out with the mentoring logbook, and retro visits.\n\n/help — guide · /language — change language");
 
     public static readonly Text CoordinatorMenu = new(
-        "Menu koordinator 📋\nKohort, persetujuan IKM, dan penugasan pendamping. Undang dengan /undang mentor Nama; daftar undangan: /undangan.\n\n/bantuan — panduan · /bahasa — ganti bahasa",
-        "Coordinator menu 📋\nCohorts, IKM approvals and mentor assignment. Invite with /undang mentor Name; list invites: /undangan.\n\n/help — guide · /language — change language");
+        "Menu koordinator 📋\nKohort, persetujuan IKM, penugasan pendamping, undangan dan laporan. Undang dengan /undang mentor Nama.\n\n/bantuan — semua perintah koordinator · /bahasa — ganti bahasa",
+        "Coordinator menu 📋\nCohorts, IKM approvals, mentor assignment, invites and reports. Invite with /invite mentor Name.\n\n/help — every coordinator command · /language — change language");
 
     public static readonly Text NewCohort = new("🗂 Buat kohort", "🗂 New cohort");
     public static readonly Text Approvals = new("⏳ Persetujuan", "⏳ Approvals");
     public static readonly Text Assign = new("👥 Penugasan", "👥 Assignment");
+    public static readonly Text Invites = new("✉️ Undangan", "✉️ Invites");
+    public static readonly Text Summary = new("📈 Ringkasan", "📈 Summary");
+    public static readonly Text Late = new("⏰ Terlambat", "⏰ Late");
+    public static readonly Text Ranking = new("🏆 Peringkat", "🏆 Ranking");
+    public static readonly Text Export = new("📥 Ekspor Excel", "📥 Excel export");
     public static readonly Text MyIkms = new("🏭 IKM saya", "🏭 My IKMs");
     public static readonly Text CheckIn = new("📍 Check-in", "📍 Check in");
     public static readonly Text CheckOut = new("✅ Check-out", "✅ Check out");

@@ -80,4 +80,15 @@ public static class ProgramTexts
     public static readonly Text Reassigned = new("✅ {0} dipindahkan dari {1} ke {2}; riwayat penugasan tetap tersimpan.", "✅ {0} moved from {1} to {2}; the assignment history is kept.");
     public static readonly Text MentorAssigned = new("📌 IKM baru untuk Anda dampingi: {0} ({1}, {2}).", "📌 A new IKM for you to mentor: {0} ({1}, {2}).");
     public static readonly Text NotAllowed = new("Anda tidak berwenang untuk itu.", "You are not allowed to do that.");
+
+    // The lines of the coordinator's /bantuan (EntryRoute.Help).
+    public static readonly Text SummaryHelp = new("ringkasan mingguan kohort: kunjungan, IKM tanpa kunjungan, evaluasi", "the cohort's weekly summary: visits, IKMs not visited, evaluations");
+    public static readonly Text LateHelp = new("IKM dan pendamping yang terlambat (kunjungan, logbook, evaluasi)", "IKMs and mentors that are late (visits, logbooks, evaluations)");
+    public static readonly Text RankingHelp = new("peringkat pendamping menurut kepatuhan", "mentors ranked by compliance");
+    public static readonly Text ExportHelp = new("unduh data kohort sebagai berkas Excel", "download the cohort's data as an Excel workbook");
+    public static readonly Text InviteHelp = new("undang: /undang mentor Nama, /undang koordinator Nama, /undang pemilik Nama Usaha", "invite: /invite mentor Name, /invite koordinator Name, /invite pemilik Business Name");
+    public static readonly Text InvitesHelp = new("daftar undangan yang masih berlaku, dan mencabutnya", "the invites still open, and revoking them");
+    public static readonly Text ApprovalsHelp = new("IKM yang menunggu persetujuan masuk kohort", "IKMs waiting to be admitted to a cohort");
+    public static readonly Text AssignHelp = new("tugaskan pendamping ke IKM (atau pindahkan)", "assign a mentor to an IKM (or move it)");
+    public static readonly Text HistoryHelp = new("riwayat perubahan kohort (siapa, kapan, apa)", "the cohort's audit trail (who, when, what)");
 }

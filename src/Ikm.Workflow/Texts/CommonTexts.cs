@@ -73,4 +73,6 @@ public static class CommonTexts
         "Ikm.Bot only works in private chats — open t.me/{0}");
 
     public const int MaxTextLength = 1000;
+
+    public static readonly Text QuestionnaireHelp = new("kuesioner diagnosis yang dipakai (administrator dapat menggantinya)", "the diagnosis questionnaire in use (an administrator can switch it)");
 }

@@ -54,7 +54,7 @@ public sealed class OnboardingEndToEndTests
         Assert.Contains("IKM owner menu", (await sarah.NextReplyAsync()).Text);
 
         await sarah.SendTextAsync("/bantuan");
-        Assert.Contains("Commands you can use at any time", (await sarah.NextReplyAsync()).Text);
+        Assert.Contains("At any time:", (await sarah.NextReplyAsync()).Text);
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class OnboardingEndToEndTests
         Assert.True(language.HasButton("🇬🇧 English"));
 
         await budi.SendTextAsync("/bantuan");
-        Assert.Contains("Perintah yang bisa dipakai", (await budi.NextReplyAsync()).Text);
+        Assert.Contains("Kapan saja:", (await budi.NextReplyAsync()).Text);
         Assert.Contains("Pilih bahasa", (await budi.NextReplyAsync()).Text);
 
         await budi.SendTextAsync("/batal");
@@ -158,7 +158,7 @@ public sealed class OnboardingEndToEndTests
         await budi.SendTextAsync("/menu");
         Assert.Contains("IKM owner menu", (await budi.NextReplyAsync()).Text);
         await budi.SendTextAsync("/apaini");
-        Assert.Contains("Unknown command /apaini", (await budi.NextReplyAsync()).Text);
+        Assert.Contains("Unknown command: /apaini", (await budi.NextReplyAsync()).Text);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class EntryRouteTests
         var opened = new List<string>();
         var engine = Engine(new TestRoutes(new EntryRoute(MemberRole.Mentor, context => { opened.Add(context.Message.ButtonData ?? context.Message.Command!); return Task.CompletedTask; })
         {
-            Buttons = ["menu:tes", "tes:lama"], Commands = ["tes"],
+            Buttons = ["menu:tes", "tes:lama"], Commands = ["tes"], Help = new Text("tes", "test"),
         }));
 
         await TurnAsync(engine, MemberRole.Mentor, m => m with { Kind = IncomingKind.Button, ButtonData = "menu:tes" });

@@ -9,6 +9,7 @@ public static class LocalChatTexts
         ── Ikm.Bot · obrolan lokal (tanpa Telegram) ──────────────────────
         Ketik pesan lalu Enter, seperti di Telegram. Mulai dengan: /start
           1, 2, 3 …             pilih tombol pada pesan terakhir
+          /start <kode>         bergabung lewat undangan (kode = akhir tautan …?start=<kode>)
           /lokasi -0.8917 119.8707  kirim lokasi
           /foto                 kirim foto (contoh)
           /kontak 081234567890  kirim kontak

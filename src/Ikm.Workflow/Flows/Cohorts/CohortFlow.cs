@@ -28,7 +28,7 @@ public sealed class CohortFlow(IQuestionnaireCatalog catalog, QuestionPrompter p
     protected override CohortState Idle => CohortState.Idle;
     protected override CohortTrigger Start => CohortTrigger.Begin;
 
-    public IEnumerable<EntryRoute> Routes => [new(MemberRole.Coordinator, StartAsync) { Buttons = [MenuPresenter.CohortButton], Continues = FlowName }];
+    public IEnumerable<EntryRoute> Routes => [new(MemberRole.Coordinator, StartAsync) { Buttons = [MenuPresenter.CohortButton], Commands = ["kohort", "cohort"], Help = CohortTexts.CohortHelp, Continues = FlowName }];
 
     private QuestionnaireRunner Form => new(prompter, catalog.CohortForm, Choices.Prefix);
 

@@ -22,4 +22,6 @@ public static class CohortTexts
         ["max_ikm"] = new("IKM/pendamping", "IKMs/mentor"),
         ["commodities"] = new("Sentra", "Clusters"),
     };
+
+    public static readonly Text CohortHelp = new("buat kohort baru atau ubah kohort", "create a new cohort or edit one");
 }

@@ -14,7 +14,7 @@ namespace Ikm.Workflow.Flows.Diagnosis;
 /// </summary>
 public sealed class QuestionnaireSwitch(IQuestionnaireCatalog catalog) : IRouteOwner
 {
-    public IEnumerable<EntryRoute> Routes => [new(null, Use) { Commands = ["kuesioner", "questionnaire"] }];
+    public IEnumerable<EntryRoute> Routes => [new(MemberRole.Coordinator, Use) { Commands = ["kuesioner", "questionnaire"], Help = CommonTexts.QuestionnaireHelp }];
 
     private Task Use(TurnContext context)
     {

@@ -31,7 +31,7 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, QuestionPrompt
 
     public IEnumerable<EntryRoute> Routes =>
     [
-        new(MemberRole.Mentor, StartAsync) { Buttons = [MenuPresenter.EvaluationButton, "vs:eval"], Commands = ["evaluasi"], Continues = FlowName },
+        new(MemberRole.Mentor, StartAsync) { Buttons = [MenuPresenter.EvaluationButton, "vs:eval"], Commands = ["evaluasi"], Help = Visits.VisitTexts.EvaluationHelp, Continues = FlowName },
         new(MemberRole.Owner, StartSelfAsync) { Buttons = [MenuPresenter.SelfAssessmentButton] },
     ];
 

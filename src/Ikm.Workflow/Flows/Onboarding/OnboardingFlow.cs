@@ -20,7 +20,7 @@ public sealed class OnboardingFlow(MenuPresenter menu) : Flow<OnboardingState, O
     protected override OnboardingState Idle => OnboardingState.Welcome;
     protected override OnboardingTrigger Start => OnboardingTrigger.Begin;
 
-    public IEnumerable<EntryRoute> Routes => [new(null, StartLanguageChangeAsync) { Commands = ["bahasa", "language"] }];
+    public IEnumerable<EntryRoute> Routes => [new(null, StartLanguageChangeAsync) { Commands = ["bahasa", "language"], Help = OnboardingTexts.LanguageCommandHelp }];
 
     /// <summary>/bahasa: the language question alone.</summary>
     public Task StartLanguageChangeAsync(TurnContext context) =>

@@ -5,8 +5,8 @@ namespace Ikm.Workflow.Flows.Onboarding;
 public static class OnboardingTexts
 {
     public static readonly Text Welcome = new(
-        "Selamat datang di Ikm.Bot 👋\nSaya asisten program pendampingan IKM: pendaftaran usaha, diagnosis usaha, kunjungan pendamping, dan evaluasi bulanan.\n\nSilakan pilih bahasa:",
-        "Welcome to Ikm.Bot 👋\nI am the assistant of the IKM mentoring program: business registration, business diagnosis, mentor visits and monthly evaluation.\n\nPlease choose a language:");
+        "Selamat datang di Ikm.Bot 👋\nSaya asisten program pendampingan IKM: pendaftaran usaha, diagnosis usaha, kunjungan pendamping, dan evaluasi bulanan.\nPemilik IKM bisa langsung mendaftar. Pendamping dan koordinator bergabung lewat tautan undangan dari koordinator program (di chat lokal: ketik /start <kode undangan>).\n\nSilakan pilih bahasa:",
+        "Welcome to Ikm.Bot 👋\nI am the assistant of the IKM mentoring program: business registration, business diagnosis, mentor visits and monthly evaluation.\nIKM owners can register right away. Mentors and coordinators join through an invite link from the program coordinator (in the local chat: type /start <invite code>).\n\nPlease choose a language:");
 
     public static readonly Text AskLanguage = new("Silakan pilih bahasa:", "Please choose a language:");
 
@@ -27,8 +27,10 @@ public static class OnboardingTexts
     public static readonly Text RoleCoordinator = new("📋 Koordinator", "📋 Coordinator");
 
     public static readonly Text NeedsInvite = new(
-        "Peran {0} memerlukan undangan dari koordinator program. Mintalah tautan undangan kepada koordinator Dinas Anda, lalu buka tautan itu. Untuk sekarang, silakan pilih peran lain.",
-        "The {0} role needs an invitation from the program coordinator. Ask your coordinator for an invite link and open it. For now, please choose another role.");
+        "Peran {0} memerlukan undangan dari koordinator program. Mintalah tautan undangan kepada koordinator Dinas Anda, lalu buka tautan itu (di chat lokal: ketik /start <kode undangan>). Untuk sekarang, silakan pilih peran lain.",
+        "The {0} role needs an invitation from the program coordinator. Ask your coordinator for an invite link and open it (in the local chat: type /start <invite code>). For now, please choose another role.");
 
     public static readonly Text LanguageChanged = new("Bahasa diganti ke Bahasa Indonesia.", "Language changed to English.");
+
+    public static readonly Text LanguageCommandHelp = new("ganti bahasa", "change language");
 }

@@ -9,7 +9,7 @@ namespace Ikm.Workflow.Flows.OwnerData;
 /// </summary>
 public sealed class EraseFlow(OwnerErasure erasure) : Flow<EraseState, EraseTrigger, NoDraft>("er"), Engine.IRouteOwner
 {
-    public IEnumerable<Engine.EntryRoute> Routes => [new(null, StartAsync) { Commands = ["hapusdata", "deletemydata"] }];
+    public IEnumerable<Engine.EntryRoute> Routes => [new(null, StartAsync) { Commands = ["hapusdata", "deletemydata"], Help = OwnerDataTexts.EraseCommandHelp }];
 
     public const string FlowName = "erase";
 

@@ -13,7 +13,7 @@ namespace Ikm.Workflow.Flows.OwnerData;
 /// <summary>/datasaya: the owner's own data as two files, JSON (complete, machine-readable) and XLSX (for people).</summary>
 public sealed class OwnerDataService(IOwnerDataExporter exporter) : IRouteOwner
 {
-    public IEnumerable<EntryRoute> Routes => [new(null, context => { Request(context); return Task.CompletedTask; }) { Commands = ["datasaya", "mydata"] }];
+    public IEnumerable<EntryRoute> Routes => [new(null, context => { Request(context); return Task.CompletedTask; }) { Commands = ["datasaya", "mydata"], Help = OwnerDataTexts.MyDataHelp }];
 
     private static readonly JsonSerializerOptions Json = new()
     {

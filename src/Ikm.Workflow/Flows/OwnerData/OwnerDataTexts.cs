@@ -64,4 +64,9 @@ public static class OwnerDataTexts
     public static readonly Text EraseHelp = new(
         "Tekan \"Ya, hapus data saya\" untuk menghapus, atau \"Tidak, simpan\".",
         "Press \"Yes, delete my data\" to delete, or \"No, keep it\".");
+
+    // Lines of /bantuan (EntryRoute.Help).
+    public static readonly Text PrivacyHelp = new("data apa yang disimpan dan siapa yang melihatnya", "what data is kept and who sees it");
+    public static readonly Text MyDataHelp = new("salinan semua data Anda", "a copy of all your data");
+    public static readonly Text EraseCommandHelp = new("hapus data Anda", "delete your data");
 }

@@ -13,7 +13,7 @@ namespace Ikm.Workflow.Flows.Visits;
 public sealed class MentorIkmsView : IRouteOwner
 {
     /// <summary>"vs:mine": the menu's button before it was a menu button; still in chats.</summary>
-    public IEnumerable<EntryRoute> Routes => [new(MemberRole.Mentor, ListAsync) { Buttons = [MenuPresenter.MyIkmsButton, "vs:mine"], Commands = ["ikmsaya"] }];
+    public IEnumerable<EntryRoute> Routes => [new(MemberRole.Mentor, ListAsync) { Buttons = [MenuPresenter.MyIkmsButton, "vs:mine"], Commands = ["ikmsaya"], Help = VisitTexts.MyIkmsHelp }];
 
     private static async Task ListAsync(TurnContext context)
     {

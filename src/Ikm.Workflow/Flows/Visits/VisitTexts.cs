@@ -70,4 +70,11 @@ public static class VisitTexts
     public static readonly Text NotYourIkm = new(
         "IKM itu tidak ditugaskan kepada Anda. Pilih dari daftar IKM Anda.",
         "That IKM is not assigned to you. Choose from your list.");
+
+    // The lines of the mentor's /bantuan (EntryRoute.Help).
+    public static readonly Text MyIkmsHelp = new("IKM dampingan Anda dan kunjungan minggu ini", "your IKMs and this week's visits");
+    public static readonly Text CheckInHelp = new("check-in di rumah produksi (kirim lokasi)", "check in at the production house (share your location)");
+    public static readonly Text CheckOutHelp = new("check-out dan isi logbook pembinaan", "check out and fill in the mentoring logbook");
+    public static readonly Text RetroHelp = new("catat kunjungan yang lupa di-check-in", "record a visit you forgot to check in");
+    public static readonly Text EvaluationHelp = new("evaluasi bulanan per IKM", "the monthly evaluation of each IKM");
 }

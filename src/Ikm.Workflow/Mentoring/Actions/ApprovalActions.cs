@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Ikm.Workflow.Mentoring.Actions;
 
 /// <summary>Self-registered owners wait for a coordinator: ⏳ Persetujuan lists them with a button per cohort.</summary>
-public sealed class ApprovalActions(ILogger<ApprovalActions> log) : IActionHandler
+public sealed class ApprovalActions(ILogger<ApprovalActions> log) : IActionHandler, IRouteOwner
 {
     public const string ListButton = "ap:list";
     private static readonly ButtonKind<Approval> ApproveButton = new("ap:ok", a => [a.MembershipId, a.CohortId], f => f is [var id, var cohort] ? new Approval(id, cohort) : null);
@@ -19,7 +19,7 @@ public sealed class ApprovalActions(ILogger<ApprovalActions> log) : IActionHandl
 
     public IReadOnlyList<string> ButtonPrefixes { get; } = ["ap:"];
 
-    public IReadOnlyList<string> Commands { get; } = ["persetujuan", "approvals"];
+    public IEnumerable<EntryRoute> Routes => [new(Members.MemberRole.Coordinator, HandleAsync) { Commands = ["persetujuan", "approvals"], Help = ProgramTexts.ApprovalsHelp }];
 
     public async Task HandleAsync(TurnContext context)
     {

@@ -14,7 +14,7 @@ namespace Ikm.Workflow.Mentoring.Actions;
 /// 👥 Penugasan: coordinator picks an admitted IKM, then a mentor. Refuses beyond the cohort's maximum per mentor,
 /// warns when the mentor works with another sentra, and ends the previous assignment on reassignment (history kept).
 /// </summary>
-public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionHandler
+public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionHandler, IRouteOwner
 {
     public const string StartButton = "as:start";
     private static readonly ButtonKind<ButtonKind.Id> CohortButton = ButtonKind.Of("as:c");
@@ -32,7 +32,7 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
 
     public IReadOnlyList<string> ButtonPrefixes { get; } = ["as:"];
 
-    public IReadOnlyList<string> Commands { get; } = ["tugaskan", "assign"];
+    public IEnumerable<EntryRoute> Routes => [new(MemberRole.Coordinator, HandleAsync) { Commands = ["tugaskan", "assign"], Help = ProgramTexts.AssignHelp }];
 
     public async Task HandleAsync(TurnContext context)
     {

@@ -11,13 +11,13 @@ namespace Ikm.Workflow.Mentoring.Actions;
 /// /riwayat (/history): the last <see cref="Shown"/> audit records of the cohorts the coordinator coordinates; an
 /// administrator also sees the program-wide ones (questionnaire switches, role changes, dashboard sign-ins).
 /// </summary>
-public sealed class AuditActions(ILogger<AuditActions> log) : IActionHandler
+public sealed class AuditActions(ILogger<AuditActions> log) : IActionHandler, IRouteOwner
 {
     public const int Shown = 20;
 
     public IReadOnlyList<string> ButtonPrefixes { get; } = [];
 
-    public IReadOnlyList<string> Commands { get; } = ["riwayat", "history"];
+    public IEnumerable<EntryRoute> Routes => [new(Members.MemberRole.Coordinator, HandleAsync) { Commands = ["riwayat", "history"], Help = ProgramTexts.HistoryHelp }];
 
     public async Task HandleAsync(TurnContext context)
     {

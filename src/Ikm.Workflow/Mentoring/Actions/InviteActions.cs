@@ -14,7 +14,7 @@ namespace Ikm.Workflow.Mentoring.Actions;
 /// /undang (create a role-bound, single-use, expiring invite link), /undangan (list, revoke) and the redemption of
 /// "/start &lt;token&gt;" from the deep link.
 /// </summary>
-public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILogger<InviteActions> log) : IActionHandler
+public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILogger<InviteActions> log) : IActionHandler, IRouteOwner
 {
     public const string OwnerInviteCohortKey = "inv.cohort";
     /// <summary>A revoke button names its invite by the first 32 hex characters of the id: the whole hash would not fit Telegram's 64 bytes.</summary>
@@ -31,7 +31,11 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
 
     public IReadOnlyList<string> ButtonPrefixes { get; } = ["iv:"];
 
-    public IReadOnlyList<string> Commands { get; } = ["undang", "invite", "undangan", "invites"];
+    public IEnumerable<EntryRoute> Routes =>
+    [
+        new(MemberRole.Coordinator, HandleAsync) { Commands = ["undang", "invite"], Help = ProgramTexts.InviteHelp },
+        new(MemberRole.Coordinator, HandleAsync) { Commands = ["undangan", "invites"], Buttons = [MenuPresenter.InvitesButton], Help = ProgramTexts.InvitesHelp },
+    ];
 
     public async Task HandleAsync(TurnContext context)
     {
@@ -49,7 +53,7 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
             await CreateForChosenCohortAsync(context, chosen.Value);
         else if (ListButton.Decode(data) is { } listed)
             await ListAsync(context, listed.Value);
-        else if (context.Message.Command is "undangan" or "invites")
+        else if (context.Message.Command is "undangan" or "invites" || data == MenuPresenter.InvitesButton)
             await AskListAsync(context);
         else
             await CreateAsync(context);

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Ikm.Workflow.Mentoring.Actions;
 
 /// <summary>/ringkasan, /ekspor, /terlambat, /peringkat — coordinators only: picks a cohort they coordinate and queues the report (<see cref="ReportRequests"/>).</summary>
-public sealed class ReportActions(ILogger<ReportActions> log) : IActionHandler
+public sealed class ReportActions(ILogger<ReportActions> log) : IActionHandler, IRouteOwner
 {
     /// <summary>A report command (its word, as typed) for the cohort chosen.</summary>
     private sealed record CohortReport(string CohortId, string Command);
@@ -18,7 +18,13 @@ public sealed class ReportActions(ILogger<ReportActions> log) : IActionHandler
 
     public IReadOnlyList<string> ButtonPrefixes { get; } = ["rp:"];
 
-    public IReadOnlyList<string> Commands { get; } = ["ringkasan", "summary", "ekspor", "export", "terlambat", "late", "peringkat", "ranking"];
+    public IEnumerable<EntryRoute> Routes =>
+    [
+        new(Members.MemberRole.Coordinator, HandleAsync) { Commands = ["ringkasan", "summary"], Buttons = [MenuPresenter.SummaryButton], Help = ProgramTexts.SummaryHelp },
+        new(Members.MemberRole.Coordinator, HandleAsync) { Commands = ["terlambat", "late"], Buttons = [MenuPresenter.LateButton], Help = ProgramTexts.LateHelp },
+        new(Members.MemberRole.Coordinator, HandleAsync) { Commands = ["peringkat", "ranking"], Buttons = [MenuPresenter.RankingButton], Help = ProgramTexts.RankingHelp },
+        new(Members.MemberRole.Coordinator, HandleAsync) { Commands = ["ekspor", "export"], Buttons = [MenuPresenter.ExportButton], Help = ProgramTexts.ExportHelp },
+    ];
 
     public async Task HandleAsync(TurnContext context)
     {
@@ -41,7 +47,7 @@ public sealed class ReportActions(ILogger<ReportActions> log) : IActionHandler
         if (pressed.cohortId is { } pressedCohort && !await ProgramDirectory.EnsureCoordinatesAsync(context, pressedCohort, log))
             return;
 
-        var command = context.Message.Command ?? pressed.pressedCommand ?? "";
+        var command = context.Message.Command ?? pressed.pressedCommand ?? MenuCommand(context.Message.ButtonData);
         var cohort = pressed.cohortId is { } id ? cohorts.FirstOrDefault(c => c.Id == id) : cohorts.Count == 1 ? cohorts[0] : null;
         if (cohort is null)
         {
@@ -64,4 +70,13 @@ public sealed class ReportActions(ILogger<ReportActions> log) : IActionHandler
         if (kind == ReportKind.Export)
             AuditTrail.Record(context, AuditAction.Exported, cohort.Id, [AuditEntry.Target("cohort", cohort.Id)]);
     }
+
+    /// <summary>The report a coordinator menu button stands for, named by its command word as a typed command would be.</summary>
+    private static string MenuCommand(string? data) => data switch
+    {
+        MenuPresenter.LateButton => "terlambat",
+        MenuPresenter.RankingButton => "peringkat",
+        MenuPresenter.ExportButton => "ekspor",
+        _ => "ringkasan",
+    };
 }

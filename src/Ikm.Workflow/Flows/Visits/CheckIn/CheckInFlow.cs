@@ -22,7 +22,7 @@ public sealed class CheckInFlow(ILogger<CheckInFlow> log) : Flow<CheckInState, C
     protected override CheckInTrigger Start => CheckInTrigger.Begin;
 
     /// <summary>"vs:in": the button of the menus and notices before the menu button; still in chats.</summary>
-    public IEnumerable<EntryRoute> Routes => [new(Members.MemberRole.Mentor, StartAsync) { Buttons = [MenuPresenter.CheckInButton, "vs:in"], Commands = ["checkin"] }];
+    public IEnumerable<EntryRoute> Routes => [new(Members.MemberRole.Mentor, StartAsync) { Buttons = [MenuPresenter.CheckInButton, "vs:in"], Commands = ["checkin"], Help = VisitTexts.CheckInHelp }];
 
     public override async Task StartAsync(TurnContext context) =>
         await BeginAsync(context,

@@ -23,7 +23,7 @@ public sealed class CheckOutFlow(IQuestionnaireCatalog catalog, QuestionPrompter
     protected override CheckOutState Idle => CheckOutState.Idle;
     protected override CheckOutTrigger Start => CheckOutTrigger.Begin;
 
-    public IEnumerable<EntryRoute> Routes => [new(Members.MemberRole.Mentor, StartAsync) { Buttons = [MenuPresenter.CheckOutButton, "vs:out"], Commands = ["checkout"], Continues = FlowName }];
+    public IEnumerable<EntryRoute> Routes => [new(Members.MemberRole.Mentor, StartAsync) { Buttons = [MenuPresenter.CheckOutButton, "vs:out"], Commands = ["checkout"], Help = VisitTexts.CheckOutHelp, Continues = FlowName }];
 
     private QuestionnaireRunner Logbook => new(prompter, catalog.Logbook, "lb");
 

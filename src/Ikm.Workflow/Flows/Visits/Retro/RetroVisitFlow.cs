@@ -23,7 +23,7 @@ public sealed class RetroVisitFlow(CheckOutFlow checkOut, ILogger<RetroVisitFlow
     protected override RetroVisitState Idle => RetroVisitState.Idle;
     protected override RetroVisitTrigger Start => RetroVisitTrigger.Begin;
 
-    public IEnumerable<EntryRoute> Routes => [new(Members.MemberRole.Mentor, StartAsync) { Buttons = [MenuPresenter.RetroButton, "vs:retro"], Commands = ["susulan"] }];
+    public IEnumerable<EntryRoute> Routes => [new(Members.MemberRole.Mentor, StartAsync) { Buttons = [MenuPresenter.RetroButton, "vs:retro"], Commands = ["susulan"], Help = VisitTexts.RetroHelp }];
 
     public override async Task StartAsync(TurnContext context) =>
         await BeginAsync(context,
