@@ -32,6 +32,13 @@ public sealed record ChannelCapabilities
     public bool RequestsLocation { get; init; }
 
     public bool ReceivesLocation { get; init; }
+
+    /// <summary>
+    /// How many choices one message can offer to be pressed: its buttons, or its list menu's rows when that holds more;
+    /// a channel without buttons numbers any number of them (a typed number picks one).
+    /// </summary>
+    public int ChoicesPerMessage => InlineButtons ? Math.Max(MaxButtons, List?.MaxRows ?? 0) : int.MaxValue;
+
     public bool Documents { get; init; }
     public bool Photos { get; init; }
 

@@ -48,6 +48,11 @@ public sealed record IncomingMessage
     public string? LanguageCode { get; init; }
     /// <summary>Where it was sent; private unless the channel says otherwise (the local chat and WhatsApp have no groups).</summary>
     public ChatKind Chat { get; init; } = ChatKind.Private;
+    /// <summary>
+    /// What the channel it came through can show, so a long list of choices is paged to fit a reply
+    /// (<see cref="ChoicePages"/>); Telegram unless the channel says otherwise.
+    /// </summary>
+    public ChannelCapabilities Capabilities { get; init; } = ChannelCapabilities.Telegram;
     /// <summary>Sent by another bot (Telegram's from.is_bot): ignored.</summary>
     public bool FromBot { get; init; }
     /// <summary>

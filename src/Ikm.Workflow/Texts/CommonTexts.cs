@@ -19,6 +19,10 @@ public static class CommonTexts
         "Tombol itu sudah tidak berlaku. Silakan pakai tombol pada pesan terakhir, atau ketik /menu.",
         "That button is no longer valid. Please use the buttons on the latest message, or type /menu.");
 
+    public static readonly Text PreviousPage = new("◀ Sebelumnya", "◀ Previous");
+    public static readonly Text NextPage = new("Berikutnya ▶", "Next ▶");
+    public static readonly Text PageOf = new("Halaman {0} dari {1}.", "Page {0} of {1}.");
+
     public static readonly Text EmptyText = new(
         "Pesan Anda kosong. Silakan ketik jawaban Anda, contoh: Tenun Ikat Sumba. Ketik /bantuan untuk panduan.",
         "Your message is empty. Please type your answer, for example: Sumba Ikat Weaving. Type /help for guidance.");

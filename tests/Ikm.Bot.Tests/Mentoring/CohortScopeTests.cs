@@ -81,6 +81,8 @@ public sealed class CohortScopeTests
             $"as:c:{lombok}",
             $"as:i:{admitted}",
             $"as:m:{admitted}:851",
+            $"as:ip:{lombok}:1",
+            $"as:mp:{admitted}:0",
             $"iv:l:{lombok}",
             $"iv:rv:{lombok}:{openInvite[..32]}",
             $"ch:edit:{lombok}",

@@ -58,6 +58,7 @@ public sealed class LocalChatService(
             UserId = _userId,
             Kind = IncomingKind.Text,
             Text = line,
+            Capabilities = ChannelCapabilities.Local,
         };
         var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var head = parts.Length > 0 ? parts[0].ToLowerInvariant() : "";

@@ -21,6 +21,8 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
     private static readonly ButtonKind<ButtonKind.Id> IkmButton = ButtonKind.Of("as:i");
     private static readonly ButtonKind<MentorChoice> MentorButton = MentorChoice.Kind("as:m");
     private static readonly ButtonKind<MentorChoice> ForceButton = MentorChoice.Kind("as:f");
+    private static readonly ButtonKind<ListPage> IkmPageButton = ListPage.Kind("as:ip");
+    private static readonly ButtonKind<ListPage> MentorPageButton = ListPage.Kind("as:mp");
 
     /// <summary>A mentor chosen for an admitted IKM (its membership).</summary>
     private sealed record MentorChoice(string MembershipId, long MentorUserId)
@@ -28,6 +30,14 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
         public static ButtonKind<MentorChoice> Kind(string prefix) => new(prefix,
             c => [c.MembershipId, c.MentorUserId.ToString(CultureInfo.InvariantCulture)],
             f => f is [var id, var mentor] && long.TryParse(mentor, CultureInfo.InvariantCulture, out var mentorId) ? new MentorChoice(id, mentorId) : null);
+    }
+
+    /// <summary>A page of a long list: the IKMs of a cohort, or the mentors offered for a membership.</summary>
+    private sealed record ListPage(string Of, int Page)
+    {
+        public static ButtonKind<ListPage> Kind(string prefix) => new(prefix,
+            p => [p.Of, p.Page.ToString(CultureInfo.InvariantCulture)],
+            f => f is [var of, var page] && of.Length > 0 && int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? new ListPage(of, number) : null);
     }
 
     public IReadOnlyList<string> ButtonPrefixes { get; } = ["as:"];
@@ -45,9 +55,13 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
 
         var data = context.Message.ButtonData;
         if (CohortButton.Decode(data) is { } cohort)
-            await ListIkmsAsync(context, cohort.Value);
+            await ListIkmsAsync(context, cohort.Value, page: 0);
+        else if (IkmPageButton.Decode(data) is { } ikmPage)
+            await ListIkmsAsync(context, ikmPage.Of, ikmPage.Page);
         else if (IkmButton.Decode(data) is { } ikm)
-            await ListMentorsAsync(context, ikm.Value);
+            await ListMentorsAsync(context, ikm.Value, page: 0);
+        else if (MentorPageButton.Decode(data) is { } mentorPage)
+            await ListMentorsAsync(context, mentorPage.Of, mentorPage.Page);
         else if (MentorButton.Decode(data) is { } chosen)
             await AssignAsync(context, chosen.MembershipId, chosen.MentorUserId, force: false);
         else if (ForceButton.Decode(data) is { } forced)
@@ -78,7 +92,7 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
                 context.Reply(context.T(ProgramTexts.NoCohort));
                 return;
             case 1:
-                await ListIkmsAsync(context, cohorts[0].Id);
+                await ListIkmsAsync(context, cohorts[0].Id, page: 0);
                 return;
             default:
                 context.Reply(context.T(ProgramTexts.ChooseCohort), [.. cohorts.Select(c => (IReadOnlyList<Button>)[new Button(c.Name, CohortButton.Encode(new(c.Id)))])]);
@@ -86,7 +100,7 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
         }
     }
 
-    private async Task ListIkmsAsync(TurnContext context, string cohortId)
+    private async Task ListIkmsAsync(TurnContext context, string cohortId, int page)
     {
         if (!await ProgramDirectory.EnsureCoordinatesAsync(context, cohortId, log)) return;
         var members = (await context.Work.FindAsync<CohortMembership>(DocumentIndex.Cohort(cohortId))).Where(m => m.Status == MembershipStatus.Approved).ToList();
@@ -96,21 +110,24 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
             return;
         }
 
-        var businesses = await context.Work.AllBusinessesAsync();
+        var businesses = (await context.Work.AllBusinessesAsync()).ToDictionary(b => b.Id);
         var assignments = await context.Work.FindAsync<Assignment>(DocumentIndex.Cohort(cohortId));
-        var rows = new List<IReadOnlyList<Button>>();
+        var choices = new List<(string Label, string MembershipId)>();
         foreach (var membership in members)
         {
-            var business = businesses.FirstOrDefault(b => b.Id == membership.BusinessId);
+            var name = businesses.GetValueOrDefault(membership.BusinessId)?.BusinessName ?? "IKM";
             var current = assignments.FirstOrDefault(a => a.IsActive && a.BusinessId == membership.BusinessId);
             var mentor = current is null ? "—" : "— " + await ProgramDirectory.StaffNameAsync(context, cohortId, current.MentorUserId);
-            rows.Add([new Button($"{business?.BusinessName ?? "IKM"} {mentor}", IkmButton.Encode(new(membership.Id)))]);
+            choices.Add(($"{name} {mentor}", membership.Id));
         }
 
-        context.Reply(context.T(ProgramTexts.ChooseIkm), rows);
+        // In the order of their names, the same on every page whatever order the store returns them in.
+        var rows = choices.OrderBy(c => c.Label, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.MembershipId, StringComparer.Ordinal)
+            .Select(c => (IReadOnlyList<Button>)[new Button(c.Label, IkmButton.Encode(new(c.MembershipId)))]).ToList();
+        PagedReply.Send(context, context.T(ProgramTexts.ChooseIkm), rows, page, number => IkmPageButton.Encode(new(cohortId, number)));
     }
 
-    private async Task ListMentorsAsync(TurnContext context, string membershipId)
+    private async Task ListMentorsAsync(TurnContext context, string membershipId, int page)
     {
         if (await CoordinatedMembershipAsync(context, membershipId) is not var (membership, cohort)) return;
 
@@ -123,12 +140,13 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
 
         var assignments = await context.Work.FindAsync<Assignment>(DocumentIndex.Cohort(cohort.Id));
         var business = await ProgramDirectory.BusinessAsync(context, membership.BusinessId);
-        var rows = mentors.Select(m =>
+        var rows = mentors.OrderBy(m => m.DisplayName, StringComparer.OrdinalIgnoreCase).ThenBy(m => m.UserId).Select(m =>
         {
             var load = assignments.Count(a => a.IsActive && a.MentorUserId == m.UserId);
             return (IReadOnlyList<Button>)[new Button($"{m.DisplayName} ({load}/{cohort.Rules.MaxIkmsPerMentor})", MentorButton.Encode(new(membership.Id, m.UserId)))];
         }).ToList();
-        context.Reply(context.T(ProgramTexts.ChooseMentor, ProgramDirectory.BusinessLabel(business)), rows);
+        PagedReply.Send(context, context.T(ProgramTexts.ChooseMentor, ProgramDirectory.BusinessLabel(business)), rows, page,
+            number => MentorPageButton.Encode(new(membership.Id, number)));
     }
 
     private async Task AssignAsync(TurnContext context, string membershipId, long mentorUserId, bool force)
