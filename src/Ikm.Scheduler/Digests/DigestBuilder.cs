@@ -154,8 +154,10 @@ public sealed class DigestBuilder(DigestOptions? options = null)
         var period = Period(index, month);
         var ranking = Rank(index, period);
         var n = Math.Min(top ?? _options.ShortlistSize, ranking.Count);
+        var title = DigestTexts.RankingTitle.F(lang, index.Cohort.Name, MonthName(period.Month, lang));
+        if (ranking.Count == 0) return title + "\n" + DigestTexts.NothingRanked.In(lang);
         var text = new DigestText(lang)
-            .Lines(DigestTexts.RankingTitle.F(lang, index.Cohort.Name, MonthName(period.Month, lang)))
+            .Lines(title)
             .List(DigestTexts.Shortlist.F(lang, Int(n, lang), Int(MentoredCount(index, period.AsOf), lang)),
                 [.. ranking.Take(n).Select(r => RankLine(r, lang))]);
         return text.Render(Math.Max(n, _options.MaxListItems), _options.MaxTextLength);

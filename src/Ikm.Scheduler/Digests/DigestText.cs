@@ -9,12 +9,12 @@ namespace Ikm.Scheduler.Digests;
 /// </summary>
 internal sealed class DigestText(string language)
 {
-    private readonly List<(IReadOnlyList<string> Head, IReadOnlyList<string> Items)> _sections = [];
+    private readonly List<(IReadOnlyList<string> Head, IReadOnlyList<string> Items, bool IsList)> _sections = [];
 
     /// <summary>Lines always shown.</summary>
     public DigestText Lines(params string[] lines)
     {
-        _sections.Add((lines, []));
+        _sections.Add((lines, [], false));
         return this;
     }
 
@@ -23,7 +23,7 @@ internal sealed class DigestText(string language)
     {
         if (omitWhenEmpty && items.Count == 0)
             return this;
-        _sections.Add(([header], items));
+        _sections.Add(([header], items, true));
         return this;
     }
 
@@ -40,12 +40,15 @@ internal sealed class DigestText(string language)
     private string Render(int limit)
     {
         var sb = new StringBuilder();
-        foreach (var (head, items) in _sections)
+        foreach (var (head, items, isList) in _sections)
         {
             if (sb.Length > 0)
                 sb.Append('\n');
             foreach (var line in head)
                 sb.Append(line).Append('\n');
+            // A list heading ("…:") with nothing under it says so, rather than reading as if the list were cut off.
+            if (isList && items.Count == 0 && head[^1].EndsWith(':'))
+                sb.Append(DigestTexts.EmptyList.In(language)).Append('\n');
             var shown = Math.Min(limit, items.Count);
             for (var i = 0; i < shown; i++)
                 sb.Append(items[i]).Append('\n');

@@ -7,6 +7,9 @@ public static class DigestTexts
 {
     public static readonly Text More = new("…dan {0} lainnya", "…and {0} more");
     public static readonly Text None = new("tidak ada", "none");
+    public static readonly Text EmptyList = new("• belum ada", "• none yet");
+    public static readonly Text NothingLate = new("Tidak ada yang terlambat ✅", "Nothing is late ✅");
+    public static readonly Text NothingRanked = new("Belum ada IKM yang didampingi untuk diperingkat.", "No mentored IKM to rank yet.");
     public static readonly Text Yes = new("Ya", "Yes");
     public static readonly Text No = new("Tidak", "No");
 

@@ -43,14 +43,21 @@ public sealed class ProgramReports(
         var names = data.Businesses.ToDictionary(b => b.Id, b => b.BusinessName ?? "IKM");
         string Mentor(long id) => data.Staff.FirstOrDefault(s => s.UserId == id)?.DisplayName ?? id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var en = language == Languages.English;
+        (string Heading, List<string> Items)[] sections =
+        [
+            (en ? "Not visited this week:" : "Belum dikunjungi minggu ini:",
+                [.. report.NotVisitedThisWeek.Select(i => $"• {names.GetValueOrDefault(i.BusinessId, "IKM")} — {Mentor(i.MentorUserId)}")]),
+            (en ? $"No visit for {report.NoVisitWeeks}+ weeks:" : $"Tanpa kunjungan {report.NoVisitWeeks}+ minggu:",
+                [.. report.WithoutVisit.Select(i => $"• {names.GetValueOrDefault(i.BusinessId, "IKM")} — {Mentor(i.MentorUserId)}")]),
+            (en ? "Mentors below the rules:" : "Pendamping di bawah aturan:",
+                [.. report.Mentors.Where(m => m.ComplianceRate < 1 || m.OverCapacity)
+                    .Select(m => $"• {Mentor(m.MentorUserId)}: {m.IkmsCompliant}/{m.IkmsAssigned}{(m.OverCapacity ? (en ? ", over capacity" : ", melebihi kapasitas") : "")}")]),
+        ];
         var lines = new List<string> { en ? $"⏳ Behind the rules ({report.Week.Label}):" : $"⏳ Yang tertinggal dari aturan ({report.Week.Label}):" };
-        lines.Add(en ? "Not visited this week:" : "Belum dikunjungi minggu ini:");
-        lines.AddRange(report.NotVisitedThisWeek.Select(i => $"• {names.GetValueOrDefault(i.BusinessId, "IKM")} — {Mentor(i.MentorUserId)}"));
-        lines.Add(en ? $"No visit for {report.NoVisitWeeks}+ weeks:" : $"Tanpa kunjungan {report.NoVisitWeeks}+ minggu:");
-        lines.AddRange(report.WithoutVisit.Select(i => $"• {names.GetValueOrDefault(i.BusinessId, "IKM")} — {Mentor(i.MentorUserId)}"));
-        lines.Add(en ? "Mentors below the rules:" : "Pendamping di bawah aturan:");
-        lines.AddRange(report.Mentors.Where(m => m.ComplianceRate < 1 || m.OverCapacity)
-            .Select(m => $"• {Mentor(m.MentorUserId)}: {m.IkmsCompliant}/{m.IkmsAssigned}{(m.OverCapacity ? (en ? ", over capacity" : ", melebihi kapasitas") : "")}"));
+        // Only what is late is listed: a heading with nothing under it reads as if something were missing.
+        foreach (var (heading, items) in sections.Where(s => s.Items.Count > 0))
+            lines.AddRange([heading, .. items]);
+        if (lines.Count == 1) lines.Add(DigestTexts.NothingLate.In(language));
         return new ProgramReport(string.Join("\n", lines));
     }
 

@@ -76,6 +76,8 @@ public static class ProgramTexts
         "⚠️ {0} mendampingi sentra {1}, sedangkan {2} dari sentra {3}. Satu pendamping sebaiknya untuk satu sentra. Tetap tugaskan?",
         "⚠️ {0} mentors the {1} cluster, while {2} is in {3}. One mentor should stay with one cluster. Assign anyway?");
     public static readonly Text AssignAnyway = new("Tetap tugaskan", "Assign anyway");
+    public static readonly Text DontAssign = new("❌ Batal", "❌ Cancel");
+    public static readonly Text NotAssigned = new("Baik, tidak ditugaskan.", "All right, not assigned.");
     public static readonly Text Assigned = new("✅ {0} sekarang didampingi {1}.", "✅ {0} is now mentored by {1}.");
     public static readonly Text Reassigned = new("✅ {0} dipindahkan dari {1} ke {2}; riwayat penugasan tetap tersimpan.", "✅ {0} moved from {1} to {2}; the assignment history is kept.");
     public static readonly Text MentorAssigned = new("📌 IKM baru untuk Anda dampingi: {0} ({1}, {2}).", "📌 A new IKM for you to mentor: {0} ({1}, {2}).");

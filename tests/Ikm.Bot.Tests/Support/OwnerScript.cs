@@ -32,7 +32,7 @@ public static class OwnerScript
         RegisterAsync(user, "Siti Aminah", "Abon Ikan Mama Ani", "+62 812 3456 7890", language);
 
     /// <summary>The full registration with good answers and the given identity; returns the summary card.</summary>
-    public static async Task<SentMessage> RegisterAsync(TestUser user, string ownerName, string businessName, string phone, string language = "id")
+    public static async Task<SentMessage> RegisterAsync(TestUser user, string ownerName, string businessName, string phone, string language = "id", string? commodity = null)
     {
         var en = language == "en";
         await user.PressAsync(en ? "👤 Business profile" : "👤 Profil usaha");
@@ -45,7 +45,7 @@ public static class OwnerScript
         await user.NextReplyAsync();
         await user.SendTextAsync("abon tuna, abon cakalang");
         await user.NextReplyAsync(); // commodity
-        await user.PressAsync(en ? "Fish floss" : "Abon ikan");
+        await user.PressAsync(commodity ?? (en ? "Fish floss" : "Abon ikan"));
         await user.NextReplyAsync();
         await user.SendTextAsync("Palu Barat");
         await user.NextReplyAsync();

@@ -23,6 +23,7 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
     private static readonly ButtonKind<MentorChoice> ForceButton = MentorChoice.Kind("as:f");
     private static readonly ButtonKind<ListPage> IkmPageButton = ListPage.Kind("as:ip");
     private static readonly ButtonKind<ListPage> MentorPageButton = ListPage.Kind("as:mp");
+    private static readonly ButtonKind<ButtonKind.Id> DontAssignButton = ButtonKind.Of("as:x");
 
     /// <summary>A mentor chosen for an admitted IKM (its membership).</summary>
     private sealed record MentorChoice(string MembershipId, long MentorUserId)
@@ -66,6 +67,8 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
             await AssignAsync(context, chosen.MembershipId, chosen.MentorUserId, force: false);
         else if (ForceButton.Decode(data) is { } forced)
             await AssignAsync(context, forced.MembershipId, forced.MentorUserId, force: true);
+        else if (DontAssignButton.Decode(data) is { } kept)
+            await ChooseAnotherMentorAsync(context, kept.Value);
         else
             await StartAsync(context);
     }
@@ -149,6 +152,14 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
             number => MentorPageButton.Encode(new(membership.Id, number)));
     }
 
+    /// <summary>"Batal" on the sentra warning: nothing is assigned, and the mentors are offered again.</summary>
+    private async Task ChooseAnotherMentorAsync(TurnContext context, string membershipId)
+    {
+        context.PrefaceNextReply(context.T(ProgramTexts.NotAssigned));
+        await ListMentorsAsync(context, membershipId, page: 0);
+        context.FlushPreface();
+    }
+
     private async Task AssignAsync(TurnContext context, string membershipId, long mentorUserId, bool force)
     {
         if (await CoordinatedMembershipAsync(context, membershipId) is not var (membership, cohort)) return;
@@ -181,7 +192,8 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
             if (sentra.Count > 0 && !sentra.Contains(business.Commodity))
             {
                 context.Reply(context.T(ProgramTexts.CommodityDiffers, staff.DisplayName, string.Join(", ", sentra), business.BusinessName ?? "IKM", business.Commodity),
-                    [[new Button(context.T(ProgramTexts.AssignAnyway), ForceButton.Encode(new(membership.Id, mentorUserId)))]]);
+                    [[new Button(context.T(ProgramTexts.AssignAnyway), ForceButton.Encode(new(membership.Id, mentorUserId))),
+                        new Button(context.T(ProgramTexts.DontAssign), DontAssignButton.Encode(new(membership.Id)))]]);
                 return;
             }
         }
