@@ -71,9 +71,9 @@ public sealed class ReportJobTests
         await job.RunPendingAsync(CancellationToken.None);
         await job.RunPendingAsync(CancellationToken.None);
 
-        Assert.Contains("Belum dikunjungi minggu ini", (await coordinator.NextReplyAsync()).Text);
+        Assert.Contains("Tidak ada yang terlambat ✅", (await coordinator.NextReplyAsync()).Text);
         await bot.Dispatcher.WaitIdleAsync(TelegramEmulator.DefaultWaitTimeout);
-        Assert.Single(emulator.SentTo(coordinator.Id), m => m.Text?.Contains("Belum dikunjungi minggu ini") == true);
+        Assert.Single(emulator.SentTo(coordinator.Id), m => m.Text?.Contains("Tidak ada yang terlambat ✅") == true);
         Assert.Empty(await bot.App.Services.GetRequiredService<IDocumentStore>().AllAsync<ReportRequest>(CancellationToken.None));
     }
 
