@@ -300,7 +300,7 @@ internal static class DigestScenario
                 }
             }
 
-            await store.CommitAsync([new ChangeSet { Businesses = businesses, Diagnoses = diagnoses, Documents = documents }], CancellationToken.None);
+            await store.CommitAsync([new ChangeSet { Documents = [.. businesses.Select(d => new DocumentChange(d)), .. diagnoses.Select(d => new DocumentChange(d)), .. documents] }], CancellationToken.None);
         }
 
         // Visits round robin over the IKMs, one a week each, newest week first, some flagged as the field gives them.

@@ -1,6 +1,4 @@
-using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Conversations;
-using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Storage;
@@ -36,58 +34,6 @@ internal sealed class ConversationWrite(Conversation first, int owner)
     {
         foreach (var conversation in _occurrences)
             conversation.Version = NewVersion;
-    }
-}
-
-/// <summary>
-/// One write of a versioned document (business, diagnosis response) of a commit, conditional on the version the
-/// caller read: stored at that version + 1 only if the stored version is still that one (0: only if none is stored).
-/// The same caller object may come in several change sets (one writer); its content is written once and every
-/// change set carrying it conflicts together. Two different objects of one id are refused by the plan beforehand.
-/// </summary>
-internal sealed class DocumentWrite<T>(Guid id, T first, int owner, Func<T, long> versionOf, Action<T, long> setVersion)
-    where T : class
-{
-    private readonly List<T> _occurrences = [first];
-
-    public Guid Id { get; } = id;
-    public T Latest { get; private set; } = first;
-    public long ExpectedVersion { get; } = versionOf(first);
-    public long NewVersion => ExpectedVersion + 1;
-    public HashSet<int> Owners { get; } = [owner];
-
-    public void Add(T later, int owner)
-    {
-        Latest = later;
-        Owners.Add(owner);
-        if (!_occurrences.Contains(later))
-            _occurrences.Add(later);
-    }
-
-    /// <summary>
-    /// Serializes <see cref="Latest"/> as stored, at <see cref="NewVersion"/>, leaving the caller's object as it was
-    /// (its version moves on only in <see cref="ApplyNewVersion"/>, once the write is durable).
-    /// </summary>
-    public TResult Serialize<TResult>(Func<T, TResult> serialize)
-    {
-        var callerVersion = versionOf(Latest);
-        setVersion(Latest, NewVersion);
-        try
-        {
-            return serialize(Latest);
-        }
-        finally
-        {
-            setVersion(Latest, callerVersion);
-        }
-    }
-
-    /// <summary>Called only after the write is durable.</summary>
-    public void ApplyNewVersion()
-    {
-        var newVersion = NewVersion;
-        foreach (var occurrence in _occurrences)
-            setVersion(occurrence, newVersion);
     }
 }
 
@@ -192,7 +138,7 @@ internal static class CommitPlan
 
     /// <summary>
     /// Throws <see cref="ConcurrencyException"/> before anything is written when change sets of one commit carry the
-    /// same document (generic, business or diagnosis) as different objects: two chats of a batch that changed it from
+    /// same document as different objects: two chats of a batch that changed it from
     /// the same snapshot. The first keeps it; every later one conflicts and is redone on fresh reads, so neither change
     /// is silently merged into the other. The same object in several change sets is one writer's, and is written once.
     /// </summary>
@@ -205,10 +151,6 @@ internal static class CommitPlan
             var change = changes[owner];
             foreach (var document in change.Documents)
                 Check((document.Collection, document.Document.Id), document.Document, owner);
-            foreach (var business in change.Businesses)
-                Check(("businesses", business.Id.ToString()), business, owner);
-            foreach (var diagnosis in change.Diagnoses)
-                Check(("diagnoses", diagnosis.Id.ToString()), diagnosis, owner);
         }
         if (conflicts.Count > 0)
             throw ConcurrencyException.For(changes, conflicts, othersCommitted: false);
@@ -242,12 +184,6 @@ internal static class CommitPlan
         return ordered;
     }
 
-    public static List<DocumentWrite<Business>> BusinessWrites(IReadOnlyList<ChangeSet> changes) =>
-        DocumentWrites(changes.SelectMany((c, i) => c.Businesses.Select(b => (b, i))), b => b.Id, b => b.Version, (b, v) => b.Version = v);
-
-    public static List<DocumentWrite<DiagnosisResponse>> DiagnosisWrites(IReadOnlyList<ChangeSet> changes) =>
-        DocumentWrites(changes.SelectMany((c, i) => c.Diagnoses.Select(d => (d, i))), d => d.Id, d => d.Version, (d, v) => d.Version = v);
-
     /// <summary>
     /// Member upserts and deletions in the order the change sets give them (within one change set, deletions after
     /// upserts: erasing is the later intent), reduced to one write per user, so an unordered bulk write cannot reorder them.
@@ -275,32 +211,5 @@ internal static class CommitPlan
             byUser.Add(write.UserId, ordered.Count);
             ordered.Add(write);
         }
-    }
-
-    private static List<DocumentWrite<T>> DocumentWrites<T>(
-        IEnumerable<(T Document, int Owner)> documents, Func<T, Guid> idOf, Func<T, long> versionOf, Action<T, long> setVersion)
-        where T : class
-    {
-        var byId = new Dictionary<Guid, DocumentWrite<T>>();
-        var ordered = new List<DocumentWrite<T>>();
-        foreach (var (document, owner) in documents)
-        {
-            ArgumentNullException.ThrowIfNull(document);
-            var id = idOf(document);
-            if (id == Guid.Empty)
-            {
-                // Every new document would land on the same id and overwrite the last one: a bug upstream, never stored.
-                throw new ArgumentException($"A {typeof(T).Name} to store has an empty id.");
-            }
-            if (byId.TryGetValue(id, out var write))
-            {
-                write.Add(document, owner);
-                continue;
-            }
-            write = new DocumentWrite<T>(id, document, owner, versionOf, setVersion);
-            byId.Add(id, write);
-            ordered.Add(write);
-        }
-        return ordered;
     }
 }

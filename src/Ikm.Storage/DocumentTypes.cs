@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using Ikm.Storage.Tolerance;
 using Ikm.Workflow.Audit;
+using Ikm.Workflow.Businesses;
+using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Ports;
@@ -23,6 +25,8 @@ public static class DocumentTypes
 {
     public static IReadOnlyList<Type> All { get; } =
     [
+        typeof(Business),
+        typeof(DiagnosisResponse),
         typeof(Cohort),
         typeof(Invite),
         typeof(Assignment),
@@ -58,6 +62,8 @@ public static class DocumentTypes
     Converters = [typeof(TolerantEnumConverterFactory)],
     IgnoreReadOnlyProperties = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(Business))]
+[JsonSerializable(typeof(DiagnosisResponse))]
 [JsonSerializable(typeof(Cohort))]
 [JsonSerializable(typeof(Invite))]
 [JsonSerializable(typeof(Assignment))]

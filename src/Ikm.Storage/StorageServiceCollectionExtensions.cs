@@ -19,8 +19,8 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Registers the store: MongoDB when <c>Storage:MongoUrl</c> is set (database from the URL, else "ikm"), otherwise
     /// SQLite at <c>{Storage:DataDirectory}/ikm.db</c> (default directory "data"). The adapter is one singleton,
-    /// registered under its own type and resolved from there as <see cref="IBotStore"/>, <see cref="IOwnerStore"/> and
-    /// <see cref="IDocumentStore"/>: replacing or decorating the <see cref="IBotStore"/> registration leaves the
+    /// registered under its own type and resolved from there as <see cref="IBotStore"/>, <see cref="IDocumentStore"/> and
+    /// <see cref="IDraftStore"/>: replacing or decorating the <see cref="IBotStore"/> registration leaves the
     /// others on the same adapter.
     /// </summary>
     public static IServiceCollection AddIkmStorage(this IServiceCollection services, IConfiguration configuration)
@@ -54,11 +54,10 @@ public static class StorageServiceCollectionExtensions
     }
 
     private static IServiceCollection AddStore<TStore>(this IServiceCollection services, Func<IServiceProvider, TStore> create)
-        where TStore : class, IBotStore, IOwnerStore, IDocumentStore, IDraftStore
+        where TStore : class, IBotStore, IDocumentStore, IDraftStore
     {
         services.AddSingleton(create);
         services.AddSingleton<IBotStore>(sp => sp.GetRequiredService<TStore>());
-        services.AddSingleton<IOwnerStore>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IDraftStore>(sp => sp.GetRequiredService<TStore>());
         return services;

@@ -15,7 +15,7 @@ namespace Ikm.Workflow;
 
 public static class WorkflowServiceCollectionExtensions
 {
-    /// <summary>The conversation engine, its flows and the update pipeline. Needs an IBotStore, IOwnerStore, IOutboxNotifier, IQuestionnaireCatalog, IOwnerDataExporter and a TimeProvider.</summary>
+    /// <summary>The conversation engine, its flows and the update pipeline. Needs an IBotStore, IDocumentStore, IOutboxNotifier, IQuestionnaireCatalog, IOwnerDataExporter and a TimeProvider.</summary>
     public static IServiceCollection AddIkmWorkflow(this IServiceCollection services)
     {
         services.AddSingleton<MenuPresenter>();

@@ -1,4 +1,5 @@
 using Ikm.Storage.Tests.Support;
+using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 
@@ -36,9 +37,9 @@ public abstract partial class BotStoreContract
         var completed = A.Completed(A.Diagnosis(3, 102, A.T0), A.T0.AddMinutes(5));
         var recent = A.Diagnosis(4, 103, A.T0);
         recent.LastAnsweredAt = A.T0.AddDays(10);
-        await Store.CommitAsync([new ChangeSet { Diagnoses = [abandoned, empty, completed, recent] }], Ct);
+        await Store.CommitAsync([new ChangeSet { Documents = [new(abandoned), new(empty), new(completed), new(recent)] }], Ct);
 
-        var found = await Drafts.GetAbandonedDiagnosesAsync(A.T0.AddDays(1), 10, Ct);
+        var found = await DocumentStore.GetAbandonedDiagnosesAsync(A.T0.AddDays(1), 10, Ct);
 
         Assert.Equal([A.Id(1)], found.Select(d => d.Id));
     }

@@ -7,18 +7,16 @@ using Ikm.Workflow.Storage;
 
 namespace Ikm.Storage.Tests;
 
-/// <summary>Businesses, diagnoses and member erasure: what every store must also do as an <see cref="IOwnerStore"/>.</summary>
+/// <summary>Businesses, diagnoses (documents, read through their typed helpers) and member erasure: what every store must also do.</summary>
 public abstract partial class BotStoreContract
 {
-    protected IOwnerStore Owners => (IOwnerStore)Store;
-
     [StoreFact]
     public async Task Business_RoundTripsEveryField_AndIsFoundByItsOwner()
     {
         var business = A.Business(1, ownerUserId: 100);
 
-        await Store.CommitAsync([new ChangeSet { Businesses = [business] }], Ct);
-        var stored = await Owners.GetBusinessByOwnerAsync(100, Ct);
+        await Store.CommitAsync([new ChangeSet { Documents = [new(business)] }], Ct);
+        var stored = await DocumentStore.GetBusinessByOwnerAsync(100, Ct);
 
         Assert.NotNull(stored);
         Assert.Equal(1, business.Version);
@@ -32,21 +30,21 @@ public abstract partial class BotStoreContract
     [StoreFact]
     public async Task GetBusinessByOwner_ReturnsNull_WhenTheOwnerHasNone()
     {
-        await Store.CommitAsync([new ChangeSet { Businesses = [A.Business(1, ownerUserId: 100)] }], Ct);
+        await Store.CommitAsync([new ChangeSet { Documents = [new(A.Business(1, ownerUserId: 100))] }], Ct);
 
-        Assert.Null(await Owners.GetBusinessByOwnerAsync(200, Ct));
-        Assert.Empty(await Owners.GetDiagnosesByOwnerAsync(200, Ct));
+        Assert.Null(await DocumentStore.GetBusinessByOwnerAsync(200, Ct));
+        Assert.Empty(await DocumentStore.GetDiagnosesByOwnerAsync(200, Ct));
     }
 
     [StoreFact]
     public async Task GetBusinessByOwner_NeverFindsAnAnonymisedBusiness()
     {
         var anonymised = A.AnonymisedBusiness(1);
-        await Store.CommitAsync([new ChangeSet { Businesses = [anonymised, A.Business(2, ownerUserId: 100)] }], Ct);
+        await Store.CommitAsync([new ChangeSet { Documents = [new(anonymised), new(A.Business(2, ownerUserId: 100))] }], Ct);
 
-        Assert.Null(await Owners.GetBusinessByOwnerAsync(0, Ct));
-        Assert.Equal(A.Id(2), (await Owners.GetBusinessByOwnerAsync(100, Ct))!.Id);
-        var all = await Owners.GetBusinessesAsync(Ct);
+        Assert.Null(await DocumentStore.GetBusinessByOwnerAsync(0, Ct));
+        Assert.Equal(A.Id(2), (await DocumentStore.GetBusinessByOwnerAsync(100, Ct))!.Id);
+        var all = await DocumentStore.GetBusinessesAsync(Ct);
         Assert.Equal([A.Id(1), A.Id(2)], all.Select(b => b.Id).Order());
         AssertSameBusiness(anonymised, all.Single(b => b.Id == A.Id(1)));
     }
@@ -55,14 +53,14 @@ public abstract partial class BotStoreContract
     public async Task Business_IsNoLongerFoundByOwner_OnceAnonymised()
     {
         var business = A.Business(1, ownerUserId: 100);
-        await Store.CommitAsync([new ChangeSet { Businesses = [business] }], Ct);
+        await Store.CommitAsync([new ChangeSet { Documents = [new(business)] }], Ct);
 
         var erased = A.AnonymisedBusiness(1);
         erased.Version = business.Version;
-        await Store.CommitAsync([new ChangeSet { Businesses = [erased] }], Ct);
+        await Store.CommitAsync([new ChangeSet { Documents = [new(erased)] }], Ct);
 
-        Assert.Null(await Owners.GetBusinessByOwnerAsync(100, Ct));
-        var stored = Assert.Single(await Owners.GetBusinessesAsync(Ct));
+        Assert.Null(await DocumentStore.GetBusinessByOwnerAsync(100, Ct));
+        var stored = Assert.Single(await DocumentStore.GetBusinessesAsync(Ct));
         Assert.Equal((0L, true, (string?)null, 2L), (stored.OwnerUserId, stored.Anonymised, stored.Phone, stored.Version));
     }
 
@@ -70,18 +68,18 @@ public abstract partial class BotStoreContract
     public async Task Businesses_AreUpsertedById_WithTheVersionIncrementedOnEachWrite()
     {
         var business = A.Business(1, ownerUserId: 100);
-        await Store.CommitAsync([new ChangeSet { Businesses = [business] }], Ct);
+        await Store.CommitAsync([new ChangeSet { Documents = [new(business)] }], Ct);
 
         business.MonthlyTurnover = 20_000_000.75m;
         business.Legality = ["NIB"];
         business.Workers = 6;
-        await Store.CommitAsync([new ChangeSet { Businesses = [business] }], Ct);
+        await Store.CommitAsync([new ChangeSet { Documents = [new(business)] }], Ct);
 
         Assert.Equal(2, business.Version);
-        var stored = Assert.Single(await Owners.GetBusinessesAsync(Ct));
+        var stored = Assert.Single(await DocumentStore.GetBusinessesAsync(Ct));
         Assert.Equal((20_000_000.75m, 6, 2L), (stored.MonthlyTurnover, stored.Workers, stored.Version));
         Assert.Equal(["NIB"], stored.Legality);
-        AssertSameBusiness(business, (await Owners.GetBusinessByOwnerAsync(100, Ct))!);
+        AssertSameBusiness(business, (await DocumentStore.GetBusinessByOwnerAsync(100, Ct))!);
     }
 
     [StoreFact]
@@ -89,29 +87,29 @@ public abstract partial class BotStoreContract
     {
         await Store.CommitAsync(
         [
-            new ChangeSet { Diagnoses = [A.Diagnosis(1, 100, A.T0.AddDays(2)), A.Diagnosis(2, 100, A.T0)] },
-            new ChangeSet { Diagnoses = [A.Diagnosis(3, 200, A.T0.AddDays(1)), A.Diagnosis(4, 0, A.T0)] },
-            new ChangeSet { Diagnoses = [A.Diagnosis(5, 100, A.T0.AddDays(1))] },
+            new ChangeSet { Documents = [new(A.Diagnosis(1, 100, A.T0.AddDays(2))), new(A.Diagnosis(2, 100, A.T0))] },
+            new ChangeSet { Documents = [new(A.Diagnosis(3, 200, A.T0.AddDays(1))), new(A.Diagnosis(4, 0, A.T0))] },
+            new ChangeSet { Documents = [new(A.Diagnosis(5, 100, A.T0.AddDays(1)))] },
         ], Ct);
 
-        Assert.Equal([A.Id(2), A.Id(5), A.Id(1)], (await Owners.GetDiagnosesByOwnerAsync(100, Ct)).Select(d => d.Id));
-        Assert.Equal([A.Id(3)], (await Owners.GetDiagnosesByOwnerAsync(200, Ct)).Select(d => d.Id));
-        Assert.Empty(await Owners.GetDiagnosesByOwnerAsync(0, Ct));
+        Assert.Equal([A.Id(2), A.Id(5), A.Id(1)], (await DocumentStore.GetDiagnosesByOwnerAsync(100, Ct)).Select(d => d.Id));
+        Assert.Equal([A.Id(3)], (await DocumentStore.GetDiagnosesByOwnerAsync(200, Ct)).Select(d => d.Id));
+        Assert.Empty(await DocumentStore.GetDiagnosesByOwnerAsync(0, Ct));
     }
 
     [StoreFact]
     public async Task Diagnosis_IsUpsertedById_AndRoundTripsEveryField()
     {
         var diagnosis = A.Diagnosis(1, 100, A.T0);
-        await Store.CommitAsync([new ChangeSet { Diagnoses = [diagnosis] }], Ct);
-        var started = Assert.Single(await Owners.GetDiagnosesByOwnerAsync(100, Ct));
+        await Store.CommitAsync([new ChangeSet { Documents = [new(diagnosis)] }], Ct);
+        var started = Assert.Single(await DocumentStore.GetDiagnosesByOwnerAsync(100, Ct));
         AssertSameDiagnosis(diagnosis, started);
         Assert.Null(started.CompletedAt);
 
         A.Completed(diagnosis, A.T0.AddDays(3));
-        await Store.CommitAsync([new ChangeSet { Diagnoses = [diagnosis] }], Ct);
+        await Store.CommitAsync([new ChangeSet { Documents = [new(diagnosis)] }], Ct);
 
-        var stored = Assert.Single(await Owners.GetDiagnosesByOwnerAsync(100, Ct));
+        var stored = Assert.Single(await DocumentStore.GetDiagnosesByOwnerAsync(100, Ct));
         Assert.Equal(2, diagnosis.Version);
         AssertSameDiagnosis(diagnosis, stored);
         Assert.Equal((DiagnosisStatus.Completed, 2L, A.T0.AddDays(3)), (stored.Status, stored.Version, stored.CompletedAt));
@@ -162,8 +160,7 @@ public abstract partial class BotStoreContract
             {
                 Conversation = conversation,
                 Outgoing = [A.Message("upd-1-0", 42)],
-                Businesses = [business],
-                Diagnoses = [diagnosis],
+                Documents = [new(business), new(diagnosis)],
                 DeletedMembers = [1_000_042],
             },
         ], Ct);
@@ -171,8 +168,8 @@ public abstract partial class BotStoreContract
         Assert.Equal((1L, 1L, 1L), (conversation.Version, business.Version, diagnosis.Version));
         Assert.Equal(1, (await Store.GetConversationAsync(42, Ct))!.Version);
         Assert.NotNull(await Store.GetOutboxEntryAsync("upd-1-0", Ct));
-        Assert.Equal(A.Id(1), (await Owners.GetBusinessByOwnerAsync(1_000_042, Ct))!.Id);
-        Assert.Equal([A.Id(2)], (await Owners.GetDiagnosesByOwnerAsync(1_000_042, Ct)).Select(d => d.Id));
+        Assert.Equal(A.Id(1), (await DocumentStore.GetBusinessByOwnerAsync(1_000_042, Ct))!.Id);
+        Assert.Equal([A.Id(2)], (await DocumentStore.GetDiagnosesByOwnerAsync(1_000_042, Ct)).Select(d => d.Id));
         Assert.Null(await Store.GetMemberAsync(1_000_042, Ct));
     }
 
@@ -186,12 +183,12 @@ public abstract partial class BotStoreContract
         var business = A.Business(1, ownerUserId: 500);
 
         await Assert.ThrowsAsync<ConcurrencyException>(() => Store.CommitAsync(
-            [new ChangeSet { Conversation = mine, Businesses = [business], Diagnoses = [A.Diagnosis(2, 500, A.T0)], DeletedMembers = [500] }],
+            [new ChangeSet { Conversation = mine, DeletedMembers = [500], Documents = [new(business), new(A.Diagnosis(2, 500, A.T0))] }],
             Ct));
 
         Assert.Equal(0, business.Version);
-        Assert.Null(await Owners.GetBusinessByOwnerAsync(500, Ct));
-        Assert.Empty(await Owners.GetDiagnosesByOwnerAsync(500, Ct));
+        Assert.Null(await DocumentStore.GetBusinessByOwnerAsync(500, Ct));
+        Assert.Empty(await DocumentStore.GetDiagnosesByOwnerAsync(500, Ct));
         Assert.NotNull(await Store.GetMemberAsync(500, Ct));
     }
 
@@ -202,11 +199,11 @@ public abstract partial class BotStoreContract
         business.Id = Guid.Empty;
 
         await Assert.ThrowsAsync<ArgumentException>(() => Store.CommitAsync(
-            [A.Changes(A.Conversation(7), A.Message("m", 7)), new ChangeSet { Businesses = [business] }], Ct));
+            [A.Changes(A.Conversation(7), A.Message("m", 7)), new ChangeSet { Documents = [new(business)] }], Ct));
 
         Assert.Null(await Store.GetConversationAsync(7, Ct));
         Assert.Null(await Store.GetOutboxEntryAsync("m", Ct));
-        Assert.Empty(await Owners.GetBusinessesAsync(Ct));
+        Assert.Empty(await DocumentStore.GetBusinessesAsync(Ct));
     }
 
     private static void AssertSameBusiness(Business expected, Business actual)

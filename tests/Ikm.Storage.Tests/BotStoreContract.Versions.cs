@@ -1,4 +1,6 @@
 using Ikm.Storage.Tests.Support;
+using Ikm.Workflow.Businesses;
+using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Storage;
@@ -41,10 +43,10 @@ public abstract partial class BotStoreContract
         second.Workers = 9;
 
         var conflict = await Assert.ThrowsAsync<ConcurrencyException>(() =>
-            Store.CommitAsync([new ChangeSet { Businesses = [first] }, new ChangeSet { Businesses = [second] }], Ct));
+            Store.CommitAsync([new ChangeSet { Documents = [new(first)] }, new ChangeSet { Documents = [new(second)] }], Ct));
 
         Assert.Equal([1], conflict.ChangeSets);
-        Assert.Empty(await Owners.GetBusinessesAsync(Ct));
+        Assert.Empty(await DocumentStore.GetBusinessesAsync(Ct));
         Assert.Equal((0L, 0L), (first.Version, second.Version));
     }
 
@@ -108,20 +110,20 @@ public abstract partial class BotStoreContract
     {
         var business = A.Business(1, ownerUserId: 100);
         var diagnosis = A.Diagnosis(2, 100, A.T0);
-        await Store.CommitAsync([new ChangeSet { Businesses = [business], Diagnoses = [diagnosis] }], Ct);
+        await Store.CommitAsync([new ChangeSet { Documents = [new(business), new(diagnosis)] }], Ct);
         var staleBusiness = A.Business(1, ownerUserId: 100);
         var staleDiagnosis = A.Diagnosis(2, 100, A.T0);
         staleBusiness.Workers = 99;
         business.Workers = 7;
-        await Store.CommitAsync([new ChangeSet { Businesses = [business] }], Ct);
+        await Store.CommitAsync([new ChangeSet { Documents = [new(business)] }], Ct);
 
-        await Assert.ThrowsAsync<ConcurrencyException>(() => Store.CommitAsync([new ChangeSet { Businesses = [staleBusiness] }], Ct));
+        await Assert.ThrowsAsync<ConcurrencyException>(() => Store.CommitAsync([new ChangeSet { Documents = [new(staleBusiness)] }], Ct));
         staleDiagnosis.Version = 5;
-        await Assert.ThrowsAsync<ConcurrencyException>(() => Store.CommitAsync([new ChangeSet { Diagnoses = [staleDiagnosis] }], Ct));
+        await Assert.ThrowsAsync<ConcurrencyException>(() => Store.CommitAsync([new ChangeSet { Documents = [new(staleDiagnosis)] }], Ct));
 
-        var stored = Assert.Single(await Owners.GetBusinessesAsync(Ct));
+        var stored = Assert.Single(await DocumentStore.GetBusinessesAsync(Ct));
         Assert.Equal((7, 2L), (stored.Workers, stored.Version));
-        Assert.Equal(1, Assert.Single(await Owners.GetDiagnosesByOwnerAsync(100, Ct)).Version);
+        Assert.Equal(1, Assert.Single(await DocumentStore.GetDiagnosesByOwnerAsync(100, Ct)).Version);
     }
 
     [StoreFact]

@@ -4,6 +4,7 @@ using System.Globalization;
 using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Conversations;
 using Ikm.Workflow.Diagnoses;
+using Ikm.Workflow.Documents;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Mentoring;
@@ -184,7 +185,7 @@ public sealed class MongoMappingTests
     }
 
     [Fact]
-    public void Business_RoundTrips_WithGuidIdAsStandardUuidAndTurnoverAsDecimal128()
+    public void Business_RoundTrips_WithItsDocumentIdAsStringAndTurnoverAsDecimal128()
     {
         var business = A.Business(7, ownerUserId: 100);
         business.Id = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
@@ -198,9 +199,7 @@ public sealed class MongoMappingTests
              "location", "phone", "workers", "monthlyTurnover", "legality", "keepsBooks", "hasBankAccount", "hadBankCredit",
              "consent", "registeredAt", "updatedAt", "anonymised"],
             document.Names);
-        var id = document["_id"].AsBsonBinaryData;
-        Assert.Equal(BsonBinarySubType.UuidStandard, id.SubType);
-        Assert.Equal(business.Id.ToByteArray(bigEndian: true), id.Bytes);
+        Assert.Equal("0f8fad5b-d9cb-469f-a165-70867728950e", document["_id"].AsString);
         Assert.Equal(BsonType.Decimal128, document["monthlyTurnover"].BsonType);
         Assert.Equal("12500000.50", document["monthlyTurnover"].AsDecimal128.ToString());
         Assert.Equal(["latitude", "longitude"], document["location"].AsBsonDocument.Names);
@@ -260,7 +259,7 @@ public sealed class MongoMappingTests
     }
 
     [Fact]
-    public void DiagnosisResponse_RoundTrips_WithStandardUuidsAndAnswersAsKeyValueArray()
+    public void DiagnosisResponse_RoundTrips_WithItsDocumentIdAsString_TheBusinessAsStandardUuid_AndAnswersAsKeyValueArray()
     {
         var diagnosis = A.Completed(A.Diagnosis(1, 100, A.T0), A.T0.AddDays(1));
         diagnosis.Version = 2;
@@ -272,8 +271,7 @@ public sealed class MongoMappingTests
             ["_id", "ownerUserId", "businessId", "questionnaireId", "questionnaireVersion", "status", "answers", "startedAt",
              "lastAnsweredAt", "completedAt", "areaScores", "weakestAreas", "version"],
             document.Names);
-        Assert.Equal(BsonBinarySubType.UuidStandard, document["_id"].AsBsonBinaryData.SubType);
-        Assert.Equal(A.Id(1).ToByteArray(bigEndian: true), document["_id"].AsBsonBinaryData.Bytes);
+        Assert.Equal(DocumentIds.Of(A.Id(1)), document["_id"].AsString);
         Assert.Equal(BsonBinarySubType.UuidStandard, document["businessId"].AsBsonBinaryData.SubType);
         Assert.Equal("Completed", document["status"].AsString);
         Assert.Equal(

@@ -1,5 +1,6 @@
 using Ikm.Storage.Mongo;
 using Ikm.Storage.Tests.Support;
+using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Storage;
 using MongoDB.Bson;
 using static Ikm.Storage.Tests.Support.FakeMongoServer;
@@ -29,7 +30,7 @@ public sealed class MongoOrderedCommitTests : IDisposable
 
     private ChangeSet[] Batch =>
     [
-        new ChangeSet { Conversation = _known, Outgoing = [A.Message("m-1", 1)], Members = [A.Member(101, 1)], Businesses = [A.Business(1, 101)] },
+        new ChangeSet { Conversation = _known, Outgoing = [A.Message("m-1", 1)], Members = [A.Member(101, 1)], Documents = [new(A.Business(1, 101))] },
         new ChangeSet { Conversation = _fresh, Outgoing = [A.Message("m-2", 2)], Failures = [new FailedUpdate(9, 2, "Bug", A.T0)] },
     ];
 
@@ -80,7 +81,7 @@ public sealed class MongoOrderedCommitTests : IDisposable
     public async Task Commit_WritesNothingElseOfAChat_WhoseDocumentMovedOn_AndGivesItsClaimBack()
     {
         _server.Respond = c => Target(c) == ("update", "businesses") ? Updated(c["updates"].AsBsonArray, _ => false) : null;
-        var business = Batch[0].Businesses[0];
+        var business = (Business)Batch[0].Documents[0].Document;
 
         var conflict = await Assert.ThrowsAsync<ConcurrencyException>(() => _store.CommitAsync(Batch, Ct));
 

@@ -2,6 +2,7 @@ using Ikm.Storage.Mongo;
 using Ikm.Storage.Tests.Support;
 using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Diagnoses;
+using Ikm.Workflow.Documents;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Storage;
@@ -49,14 +50,11 @@ public sealed class MongoQueriesTests
     }
 
     [Fact]
-    public void DraftFilters_FindNonEmptyAnswersUntouchedBeforeTheCutoff()
+    public void DraftFilter_FindsNonEmptyAnswersUntouchedBeforeTheCutoff()
     {
         Assert.Equal(
             """{ "updatedAt" : { "$lt" : ISODate("2025-03-03T01:30:15.123Z") }, "data" : { "$ne" : { } } }""",
             MongoQueries.IdleDrafts(A.T0).Render(Args<Ikm.Workflow.Conversations.Conversation>()).ToJson(Shell));
-        Assert.Equal(
-            """{ "status" : "InProgress", "lastAnsweredAt" : { "$lt" : ISODate("2025-03-03T01:30:15.123Z") }, "answers" : { "$ne" : { } } }""",
-            MongoQueries.AbandonedDiagnoses(A.T0).Render(Args<DiagnosisResponse>()).ToJson(Shell));
     }
 
     [Fact]
@@ -183,19 +181,28 @@ public sealed class MongoQueriesTests
     }
 
     [Fact]
-    public void BusinessByOwner_FiltersOnOwnerUserId_SortedById()
+    public void Business_IsStoredUnderItsStringId_FoundByItsOwner_AndAnonymisedByNone()
     {
-        Assert.Equal("""{ "ownerUserId" : NumberLong(100) }""", Render(MongoQueries.BusinessByOwner(100)));
-        Assert.Equal("""{ "_id" : 1 }""", MongoQueries.BusinessSort.Render(Args<Business>()).ToJson(Shell));
+        var business = A.Business(1, ownerUserId: 100);
+
+        var stored = MongoQueries.ToStoredDocument(business);
+
+        Assert.Equal("00000000-0000-0000-0000-000000000001", stored["_id"].AsString);
+        Assert.Equal("""[{ "n" : "owner", "v" : "100" }]""", stored["_idx"].ToJson(Shell));
+        BusinessProfile.Anonymise(business, A.T0);
+        Assert.Equal("[]", MongoQueries.ToStoredDocument(business)["_idx"].ToJson(Shell));
     }
 
     [Fact]
-    public void DiagnosesByOwner_FiltersOnOwnerUserId_OldestFirst()
+    public void Diagnosis_IsStoredUnderItsStringId_FoundByOwnerBusinessAndStatus()
     {
-        Assert.Equal("""{ "ownerUserId" : NumberLong(100) }""", Render(MongoQueries.DiagnosesByOwner(100)));
+        var stored = MongoQueries.ToStoredDocument(A.Diagnosis(2, 100, A.T0));
+
+        Assert.Equal("00000000-0000-0000-0000-000000000002", stored["_id"].AsString);
         Assert.Equal(
-            """{ "startedAt" : 1, "_id" : 1 }""",
-            MongoQueries.DiagnosesSort.Render(Args<DiagnosisResponse>()).ToJson(Shell));
+            """[{ "n" : "owner", "v" : "100" }, { "n" : "business", "v" : "00000000-0000-0000-0000-000000001002" }, { "n" : "status", "v" : "InProgress" }]""",
+            stored["_idx"].ToJson(Shell));
+        Assert.Equal(BsonBinarySubType.UuidStandard, stored["businessId"].AsBsonBinaryData.SubType);
     }
 
     [Fact]
@@ -223,38 +230,24 @@ public sealed class MongoQueriesTests
     }
 
     [Fact]
-    public void VersionedWrite_DeletesOnlyTheVersionRead_AlsoForAGuidId()
+    public void VersionedWrite_DeletesOnlyTheVersionRead_AlsoOfABusiness()
     {
-        var id = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
+        var id = DocumentIds.Of(Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"));
 
         var delete = Assert.IsType<DeleteOneModel<BsonDocument>>(MongoQueries.VersionedWrite(MongoQueries.DocumentById(id), 2, null));
 
-        Assert.Equal("""{ "_id" : UUID("0f8fad5b-d9cb-469f-a165-70867728950e"), "version" : NumberLong(2) }""",
+        Assert.Equal("""{ "_id" : "0f8fad5b-d9cb-469f-a165-70867728950e", "version" : NumberLong(2) }""",
             delete.Filter.Render(Args<BsonDocument>()).ToJson(Shell));
     }
 
     [Fact]
-    public void DocumentById_MatchesTheStandardUuid()
+    public void DocumentById_OfABusiness_MatchesItsStoredId()
     {
         var id = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
 
-        var filter = MongoQueries.DocumentById(id).Render(Args<BsonDocument>());
+        var filter = MongoQueries.DocumentById(DocumentIds.Of(id)).Render(Args<BsonDocument>());
 
-        Assert.Equal("""{ "_id" : UUID("0f8fad5b-d9cb-469f-a165-70867728950e") }""", filter.ToJson(Shell));
-        Assert.Equal(BsonBinarySubType.UuidStandard, filter["_id"].AsBsonBinaryData.SubType);
         Assert.Equal(new Business { Id = id }.ToBsonDocument()["_id"], filter["_id"]);
-    }
-
-    [Fact]
-    public void OwnerIndexes_CoverTheOwnerQueries()
-    {
-        Assert.Equal(
-            """{ "ownerUserId" : 1 }""",
-            MongoQueries.BusinessOwnerIndex.Keys.Render(Args<Business>()).ToJson(Shell));
-        Assert.NotEqual(true, MongoQueries.BusinessOwnerIndex.Options.Unique);
-        Assert.Equal(
-            """{ "ownerUserId" : 1, "startedAt" : 1 }""",
-            MongoQueries.DiagnosisOwnerIndex.Keys.Render(Args<DiagnosisResponse>()).ToJson(Shell));
     }
 
     [Fact]

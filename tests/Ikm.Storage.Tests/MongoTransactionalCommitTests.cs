@@ -30,7 +30,7 @@ public sealed class MongoTransactionalCommitTests : IDisposable
         var fresh = A.Conversation(2);
         await _store.CommitAsync(
         [
-            new ChangeSet { Conversation = known, Outgoing = [A.Message("m-1", 1)], Members = [A.Member(101, 1)], Businesses = [A.Business(1, 101)] },
+            new ChangeSet { Conversation = known, Outgoing = [A.Message("m-1", 1)], Members = [A.Member(101, 1)], Documents = [new(A.Business(1, 101))] },
             new ChangeSet { Conversation = fresh, Failures = [new FailedUpdate(9, 2, "Bug", A.T0)] },
         ], Ct);
 

@@ -60,32 +60,32 @@ public sealed class StorageServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddIkmStorage_ResolvesOwnerStore_AsTheSameSqliteInstance()
+    public void AddIkmStorage_ResolvesDraftStore_AsTheSameSqliteInstance()
     {
         using var provider = Build([]);
 
         var store = Assert.IsType<SqliteBotStore>(provider.GetRequiredService<IBotStore>());
 
-        Assert.Same(store, provider.GetRequiredService<IOwnerStore>());
+        Assert.Same(store, provider.GetRequiredService<IDraftStore>());
         Assert.Same(store, provider.GetRequiredService<IDocumentStore>());
         Assert.Same(store, provider.GetRequiredService<SqliteBotStore>());
     }
 
     [Fact]
-    public void AddIkmStorage_ResolvesOwnerStore_AsTheSameMongoInstance()
+    public void AddIkmStorage_ResolvesDraftStore_AsTheSameMongoInstance()
     {
         var provider = Build(new() { ["Storage:MongoUrl"] = "mongodb://db.example:27017/ikm" });
 
         var store = Assert.IsType<MongoBotStore>(provider.GetRequiredService<IBotStore>());
 
-        Assert.Same(store, provider.GetRequiredService<IOwnerStore>());
+        Assert.Same(store, provider.GetRequiredService<IDraftStore>());
         Assert.Same(store, provider.GetRequiredService<IDocumentStore>());
         Assert.Same(store, provider.GetRequiredService<MongoBotStore>());
         provider.Dispose(); // disposes the one instance once per registration: must not throw
     }
 
     [Fact]
-    public void AddIkmStorage_KeepsOwnerStoreOnTheAdapter_WhenBotStoreIsDecorated()
+    public void AddIkmStorage_KeepsDraftStoreOnTheAdapter_WhenBotStoreIsDecorated()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([]).Build();
         var services = new ServiceCollection().AddIkmStorage(configuration);
@@ -96,10 +96,10 @@ public sealed class StorageServiceCollectionExtensionsTests
         using var provider = services.BuildServiceProvider();
 
         var decorator = Assert.IsType<Decorator>(provider.GetRequiredService<IBotStore>());
-        var owners = provider.GetRequiredService<IOwnerStore>();
+        var drafts = provider.GetRequiredService<IDraftStore>();
 
         var adapter = Assert.IsType<SqliteBotStore>(decorator.Inner);
-        Assert.Same(adapter, owners);
+        Assert.Same(adapter, drafts);
         Assert.Same(adapter, provider.GetRequiredService<IDocumentStore>());
         Assert.Same(adapter, provider.GetRequiredService<SqliteBotStore>());
     }

@@ -1,4 +1,6 @@
 using Hangfire;
+using Ikm.Workflow.Diagnoses;
+using Ikm.Workflow.Documents;
 using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 using Microsoft.Extensions.Logging;
@@ -14,7 +16,7 @@ namespace Ikm.Scheduler.Jobs;
 /// </summary>
 [AutomaticRetry(Attempts = 3)]
 [DisableConcurrentExecution(timeoutInSeconds: 600)]
-public sealed class DraftRetentionJob(IDraftStore drafts, IBotStore store, TimeProvider time, IOptions<RetentionOptions> options, ILogger<DraftRetentionJob> log)
+public sealed class DraftRetentionJob(IDraftStore drafts, IDocumentStore documents, IBotStore store, TimeProvider time, IOptions<RetentionOptions> options, ILogger<DraftRetentionJob> log)
 {
     public const string RecurringId = "draft-retention";
     private const int PerRun = 500;
@@ -40,11 +42,11 @@ public sealed class DraftRetentionJob(IDraftStore drafts, IBotStore store, TimeP
             }
         }
 
-        var diagnoses = await drafts.GetAbandonedDiagnosesAsync(before, PerRun, ct);
+        var diagnoses = await documents.GetAbandonedDiagnosesAsync(before, PerRun, ct);
         foreach (var diagnosis in diagnoses)
             diagnosis.Answers.Clear();
         if (diagnoses.Count > 0)
-            await store.CommitAsync([new ChangeSet { Diagnoses = diagnoses }], ct);
+            await store.CommitAsync([new ChangeSet { Documents = [.. diagnoses.Select(d => new DocumentChange(d))] }], ct);
         log.LogInformation("Draft retention: {Conversations} conversations and {Diagnoses} diagnoses emptied, {Skipped} active again",
             conversations, diagnoses.Count, skipped);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hangfire;
+using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Flows.Visits;
@@ -17,7 +18,7 @@ namespace Ikm.Scheduler.Jobs;
 /// mentor once to close it with the real end time. Safe to run any number of times: one prompt per visit, by id.
 /// </summary>
 [AutomaticRetry(Attempts = 3)]
-public sealed class OpenCheckInScanJob(IDocumentStore documents, IOwnerStore owners, NotificationWriter notifications, TimeProvider time, ILogger<OpenCheckInScanJob> log)
+public sealed class OpenCheckInScanJob(IDocumentStore documents, NotificationWriter notifications, TimeProvider time, ILogger<OpenCheckInScanJob> log)
 {
     public const string RecurringId = "open-checkins";
 
@@ -35,7 +36,7 @@ public sealed class OpenCheckInScanJob(IDocumentStore documents, IOwnerStore own
 
         if (open.Count == 0) return;
 
-        var businesses = (await owners.GetBusinessesAsync(ct)).ToDictionary(b => b.Id);
+        var businesses = (await documents.GetBusinessesAsync(ct)).ToDictionary(b => b.Id);
         foreach (var (visit, cohort) in open)
         {
             var calendar = ProgramCalendar.For(cohort);

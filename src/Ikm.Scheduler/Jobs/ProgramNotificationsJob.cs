@@ -22,7 +22,6 @@ namespace Ikm.Scheduler.Jobs;
 [DisableConcurrentExecution(timeoutInSeconds: 600)]
 public sealed class ProgramNotificationsJob(
     IDocumentStore documents,
-    IOwnerStore owners,
     IBotStore store,
     NotificationWriter notifications,
     Reports.ProgramReports reports,
@@ -40,7 +39,7 @@ public sealed class ProgramNotificationsJob(
 
         var activity = await LoadAsync(cohort, ct);
         var due = NotificationSchedule.Due(cohort, activity, now);
-        var businesses = (await owners.GetBusinessesAsync(ct)).ToDictionary(b => b.Id);
+        var businesses = (await documents.GetBusinessesAsync(ct)).ToDictionary(b => b.Id);
         var languages = (await store.GetMembersAsync([.. activity.Staff.Select(s => s.UserId).Concat(activity.Memberships.Select(m => m.OwnerUserId)).Distinct()], ct))
             .ToDictionary(kv => kv.Key, kv => kv.Value.Language);
         var texts = new NoticeTexts(activity, businesses, languages, now);

@@ -21,7 +21,6 @@ namespace Ikm.Scheduler.Jobs;
 [AutomaticRetry(Attempts = 3)]
 public sealed class ReportJob(
     IDocumentStore documents,
-    IOwnerStore owners,
     IBotStore store,
     IProgramReports reports,
     OwnerDataService ownerData,
@@ -103,7 +102,7 @@ public sealed class ReportJob(
         if (request.Kind == ReportKind.OwnerData)
         {
             var member = await store.GetMemberAsync(request.UserId, ct);
-            var answer = await ownerData.BuildAsync(new ChatWork(owners, documents, ct, store), request, member, time.GetUtcNow());
+            var answer = await ownerData.BuildAsync(new ChatWork(documents, ct, store), request, member, time.GetUtcNow());
             return [.. answer.Select(m => m.FileContent is { } content
                 ? m with { FileContent = null, FilePath = writer.Write(m.Kind, m.FileName ?? "data", content).Path }
                 : m)];

@@ -13,7 +13,6 @@ namespace Ikm.Scheduler.Reports;
 /// <summary>Loads a cohort's data once and hands it to the <see cref="DigestBuilder"/>.</summary>
 public sealed class ProgramReports(
     IDocumentStore documents,
-    IOwnerStore owners,
     IBotStore store,
     IQuestionnaireCatalog catalog,
     DigestBuilder builder,
@@ -94,10 +93,10 @@ public sealed class ProgramReports(
         if (cohort is null) return null;
         var memberships = await documents.FindAsync<CohortMembership>(DocumentIndex.Cohort(cohortId), ct);
         var ids = memberships.Select(m => m.BusinessId).ToHashSet();
-        var businesses = (await owners.GetBusinessesAsync(ct)).Where(b => ids.Contains(b.Id)).ToList();
+        var businesses = (await documents.GetBusinessesAsync(ct)).Where(b => ids.Contains(b.Id)).ToList();
         var diagnoses = new List<DiagnosisResponse>();
         foreach (var business in businesses.Where(b => b.OwnerUserId != 0))
-            diagnoses.AddRange(await owners.GetDiagnosesByOwnerAsync(business.OwnerUserId, ct));
+            diagnoses.AddRange(await documents.GetDiagnosesByOwnerAsync(business.OwnerUserId, ct));
         var staff = await documents.FindAsync<CohortStaff>(DocumentIndex.Cohort(cohortId), ct);
         var people = staff.Select(s => s.UserId).Concat(businesses.Select(b => b.OwnerUserId)).Where(id => id != 0).Distinct().ToList();
         var members = await store.GetMembersAsync(people, ct);

@@ -1,6 +1,4 @@
-using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Conversations;
-using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Members;
 using Ikm.Storage.Tolerance;
@@ -13,13 +11,13 @@ using MongoDB.Driver;
 namespace Ikm.Storage.Mongo;
 
 /// <summary>
-/// The MongoDB store: one document per conversation, member, outbox entry, failed update, business and diagnosis
-/// response; every conversation and document write conditional on the version its writer read (optimistic
+/// The MongoDB store: one document per conversation, member, outbox entry and failed update, and every aggregate
+/// (businesses, diagnosis responses, cohorts, visits…) in the collection of its type; every conversation and document write conditional on the version its writer read (optimistic
 /// concurrency); majority write concern. A batch is committed as one transaction when the server supports it
 /// (<see cref="MongoTransactionalCommit"/>), otherwise with every version check of a chat before any other write of it
 /// (<see cref="MongoOrderedCommit"/>).
 /// </summary>
-public sealed class MongoBotStore : IBotStore, IOwnerStore, IDocumentStore, IDraftStore, IDisposable
+public sealed class MongoBotStore : IBotStore, IDocumentStore, IDraftStore, IDisposable
 {
     private readonly MongoClient _client;
     private readonly IMongoDatabase _database;
@@ -28,8 +26,6 @@ public sealed class MongoBotStore : IBotStore, IOwnerStore, IDocumentStore, IDra
     private readonly IMongoCollection<OutboxEntry> _outbox;
     private readonly IMongoCollection<FailedUpdate> _failedUpdates;
     private readonly IMongoCollection<BsonDocument> _counters;
-    private readonly IMongoCollection<Business> _businesses;
-    private readonly IMongoCollection<DiagnosisResponse> _diagnoses;
     private readonly TimeProvider _time;
     private readonly ILogger? _log;
     private volatile bool _lastWriteFailed;
@@ -54,8 +50,6 @@ public sealed class MongoBotStore : IBotStore, IOwnerStore, IDocumentStore, IDra
         _outbox = _database.GetCollection<OutboxEntry>(MongoMappings.OutboxCollection);
         _failedUpdates = _database.GetCollection<FailedUpdate>(MongoMappings.FailedUpdatesCollection);
         _counters = _database.GetCollection<BsonDocument>(MongoMappings.CountersCollection);
-        _businesses = _database.GetCollection<Business>(MongoMappings.BusinessesCollection);
-        _diagnoses = _database.GetCollection<DiagnosisResponse>(MongoMappings.DiagnosesCollection);
     }
 
     public string DatabaseName { get; }
@@ -68,14 +62,15 @@ public sealed class MongoBotStore : IBotStore, IOwnerStore, IDocumentStore, IDra
         await _outbox.Indexes.CreateManyAsync(MongoQueries.OutboxIndexes, ct).ConfigureAwait(false);
         await _members.Indexes.CreateOneAsync(MongoQueries.MemberChatIndex, cancellationToken: ct).ConfigureAwait(false);
         await _failedUpdates.Indexes.CreateOneAsync(MongoQueries.FailedUpdateKeyIndex, cancellationToken: ct).ConfigureAwait(false);
-        await _businesses.Indexes.CreateOneAsync(MongoQueries.BusinessOwnerIndex, cancellationToken: ct).ConfigureAwait(false);
-        await _diagnoses.Indexes.CreateOneAsync(MongoQueries.DiagnosisOwnerIndex, cancellationToken: ct).ConfigureAwait(false);
         foreach (var collection in DocumentTypes.All.Select(DocumentCollections.Of).Distinct())
         {
             await DocumentCollection(collection).Indexes.CreateOneAsync(MongoQueries.DocumentIndexModel, cancellationToken: ct)
                 .ConfigureAwait(false);
         }
-        await DetectCommitModeAsync(ct).ConfigureAwait(false);
+        var mode = await DetectCommitModeAsync(ct).ConfigureAwait(false);
+        var moved = await MongoLegacyDocuments.MoveAsync(_client, _database, mode, ct).ConfigureAwait(false);
+        if (moved > 0)
+            _log?.LogInformation("Moved {Count} businesses and diagnoses of the old layout to documents", moved);
         return true;
     });
 
@@ -193,33 +188,6 @@ public sealed class MongoBotStore : IBotStore, IOwnerStore, IDocumentStore, IDra
                 .ToListAsync(ct).ConfigureAwait(false));
     }
 
-    public Task<Business?> GetBusinessByOwnerAsync(long ownerUserId, CancellationToken ct)
-    {
-        // 0 marks an anonymised business: it belongs to nobody, whoever asks.
-        if (ownerUserId == 0)
-            return Task.FromResult<Business?>(null);
-        return Guard(async () =>
-            (Business?)await _businesses.Find(MongoQueries.BusinessByOwner(ownerUserId))
-                .Sort(MongoQueries.BusinessSort)
-                .FirstOrDefaultAsync(ct).ConfigureAwait(false));
-    }
-
-    public Task<IReadOnlyList<DiagnosisResponse>> GetDiagnosesByOwnerAsync(long ownerUserId, CancellationToken ct)
-    {
-        if (ownerUserId == 0)
-            return Task.FromResult<IReadOnlyList<DiagnosisResponse>>([]);
-        return Guard<IReadOnlyList<DiagnosisResponse>>(async () =>
-            await _diagnoses.Find(MongoQueries.DiagnosesByOwner(ownerUserId))
-                .Sort(MongoQueries.DiagnosesSort)
-                .ToListAsync(ct).ConfigureAwait(false));
-    }
-
-    public Task<IReadOnlyList<Business>> GetBusinessesAsync(CancellationToken ct) =>
-        Guard<IReadOnlyList<Business>>(async () =>
-            await _businesses.Find(FilterDefinition<Business>.Empty)
-                .Sort(MongoQueries.BusinessSort)
-                .ToListAsync(ct).ConfigureAwait(false));
-
     public Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int max, int maxPerChat, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(max);
@@ -275,13 +243,6 @@ public sealed class MongoBotStore : IBotStore, IOwnerStore, IDocumentStore, IDra
         Guard<IReadOnlyList<Conversation>>(async () =>
             await _conversations.Find(MongoQueries.IdleDrafts(before))
                 .Sort(MongoQueries.IdleDraftsSort)
-                .Limit(max)
-                .ToListAsync(ct).ConfigureAwait(false));
-
-    public Task<IReadOnlyList<DiagnosisResponse>> GetAbandonedDiagnosesAsync(DateTimeOffset before, int max, CancellationToken ct) =>
-        Guard<IReadOnlyList<DiagnosisResponse>>(async () =>
-            await _diagnoses.Find(MongoQueries.AbandonedDiagnoses(before))
-                .Sort(MongoQueries.DiagnosesSort)
                 .Limit(max)
                 .ToListAsync(ct).ConfigureAwait(false));
 

@@ -4,7 +4,7 @@ using MongoDB.Driver;
 
 namespace Ikm.Storage.Mongo;
 
-/// <summary>A versioned document write (business, diagnosis or generic document) as MongoDB receives it.</summary>
+/// <summary>A versioned document write as MongoDB receives it.</summary>
 internal sealed record VersionedDocumentWrite(
     string Collection, FilterDefinition<BsonDocument> ById, long ExpectedVersion, BsonDocument? Replacement, HashSet<int> Owners, Action ApplyNewVersion)
 {
@@ -20,17 +20,11 @@ internal sealed class MongoCommitPlan
     public MongoCommitPlan(IReadOnlyList<ChangeSet> changes)
     {
         Changes = changes;
-        var businesses = CommitPlan.BusinessWrites(changes);
-        var diagnoses = CommitPlan.DiagnosisWrites(changes);
         var documents = CommitPlan.StoredDocumentWrites(changes);
         CommitPlan.ThrowOnSharedDocuments(changes);
         Conversations = CommitPlan.ConversationWrites(changes);
         Documents =
         [
-            .. businesses.Select(w => Versioned(MongoMappings.BusinessesCollection, MongoQueries.DocumentById(w.Id), w.ExpectedVersion,
-                w.Serialize(b => b.ToBsonDocument()), w.Owners, w.ApplyNewVersion)),
-            .. diagnoses.Select(w => Versioned(MongoMappings.DiagnosesCollection, MongoQueries.DocumentById(w.Id), w.ExpectedVersion,
-                w.Serialize(d => d.ToBsonDocument()), w.Owners, w.ApplyNewVersion)),
             .. documents.Select(w => Versioned(w.Collection, MongoQueries.DocumentById(w.Id), w.ExpectedVersion,
                 w.IsDelete ? null : w.Serialize(MongoQueries.ToStoredDocument), w.Owners, w.ApplyNewVersion)),
         ];

@@ -25,8 +25,6 @@ public static class MongoMappings
     public const string MembersCollection = "members";
     public const string OutboxCollection = "outbox";
     public const string FailedUpdatesCollection = "failed_updates";
-    public const string BusinessesCollection = "businesses";
-    public const string DiagnosesCollection = "diagnoses";
     /// <summary>Holds the outbox sequence counter.</summary>
     public const string CountersCollection = "counters";
     /// <summary>Leases among instances (<see cref="MongoDispatchLease"/>): one document per lease, its id the lease's name.</summary>
@@ -183,6 +181,9 @@ public static class MongoMappings
     {
         // Set per member rather than relying on the global Guid serializer, which another component could register first.
         var guid = new GuidSerializer(GuidRepresentation.Standard);
+        // A document's _id is its IDocument.Id, a string (lower-case "D"), as for every other aggregate; the
+        // business id a diagnosis refers to stays a standard UUID.
+        var documentId = new GuidSerializer(BsonType.String);
         // Decimal128 keeps every System.Decimal exactly (a double would not), and the server can sum and compare it.
         var money = new DecimalSerializer(BsonType.Decimal128);
         // Array of {k, v}, as for conversation data: a key is then never a field name, whatever characters it has.
@@ -208,7 +209,7 @@ public static class MongoMappings
         BsonClassMap.TryRegisterClassMap<Business>(cm =>
         {
             cm.SetIgnoreExtraElements(true);
-            cm.MapIdMember(b => b.Id).SetSerializer(guid);
+            cm.MapIdMember(b => b.Id).SetSerializer(documentId);
             cm.MapMember(b => b.OwnerUserId).SetElementName(Fields.OwnerUserId);
             cm.MapMember(b => b.Version).SetElementName(Fields.Version);
             // Personal fields are written even when null: an erased profile shows what was erased.
@@ -235,7 +236,7 @@ public static class MongoMappings
         BsonClassMap.TryRegisterClassMap<DiagnosisResponse>(cm =>
         {
             cm.SetIgnoreExtraElements(true);
-            cm.MapIdMember(d => d.Id).SetSerializer(guid);
+            cm.MapIdMember(d => d.Id).SetSerializer(documentId);
             cm.MapMember(d => d.OwnerUserId).SetElementName(Fields.OwnerUserId);
             cm.MapMember(d => d.BusinessId).SetElementName("businessId").SetSerializer(guid);
             cm.MapMember(d => d.QuestionnaireId).SetElementName("questionnaireId");

@@ -1,6 +1,4 @@
-using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Conversations;
-using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
@@ -127,12 +125,6 @@ internal static class MongoQueries
 
     public static SortDefinition<Conversation> IdleDraftsSort { get; } = Builders<Conversation>.Sort.Ascending(c => c.UpdatedAt);
 
-    /// <summary>Diagnoses in progress, with answers, last answered before the cutoff.</summary>
-    public static FilterDefinition<DiagnosisResponse> AbandonedDiagnoses(DateTimeOffset before) =>
-        Builders<DiagnosisResponse>.Filter.Eq(d => d.Status, DiagnosisStatus.InProgress)
-        & Builders<DiagnosisResponse>.Filter.Lt(d => d.LastAnsweredAt, before)
-        & Builders<DiagnosisResponse>.Filter.Ne(MongoMappings.Fields.Answers, new BsonDocument());
-
     /// <summary>Every outbox entry of the given chats, any status: deleted when an owner erases their data.</summary>
     public static FilterDefinition<OutboxEntry> OutboxOfChats(IEnumerable<long> chatIds) => Outbox.In(e => e.ChatId, chatIds);
 
@@ -171,32 +163,6 @@ internal static class MongoQueries
     public static CreateIndexModel<FailedUpdate> FailedUpdateKeyIndex { get; } =
         new(Builders<FailedUpdate>.IndexKeys.Ascending(f => f.UpdateId).Ascending(f => f.ChatId),
             new CreateIndexOptions { Name = "updateId_chatId", Unique = true });
-
-    /// <summary>The upsert filter of a business or diagnosis document: its Guid id as a standard UUID.</summary>
-    public static FilterDefinition<BsonDocument> DocumentById(Guid id) =>
-        Builders<BsonDocument>.Filter.Eq(MongoMappings.Fields.Id, new BsonBinaryData(id, GuidRepresentation.Standard));
-
-    public static FilterDefinition<Business> BusinessByOwner(long ownerUserId) =>
-        Builders<Business>.Filter.Eq(b => b.OwnerUserId, ownerUserId);
-
-    /// <summary>By id: a stable order for the list of all businesses, and for the unexpected owner with two.</summary>
-    public static SortDefinition<Business> BusinessSort { get; } = Builders<Business>.Sort.Ascending(b => b.Id);
-
-    public static FilterDefinition<DiagnosisResponse> DiagnosesByOwner(long ownerUserId) =>
-        Builders<DiagnosisResponse>.Filter.Eq(d => d.OwnerUserId, ownerUserId);
-
-    /// <summary>Oldest first; the id orders responses started in the same millisecond.</summary>
-    public static SortDefinition<DiagnosisResponse> DiagnosesSort { get; } =
-        Builders<DiagnosisResponse>.Sort.Ascending(d => d.StartedAt).Ascending(d => d.Id);
-
-    /// <summary>Not unique: every anonymised business has owner 0.</summary>
-    public static CreateIndexModel<Business> BusinessOwnerIndex { get; } =
-        new(Builders<Business>.IndexKeys.Ascending(b => b.OwnerUserId), new CreateIndexOptions { Name = "ownerUserId" });
-
-    /// <summary>Serves the owner's diagnoses in their sort order.</summary>
-    public static CreateIndexModel<DiagnosisResponse> DiagnosisOwnerIndex { get; } =
-        new(Builders<DiagnosisResponse>.IndexKeys.Ascending(d => d.OwnerUserId).Ascending(d => d.StartedAt),
-            new CreateIndexOptions { Name = "ownerUserId_startedAt" });
 
     /// <summary>
     /// A document write conditional on the version its writer read: with no replacement, a delete of that version;

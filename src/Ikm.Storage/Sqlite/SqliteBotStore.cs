@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Conversations;
-using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Ports;
@@ -16,13 +14,14 @@ using SQLitePCL;
 namespace Ikm.Storage.Sqlite;
 
 /// <summary>
-/// The embedded store: one SQLite file, WAL journal with <c>synchronous=FULL</c>, one table per collection holding
-/// the aggregate as JSON plus the queried fields as indexed columns.
+/// The embedded store: one SQLite file, WAL journal with <c>synchronous=FULL</c>; conversations, members and the
+/// outbox in tables of their own, every aggregate as a JSON document of the <c>documents</c> table with its index
+/// entries in <c>document_index</c>.
 /// All writes go through one writer connection (guarded by a semaphore) whose prepared commands are reused, so a
 /// commit of a whole batch costs one transaction and one fsync; reads use pooled connections (WAL lets them run
 /// beside the writer).
 /// </summary>
-public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IDraftStore, IStoreBackup, IAsyncDisposable, IDisposable
+public sealed class SqliteBotStore : IBotStore, IDocumentStore, IDraftStore, IStoreBackup, IAsyncDisposable, IDisposable
 {
     private static readonly SqliteJsonContext Json = SqliteJsonContext.Default;
 
@@ -204,8 +203,6 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IDr
             return;
         var conversations = CommitPlan.ConversationWrites(changes);
         var members = CommitPlan.MemberWrites(changes);
-        var businesses = CommitPlan.BusinessWrites(changes);
-        var diagnoses = CommitPlan.DiagnosisWrites(changes);
         var documents = CommitPlan.StoredDocumentWrites(changes);
         CommitPlan.ThrowOnSharedDocuments(changes);
         var createdAt = _time.GetUtcNow();
@@ -225,16 +222,6 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IDr
                     w.UpsertMember(upsert);
                 else
                     w.DeleteMember(member.UserId);
-            }
-            foreach (var business in businesses)
-            {
-                if (!w.UpsertBusiness(business))
-                    conflicts.UnionWith(business.Owners);
-            }
-            foreach (var diagnosis in diagnoses)
-            {
-                if (!w.UpsertDiagnosis(diagnosis))
-                    conflicts.UnionWith(diagnosis.Owners);
             }
             foreach (var document in documents)
             {
@@ -277,10 +264,6 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IDr
             throw ConcurrencyException.For(changes, conflicts, othersCommitted: false);
 
         foreach (var write in conversations)
-            write.ApplyNewVersion();
-        foreach (var write in businesses)
-            write.ApplyNewVersion();
-        foreach (var write in diagnoses)
             write.ApplyNewVersion();
         foreach (var write in documents)
             write.ApplyNewVersion();
@@ -346,48 +329,6 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IDr
         document.Version = reader.GetInt64(1);
         return document;
     }
-
-    public Task<Business?> GetBusinessByOwnerAsync(long ownerUserId, CancellationToken ct)
-    {
-        // 0 marks an anonymised business: it belongs to nobody, whoever asks.
-        if (ownerUserId == 0)
-            return Task.FromResult<Business?>(null);
-        return ReadAsync(c =>
-        {
-            // One business per owner is expected; ordering by id keeps the answer stable should there be more.
-            using var cmd = Command(c,
-                "SELECT doc FROM businesses WHERE owner_user_id = @owner ORDER BY id LIMIT 1", ("@owner", ownerUserId));
-            using var reader = cmd.ExecuteReader();
-            return reader.Read() ? Deserialize(reader, Json.Business) : null;
-        }, ct);
-    }
-
-    public Task<IReadOnlyList<DiagnosisResponse>> GetDiagnosesByOwnerAsync(long ownerUserId, CancellationToken ct)
-    {
-        if (ownerUserId == 0)
-            return Task.FromResult<IReadOnlyList<DiagnosisResponse>>([]);
-        return ReadAsync<IReadOnlyList<DiagnosisResponse>>(c =>
-        {
-            using var cmd = Command(c,
-                "SELECT doc FROM diagnoses WHERE owner_user_id = @owner ORDER BY started_at, id", ("@owner", ownerUserId));
-            using var reader = cmd.ExecuteReader();
-            var result = new List<DiagnosisResponse>();
-            while (reader.Read())
-                result.Add(Deserialize(reader, Json.DiagnosisResponse));
-            return result;
-        }, ct);
-    }
-
-    public Task<IReadOnlyList<Business>> GetBusinessesAsync(CancellationToken ct) =>
-        ReadAsync<IReadOnlyList<Business>>(c =>
-        {
-            using var cmd = Command(c, "SELECT doc FROM businesses ORDER BY id");
-            using var reader = cmd.ExecuteReader();
-            var result = new List<Business>();
-            while (reader.Read())
-                result.Add(Deserialize(reader, Json.Business));
-            return result;
-        }, ct);
 
     public Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int max, int maxPerChat, CancellationToken ct)
     {
@@ -496,26 +437,6 @@ public sealed class SqliteBotStore : IBotStore, IOwnerStore, IDocumentStore, IDr
             var result = new List<Conversation>();
             while (reader.Read())
                 result.Add(ReadConversation(reader));
-            return result;
-        }, ct);
-
-    public Task<IReadOnlyList<DiagnosisResponse>> GetAbandonedDiagnosesAsync(DateTimeOffset before, int max, CancellationToken ct) =>
-        ReadAsync<IReadOnlyList<DiagnosisResponse>>(c =>
-        {
-            // Started before the cutoff is necessary for last answered before it; the JSON field decides.
-            using var cmd = Command(c, """
-                SELECT doc FROM diagnoses
-                WHERE status = @status AND started_at < @before AND json_extract(doc, '$.answers') <> '{}'
-                ORDER BY started_at
-                """, ("@status", nameof(DiagnosisStatus.InProgress)), ("@before", before.UtcTicks));
-            using var reader = cmd.ExecuteReader();
-            var result = new List<DiagnosisResponse>();
-            while (reader.Read() && result.Count < max)
-            {
-                var diagnosis = Deserialize(reader, Json.DiagnosisResponse);
-                if (diagnosis.LastAnsweredAt < before)
-                    result.Add(diagnosis);
-            }
             return result;
         }, ct);
 

@@ -1,8 +1,6 @@
 using System.Text.Json.Serialization;
 using Ikm.Storage.Tolerance;
-using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Conversations;
-using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Storage;
 
@@ -18,6 +16,4 @@ namespace Ikm.Storage.Sqlite;
 [JsonSerializable(typeof(Member))]
 [JsonSerializable(typeof(OutboxEntry))]
 [JsonSerializable(typeof(FailedUpdate))]
-[JsonSerializable(typeof(Business))]
-[JsonSerializable(typeof(DiagnosisResponse))]
 internal sealed partial class SqliteJsonContext : JsonSerializerContext;

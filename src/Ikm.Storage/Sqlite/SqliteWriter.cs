@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Ikm.Workflow.Businesses;
-using Ikm.Workflow.Diagnoses;
+using Ikm.Workflow.Documents;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Storage;
 using Microsoft.Data.Sqlite;
@@ -49,23 +48,7 @@ internal sealed class SqliteWriter : IDisposable
             doc       TEXT NOT NULL,
             PRIMARY KEY (update_id, chat_id)
         ) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS businesses (
-            id            TEXT PRIMARY KEY,  -- Guid, "D" format, lower case
-            owner_user_id INTEGER NOT NULL,  -- 0 once the owner erased their data
-            version       INTEGER NOT NULL,
-            doc           TEXT NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_businesses_owner_user_id ON businesses (owner_user_id);
-        CREATE TABLE IF NOT EXISTS diagnoses (
-            id            TEXT PRIMARY KEY,  -- Guid, "D" format, lower case
-            owner_user_id INTEGER NOT NULL,  -- 0 once the owner erased their data
-            version       INTEGER NOT NULL,
-            status        TEXT NOT NULL,
-            started_at    INTEGER NOT NULL,  -- UTC ticks
-            doc           TEXT NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_diagnoses_owner_user_id ON diagnoses (owner_user_id, started_at);
-        CREATE TABLE IF NOT EXISTS documents (   -- every generic document type (DocumentTypes.All)
+        CREATE TABLE IF NOT EXISTS documents (   -- every aggregate (DocumentTypes.All)
             collection TEXT NOT NULL,            -- its [DocumentCollection] name
             id         TEXT NOT NULL,
             version    INTEGER NOT NULL,
@@ -106,10 +89,6 @@ internal sealed class SqliteWriter : IDisposable
     private readonly SqliteCommand _deleteOutbox;
     private readonly SqliteCommand _purgeDeliveredOutbox;
     private SqliteTransaction? _transaction;
-    private readonly SqliteCommand _insertBusiness;
-    private readonly SqliteCommand _updateBusiness;
-    private readonly SqliteCommand _insertDiagnosis;
-    private readonly SqliteCommand _updateDiagnosis;
     private readonly SqliteCommand _insertDocument;
     private readonly SqliteCommand _updateDocument;
     private readonly SqliteCommand _deleteDocument;
@@ -161,24 +140,6 @@ internal sealed class SqliteWriter : IDisposable
             """, "@before", "@chunk");
         // Every document write is conditional on the version its writer read: an insert (version 0) never
         // overwrites a row someone else created, an update or delete matches only the version read.
-        _insertBusiness = Prepare("""
-            INSERT INTO businesses (id, owner_user_id, version, doc) VALUES (@id, @owner_user_id, @version, @doc)
-            ON CONFLICT (id) DO NOTHING
-            """, "@id", "@owner_user_id", "@version", "@doc");
-        _updateBusiness = Prepare("""
-            UPDATE businesses SET owner_user_id = @owner_user_id, version = @version, doc = @doc
-            WHERE id = @id AND version = @expected
-            """, "@id", "@owner_user_id", "@version", "@doc", "@expected");
-        _insertDiagnosis = Prepare("""
-            INSERT INTO diagnoses (id, owner_user_id, version, status, started_at, doc)
-            VALUES (@id, @owner_user_id, @version, @status, @started_at, @doc)
-            ON CONFLICT (id) DO NOTHING
-            """, "@id", "@owner_user_id", "@version", "@status", "@started_at", "@doc");
-        _updateDiagnosis = Prepare("""
-            UPDATE diagnoses SET owner_user_id = @owner_user_id, version = @version, status = @status,
-                started_at = @started_at, doc = @doc
-            WHERE id = @id AND version = @expected
-            """, "@id", "@owner_user_id", "@version", "@status", "@started_at", "@doc", "@expected");
         _insertDocument = Prepare("""
             INSERT INTO documents (collection, id, version, doc) VALUES (@collection, @id, @version, @doc)
             ON CONFLICT (collection, id) DO NOTHING
@@ -202,7 +163,7 @@ internal sealed class SqliteWriter : IDisposable
             _insertConversation, _updateConversation, _upsertMember, _maxOutboxSequence, _insertOutbox,
             _selectOutbox, _updateOutbox, _insertFailure, _selectMembersOfChat, _deleteMember, _eraseOutboxOfChat, _eraseFailuresOfChat, _deleteOutbox,
             _purgeDeliveredOutbox,
-            _insertBusiness, _updateBusiness, _insertDiagnosis, _updateDiagnosis, _insertDocument, _updateDocument,
+            _insertDocument, _updateDocument,
             _deleteDocument, _documentExists, _deleteDocumentIndex, _insertDocumentIndex,
         ];
     }
@@ -244,11 +205,27 @@ internal sealed class SqliteWriter : IDisposable
                 schema.CommandText = Schema;
                 schema.ExecuteNonQuery();
             }
-            return new SqliteWriter(connection) { Instance = ReadInstance(connection)! };
+            var writer = new SqliteWriter(connection) { Instance = ReadInstance(connection)! };
+            if (expectedInstance is null)
+                MoveLegacyTables(writer);
+            return writer;
         }
         catch
         {
             connection.Dispose();
+            throw;
+        }
+    }
+
+    private static void MoveLegacyTables(SqliteWriter writer)
+    {
+        try
+        {
+            SqliteLegacyTables.MoveToDocuments(writer);
+        }
+        catch
+        {
+            writer.Dispose();
             throw;
         }
     }
@@ -423,38 +400,6 @@ internal sealed class SqliteWriter : IDisposable
         return _purgeDeliveredOutbox.ExecuteNonQuery();
     }
 
-    /// <summary>False when the stored version is not the one the writer read (nothing written).</summary>
-    public bool UpsertBusiness(DocumentWrite<Business> write)
-    {
-        var business = write.Latest;
-        var cmd = write.ExpectedVersion == 0 ? _insertBusiness : _updateBusiness;
-        var p = cmd.Parameters;
-        p[0].Value = IdText(write.Id);
-        p[1].Value = business.OwnerUserId;
-        p[2].Value = write.NewVersion;
-        p[3].Value = write.Serialize(b => JsonSerializer.Serialize(b, Json.Business));
-        if (write.ExpectedVersion != 0)
-            p[4].Value = write.ExpectedVersion;
-        return cmd.ExecuteNonQuery() == 1;
-    }
-
-    /// <summary>False when the stored version is not the one the writer read (nothing written).</summary>
-    public bool UpsertDiagnosis(DocumentWrite<DiagnosisResponse> write)
-    {
-        var diagnosis = write.Latest;
-        var cmd = write.ExpectedVersion == 0 ? _insertDiagnosis : _updateDiagnosis;
-        var p = cmd.Parameters;
-        p[0].Value = IdText(write.Id);
-        p[1].Value = diagnosis.OwnerUserId;
-        p[2].Value = write.NewVersion;
-        p[3].Value = diagnosis.Status.ToString();
-        p[4].Value = diagnosis.StartedAt.UtcTicks;
-        p[5].Value = write.Serialize(d => JsonSerializer.Serialize(d, Json.DiagnosisResponse));
-        if (write.ExpectedVersion != 0)
-            p[6].Value = write.ExpectedVersion;
-        return cmd.ExecuteNonQuery() == 1;
-    }
-
     /// <summary>
     /// Writes the document and replaces its index entries (a value it no longer has stops finding it). False when the
     /// stored version is not the one the writer read (nothing written); deleting a document already gone is no conflict.
@@ -487,13 +432,43 @@ internal sealed class SqliteWriter : IDisposable
         if (cmd.ExecuteNonQuery() != 1)
             return false;
 
-        SetKey(_deleteDocumentIndex, write);
+        WriteIndexes(write.Collection, write.Id, write.Upsert!);
+        return true;
+
+        static void SetKey(SqliteCommand cmd, StoredDocumentWrite write)
+        {
+            cmd.Parameters[0].Value = write.Collection;
+            cmd.Parameters[1].Value = write.Id;
+        }
+    }
+
+    /// <summary>
+    /// Stores a document read from an older layout as it was (at its stored version), with its index entries; a
+    /// document already stored under its id is left alone. Inside the caller's transaction.
+    /// </summary>
+    public void InsertAsStored(IDocument document)
+    {
+        var collection = DocumentCollections.Of(document.GetType());
+        var p = _insertDocument.Parameters;
+        p[0].Value = collection;
+        p[1].Value = document.Id;
+        p[2].Value = document.Version;
+        p[3].Value = JsonSerializer.Serialize(document, DocumentJson(document.GetType()));
+        if (_insertDocument.ExecuteNonQuery() == 1)
+            WriteIndexes(collection, document.Id, document);
+    }
+
+    /// <summary>Replaces the document's index entries (a value it no longer has stops finding it).</summary>
+    private void WriteIndexes(string collection, string id, IDocument document)
+    {
+        _deleteDocumentIndex.Parameters[0].Value = collection;
+        _deleteDocumentIndex.Parameters[1].Value = id;
         _deleteDocumentIndex.ExecuteNonQuery();
 
         var index = _insertDocumentIndex.Parameters;
-        index[0].Value = write.Collection;
-        index[3].Value = write.Id;
-        foreach (var (name, value) in write.Upsert!.Indexes())
+        index[0].Value = collection;
+        index[3].Value = id;
+        foreach (var (name, value) in document.Indexes())
         {
             // A null value is no value: the document is simply not found by that index.
             if (value is null)
@@ -501,13 +476,6 @@ internal sealed class SqliteWriter : IDisposable
             index[1].Value = name;
             index[2].Value = value;
             _insertDocumentIndex.ExecuteNonQuery();
-        }
-        return true;
-
-        static void SetKey(SqliteCommand cmd, StoredDocumentWrite write)
-        {
-            cmd.Parameters[0].Value = write.Collection;
-            cmd.Parameters[1].Value = write.Id;
         }
     }
 
@@ -518,9 +486,6 @@ internal sealed class SqliteWriter : IDisposable
         return DocumentJsonContext.Default.GetTypeInfo(type)
             ?? throw new InvalidOperationException($"{type.Name} is in DocumentTypes.All but has no [JsonSerializable] in DocumentJsonContext.");
     }
-
-    /// <summary>The text form of a Guid key: lower-case "D", so it sorts like the Guid's big-endian bytes.</summary>
-    public static string IdText(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
 
     public long MaxOutboxSequence() => (long)_maxOutboxSequence.ExecuteScalar()!;
 

@@ -1,3 +1,4 @@
+using Ikm.Workflow.Documents;
 using Ikm.Workflow.Messaging;
 
 namespace Ikm.Workflow.Businesses;
@@ -9,7 +10,8 @@ public sealed record ConsentRecord(string TextVersion, DateTimeOffset AcceptedAt
 /// An IKM's business profile, from the registration flow. Personal fields (names, phone, address, location) are
 /// removed by /hapusdata; what remains (commodity, size, legality, scores) is anonymous and kept for the program's figures.
 /// </summary>
-public sealed class Business
+[DocumentCollection("businesses")]
+public sealed class Business : IDocument
 {
     public Guid Id { get; set; }
     /// <summary>The owner's channel user id; 0 once the owner erased their data.</summary>
@@ -33,4 +35,10 @@ public sealed class Business
     public DateTimeOffset RegisteredAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public bool Anonymised { get; set; }
+
+    string IDocument.Id => DocumentIds.Of(Id);
+
+    /// <summary>An anonymised business (owner 0) belongs to nobody: it is found by no owner.</summary>
+    public IReadOnlyDictionary<string, string> Indexes() =>
+        OwnerUserId == 0 ? DocumentIndex.Of() : DocumentIndex.Of(DocumentIndex.Owner(OwnerUserId));
 }

@@ -1,3 +1,5 @@
+using Ikm.Workflow.Documents;
+
 namespace Ikm.Workflow.Diagnoses;
 
 public enum DiagnosisStatus
@@ -10,7 +12,8 @@ public enum DiagnosisStatus
 /// One pass through a diagnosis questionnaire. Answers are saved per question as they come, so the owner can stop and
 /// resume days later; a re-take starts a new response and the old ones stay as history.
 /// </summary>
-public sealed class DiagnosisResponse
+[DocumentCollection("diagnoses")]
+public sealed class DiagnosisResponse : IDocument
 {
     public Guid Id { get; set; }
     /// <summary>0 once the owner erased their data (the scores stay, anonymous).</summary>
@@ -29,4 +32,14 @@ public sealed class DiagnosisResponse
     /// <summary>The weakest areas, weakest first; they make the mentoring plan.</summary>
     public List<string> WeakestAreas { get; set; } = [];
     public long Version { get; set; }
+
+    string IDocument.Id => DocumentIds.Of(Id);
+
+    /// <summary>An erased owner's responses (owner 0) are found by no owner; the status finds the unfinished ones.</summary>
+    public IReadOnlyDictionary<string, string> Indexes() =>
+        DocumentIndex.Of([
+            .. OwnerUserId == 0 ? [] : new[] { DocumentIndex.Owner(OwnerUserId) },
+            DocumentIndex.Business(BusinessId),
+            DocumentIndex.Status(Status),
+        ]);
 }

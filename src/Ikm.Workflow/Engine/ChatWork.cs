@@ -12,26 +12,15 @@ namespace Ikm.Workflow.Engine;
 /// conversation in the batch's one write; reads see what earlier updates of the same batch staged.
 /// Everything handed out is a copy, so a flow that throws half-way cannot leave a changed object behind.
 /// </summary>
-public sealed class ChatWork(IOwnerStore store, IDocumentStore documents, CancellationToken ct, IBotStore? members = null)
+public sealed class ChatWork(IDocumentStore documents, CancellationToken ct, IBotStore? members = null)
 {
     private Dictionary<(string Collection, string Id), DocumentChange> _documents = [];
-    private Dictionary<Guid, Business> _businesses = [];
-    private Dictionary<Guid, DiagnosisResponse> _diagnoses = [];
     private HashSet<long> _deletedMembers = [];
     private List<OutboxErasure> _erasures = [];
-    private readonly Dictionary<long, Business?> _businessByOwner = [];
-    private IReadOnlyList<Business>? _storedBusinesses;
-    private readonly Dictionary<long, List<DiagnosisResponse>> _diagnosesByOwner = [];
 
-    public async Task<Business?> GetBusinessAsync(long ownerUserId)
-    {
-        var staged = _businesses.Values.FirstOrDefault(b => b.OwnerUserId == ownerUserId);
-        if (staged is not null) return Copy(staged);
-        if (!_businessByOwner.TryGetValue(ownerUserId, out var loaded))
-            _businessByOwner[ownerUserId] = loaded = await store.GetBusinessByOwnerAsync(ownerUserId, ct);
-        // A business staged under another owner id (anonymised) no longer belongs to this owner.
-        return loaded is not null && !_businesses.ContainsKey(loaded.Id) ? Copy(loaded) : null;
-    }
+    /// <summary>The owner's business (owner 0: none), with this batch's staged changes applied.</summary>
+    public async Task<Business?> GetBusinessAsync(long ownerUserId) =>
+        ownerUserId == 0 ? null : (await FindAsync<Business>(DocumentIndex.Owner(ownerUserId))).FirstOrDefault();
 
     /// <summary>The language another user chose (for a notice sent to them from this turn); Bahasa Indonesia by default.</summary>
     public async Task<string> LanguageOfAsync(long userId) =>
@@ -43,21 +32,11 @@ public sealed class ChatWork(IOwnerStore store, IDocumentStore documents, Cancel
         members is null ? null : await members.GetConversationAsync(chatId, ct);
 
     /// <summary>All businesses (small programs: hundreds), with this batch's staged changes applied.</summary>
-    public async Task<IReadOnlyList<Business>> AllBusinessesAsync()
-    {
-        // Read once per chat and batch: a turn looks businesses up several times (names, labels, the current IKM).
-        var stored = _storedBusinesses ??= await store.GetBusinessesAsync(ct);
-        return [.. stored.Where(b => !_businesses.ContainsKey(b.Id)).Concat(_businesses.Values).Select(Copy)];
-    }
+    public Task<IReadOnlyList<Business>> AllBusinessesAsync() => AllAsync<Business>();
 
-    /// <summary>The owner's diagnoses, oldest first, with this batch's staged changes applied.</summary>
-    public async Task<IReadOnlyList<DiagnosisResponse>> GetDiagnosesAsync(long ownerUserId)
-    {
-        if (!_diagnosesByOwner.TryGetValue(ownerUserId, out var loaded))
-            _diagnosesByOwner[ownerUserId] = loaded = [.. await store.GetDiagnosesByOwnerAsync(ownerUserId, ct)];
-        var merged = loaded.Where(d => !_diagnoses.ContainsKey(d.Id)).Concat(_diagnoses.Values.Where(d => d.OwnerUserId == ownerUserId));
-        return merged.OrderBy(d => d.StartedAt).Select(Copy).ToList();
-    }
+    /// <summary>The owner's diagnoses (owner 0: none), oldest first, with this batch's staged changes applied.</summary>
+    public async Task<IReadOnlyList<DiagnosisResponse>> GetDiagnosesAsync(long ownerUserId) =>
+        ownerUserId == 0 ? [] : DiagnosisDocuments.OldestFirst(await FindAsync<DiagnosisResponse>(DocumentIndex.Owner(ownerUserId)));
 
     /// <summary>A document by id: this batch's staged version first, then the store.</summary>
     public async Task<T?> GetAsync<T>(string id) where T : class, IDocument
@@ -100,10 +79,6 @@ public sealed class ChatWork(IOwnerStore store, IDocumentStore documents, Cancel
 
     public IReadOnlyList<DocumentChange> StagedDocuments => [.. _documents.Values];
 
-    public void Stage(Business business) => _businesses[business.Id] = Copy(business);
-
-    public void Stage(DiagnosisResponse diagnosis) => _diagnoses[diagnosis.Id] = Copy(diagnosis);
-
     public void DeleteMember(long userId) => _deletedMembers.Add(userId);
 
     /// <summary>The chat's outbox rows and failed updates, and every outbox row mentioning these strings, go in this batch's write.</summary>
@@ -113,27 +88,19 @@ public sealed class ChatWork(IOwnerStore store, IDocumentStore documents, Cancel
 
     public bool IsMemberDeleted(long userId) => _deletedMembers.Contains(userId);
 
-    public IReadOnlyList<Business> StagedBusinesses => [.. _businesses.Values];
-
-    public IReadOnlyList<DiagnosisResponse> StagedDiagnoses => [.. _diagnoses.Values];
-
     public IReadOnlyList<long> DeletedMembers => [.. _deletedMembers];
 
     /// <summary>Before each update: what to go back to if it fails.</summary>
-    public Checkpoint Save() => new(new(_businesses), new(_diagnoses), [.. _deletedMembers], new(_documents), [.. _erasures]);
+    public Checkpoint Save() => new([.. _deletedMembers], new(_documents), [.. _erasures]);
 
     public void Restore(Checkpoint checkpoint)
     {
         _documents = checkpoint.Documents;
         _erasures = checkpoint.Erasures;
-        _businesses = checkpoint.Businesses;
-        _diagnoses = checkpoint.Diagnoses;
         _deletedMembers = checkpoint.DeletedMembers;
     }
 
     public sealed record Checkpoint(
-        Dictionary<Guid, Business> Businesses,
-        Dictionary<Guid, DiagnosisResponse> Diagnoses,
         HashSet<long> DeletedMembers,
         Dictionary<(string Collection, string Id), DocumentChange> Documents,
         List<OutboxErasure> Erasures);

@@ -26,7 +26,6 @@ public sealed record BatchOutcome(int Handled, int Duplicates, int Failed, int T
 /// </summary>
 public sealed class UpdatePipeline(
     IBotStore store,
-    IOwnerStore owners,
     IDocumentStore documents,
     ConversationEngine engine,
     PrivateChatGate gate,
@@ -289,7 +288,7 @@ public sealed class UpdatePipeline(
         var outgoing = new List<OutgoingMessage>();
         var failures = new List<FailedUpdate>();
         var fresh = new List<IncomingMessage>();
-        var work = new ChatWork(owners, documents, ct, store);
+        var work = new ChatWork(documents, ct, store);
         int handled = 0, duplicates = 0, throttled = 0;
 
         foreach (var update in updates)
@@ -357,8 +356,6 @@ public sealed class UpdatePipeline(
             Members = [.. touchedMembers.Values.Where(m => !work.IsMemberDeleted(m.UserId))],
             Outgoing = outgoing,
             Failures = failures,
-            Businesses = work.StagedBusinesses,
-            Diagnoses = work.StagedDiagnoses,
             DeletedMembers = work.DeletedMembers,
             Documents = work.StagedDocuments,
             Erasures = work.Erasures,

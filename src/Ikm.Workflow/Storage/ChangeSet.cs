@@ -1,6 +1,4 @@
-using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Conversations;
-using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
 
@@ -18,10 +16,6 @@ public sealed record ChangeSet
     /// <summary>Inserted once: an id already in the outbox is ignored (a replayed update does not send twice).</summary>
     public IReadOnlyList<OutgoingMessage> Outgoing { get; init; } = [];
     public IReadOnlyList<FailedUpdate> Failures { get; init; } = [];
-    /// <summary>Upserted by id.</summary>
-    public IReadOnlyList<Business> Businesses { get; init; } = [];
-    /// <summary>Upserted by id.</summary>
-    public IReadOnlyList<DiagnosisResponse> Diagnoses { get; init; } = [];
     /// <summary>Members removed (the owner erased their data).</summary>
     public IReadOnlyList<long> DeletedMembers { get; init; } = [];
 
@@ -31,8 +25,8 @@ public sealed record ChangeSet
     /// </summary>
     public IReadOnlyList<OutboxErasure> Erasures { get; init; } = [];
 
-    /// <summary>Generic documents (cohorts, invites, assignments, visits, evaluations…), upserted or deleted by id.</summary>
+    /// <summary>Every aggregate (businesses, diagnoses, cohorts, invites, assignments, visits, evaluations…), upserted or deleted by id.</summary>
     public IReadOnlyList<Documents.DocumentChange> Documents { get; init; } = [];
 
-    public bool HasDomainChanges => Businesses.Count > 0 || Diagnoses.Count > 0 || DeletedMembers.Count > 0 || Documents.Count > 0 || Erasures.Count > 0;
+    public bool HasDomainChanges => DeletedMembers.Count > 0 || Documents.Count > 0 || Erasures.Count > 0;
 }

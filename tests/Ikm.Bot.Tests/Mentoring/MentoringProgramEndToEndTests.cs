@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Ikm.Bot.Tests.Support;
 using Ikm.TestKit;
+using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Mentoring;

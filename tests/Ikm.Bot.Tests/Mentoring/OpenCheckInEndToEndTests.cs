@@ -1,6 +1,7 @@
 using static Ikm.Bot.Tests.Support.StoredDrafts;
 using Ikm.Bot.Tests.Support;
 using Ikm.TestKit;
+using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Ports;
@@ -22,7 +23,7 @@ public sealed class OpenCheckInEndToEndTests
         // The owner skipped the location question: no production house location is stored.
         var registered = (await bot.Owners.GetBusinessByOwnerAsync(951, CancellationToken.None))!;
         registered.Location = null;
-        await bot.Store.CommitAsync([new Ikm.Workflow.Storage.ChangeSet { Businesses = [registered] }], CancellationToken.None);
+        await bot.Store.CommitAsync([new Ikm.Workflow.Storage.ChangeSet { Documents = [new(registered)] }], CancellationToken.None);
 
         await mentor.PressAsync("📍 Check-in");
         await mentor.NextReplyAsync();

@@ -1,6 +1,7 @@
 using static Ikm.Bot.Tests.Support.StoredDrafts;
 using Ikm.Bot.Tests.Support;
 using Ikm.TestKit;
+using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Ports;

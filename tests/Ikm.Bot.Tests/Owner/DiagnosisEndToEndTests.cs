@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Ikm.Bot.Tests.Support;
 using Ikm.TestKit;
+using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Diagnoses;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,4 +1,5 @@
 using Ikm.Bot.Tests.Support;
+using Ikm.Workflow.Diagnoses;
 
 namespace Ikm.Bot.Tests.Owner;
 

@@ -1,5 +1,6 @@
 using Ikm.Bot.Tests.Support;
 using Ikm.TestKit;
+using Ikm.Workflow.Businesses;
 
 namespace Ikm.Bot.Tests.Owner;
 

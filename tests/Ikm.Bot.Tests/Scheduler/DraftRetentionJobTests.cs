@@ -1,5 +1,6 @@
 using Ikm.Bot.Tests.Support;
 using Ikm.Scheduler.Jobs;
+using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Diagnoses;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -166,7 +166,7 @@ public sealed class ProgramNotificationsTests
             Status = DiagnosisStatus.Completed, StartedAt = Start.AddDays(-7), LastAnsweredAt = Start.AddDays(-7), CompletedAt = Start.AddDays(-7),
             AreaScores = new() { ["production"] = 2 },
         }).ToList();
-        await bot.Store.CommitAsync([new ChangeSet { Documents = documents, Businesses = businesses, Members = members, Diagnoses = diagnoses }], CancellationToken.None);
+        await bot.Store.CommitAsync([new ChangeSet { Members = members, Documents = [.. documents, .. businesses.Select(d => new DocumentChange(d)), .. diagnoses.Select(d => new DocumentChange(d))] }], CancellationToken.None);
         return businesses;
     }
 

@@ -1,6 +1,7 @@
 using Ikm.Bot.Tests.Support;
 using Ikm.Storage;
 using Ikm.TestKit;
+using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Ports;

@@ -28,7 +28,7 @@ public sealed class BotUnderTest : IAsyncDisposable
     public WebApplication App { get; }
     public string DataDirectory { get; }
     public SwitchableStore Store => (SwitchableStore)App.Services.GetRequiredService<IBotStore>();
-    public IOwnerStore Owners => App.Services.GetRequiredService<IOwnerStore>();
+    public IDocumentStore Owners => App.Services.GetRequiredService<IDocumentStore>();
     public OutboxDispatcher Dispatcher => App.Services.GetRequiredService<OutboxDispatcher>();
     public string Address => App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 

@@ -17,10 +17,23 @@ public static class Documents
     public static IDocument Filled(Type type, int seed, string? id = null)
     {
         var document = (IDocument)Value(type, seed, "doc");
-        type.GetProperty(nameof(IDocument.Id))!.SetValue(document, id ?? $"{type.Name.ToLowerInvariant()}-{seed}");
+        var key = id ?? $"{type.Name.ToLowerInvariant()}-{seed}";
+        var idProperty = type.GetProperty(nameof(IDocument.Id))!;
+        idProperty.SetValue(document, idProperty.PropertyType == typeof(Guid) ? OrderedGuid(key) : key);
         // The version is the store's: a new document starts at 0.
         document.Version = 0;
         return document;
+    }
+
+    /// <summary>
+    /// A Guid key for a string key (up to 16 ASCII characters): its bytes, big-endian, so the Guid's "D" form sorts as
+    /// the string does and an id-order assertion holds for Guid-keyed documents too.
+    /// </summary>
+    public static Guid OrderedGuid(string key)
+    {
+        var bytes = new byte[16];
+        System.Text.Encoding.ASCII.GetBytes(key, 0, Math.Min(key.Length, 16), bytes, 0);
+        return new Guid(bytes, bigEndian: true);
     }
 
     /// <summary>Every public property, recursively: lists item by item, our own classes and records field by field.</summary>

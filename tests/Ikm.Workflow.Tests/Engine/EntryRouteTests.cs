@@ -76,7 +76,7 @@ public sealed class EntryRouteTests
         var message = shape(new IncomingMessage { UpdateId = 1, ChatId = 5, UserId = 5, Kind = IncomingKind.Text });
         var member = new Member { UserId = 5, ChatId = 5, Role = role };
         var context = new TurnContext(message, Conversation.New(5, 5, "id"), member, new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero), new BotOptions(),
-            new ChatWork(_store, _store, CancellationToken.None, _store));
+            new ChatWork(_store, CancellationToken.None, _store));
         await engine.HandleAsync(context);
         return context;
     }

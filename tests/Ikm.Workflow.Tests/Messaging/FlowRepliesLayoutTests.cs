@@ -85,7 +85,7 @@ public sealed class FlowRepliesLayoutTests
         List<DocumentChange> documents = [new(new Cohort { Id = "c1", TimeZoneId = "Asia/Makassar" })];
         documents.AddRange(businesses.Select((b, i) =>
             new DocumentChange(new Assignment { Id = $"a{i}", CohortId = "c1", BusinessId = b.Id, MentorUserId = FlowHarness.ChatId })));
-        await store.CommitAsync([new ChangeSet { Businesses = businesses, Documents = documents }], CancellationToken.None);
+        await store.CommitAsync([new ChangeSet { Documents = [.. businesses.Select(d => new DocumentChange(d)), .. documents] }], CancellationToken.None);
         return store;
     }
 }

@@ -63,7 +63,7 @@ public sealed class FlowHarness(IFlow flow, Member? member = null, InMemoryStore
 
     private async Task TurnAsync(IncomingMessage message, Func<TurnContext, Task> act)
     {
-        var work = new ChatWork(Store, Store, CancellationToken.None, Store);
+        var work = new ChatWork(Store, CancellationToken.None, Store);
         var context = new TurnContext(message, Conversation, Member, Now, new BotOptions(), work);
         LastWork = work;
         await act(context);
@@ -71,7 +71,7 @@ public sealed class FlowHarness(IFlow flow, Member? member = null, InMemoryStore
             TelegramFit.AssertShownAsBuilt(reply);
         _replies.AddRange(context.Outgoing);
         // What the turn staged is stored, as the pipeline would commit it, so that the next turn reads it back.
-        if (work.StagedDocuments.Count > 0 || work.StagedBusinesses.Count > 0 || work.StagedDiagnoses.Count > 0)
-            await Store.CommitAsync([new Ikm.Workflow.Storage.ChangeSet { Documents = work.StagedDocuments, Businesses = work.StagedBusinesses, Diagnoses = work.StagedDiagnoses }], CancellationToken.None);
+        if (work.StagedDocuments.Count > 0)
+            await Store.CommitAsync([new Ikm.Workflow.Storage.ChangeSet { Documents = work.StagedDocuments }], CancellationToken.None);
     }
 }

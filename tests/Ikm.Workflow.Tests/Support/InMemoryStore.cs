@@ -1,6 +1,4 @@
-using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Conversations;
-using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Ports;
@@ -9,11 +7,9 @@ using Ikm.Workflow.Storage;
 namespace Ikm.Workflow.Tests.Support;
 
 /// <summary>A store for engine unit tests: keeps version semantics, counts commits.</summary>
-public sealed class InMemoryStore : IBotStore, IOwnerStore, IDocumentStore
+public sealed class InMemoryStore : IBotStore, IDocumentStore
 {
     private readonly Dictionary<(string, string), IDocument> _documents = [];
-    private readonly Dictionary<Guid, Business> _businesses = [];
-    private readonly Dictionary<Guid, DiagnosisResponse> _diagnoses = [];
     private readonly Dictionary<long, Conversation> _conversations = [];
     private readonly Dictionary<long, Member> _members = [];
     private readonly Dictionary<string, OutboxEntry> _outbox = [];
@@ -60,8 +56,6 @@ public sealed class InMemoryStore : IBotStore, IOwnerStore, IDocumentStore
             foreach (var o in change.Outgoing)
                 _outbox.TryAdd(o.Id, new OutboxEntry { Message = o, CreatedAt = DateTimeOffset.UnixEpoch, Sequence = ++_sequence });
             _failures.AddRange(change.Failures);
-            foreach (var b in change.Businesses) _businesses[b.Id] = b;
-            foreach (var d in change.Diagnoses) _diagnoses[d.Id] = d;
             foreach (var id in change.DeletedMembers) _members.Remove(id);
             foreach (var d in change.Documents)
             {
@@ -103,14 +97,6 @@ public sealed class InMemoryStore : IBotStore, IOwnerStore, IDocumentStore
         foreach (var m in _members.Values.Where(m => m.ChatId == chatId)) m.Unreachable = true;
         return Task.CompletedTask;
     }
-
-    public Task<Business?> GetBusinessByOwnerAsync(long ownerUserId, CancellationToken ct) =>
-        Task.FromResult(ownerUserId == 0 ? null : _businesses.Values.FirstOrDefault(b => b.OwnerUserId == ownerUserId));
-
-    public Task<IReadOnlyList<DiagnosisResponse>> GetDiagnosesByOwnerAsync(long ownerUserId, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<DiagnosisResponse>>(_diagnoses.Values.Where(d => d.OwnerUserId == ownerUserId).OrderBy(d => d.StartedAt).ToList());
-
-    public Task<IReadOnlyList<Business>> GetBusinessesAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<Business>>([.. _businesses.Values]);
 
     public Task<T?> GetAsync<T>(string id, CancellationToken ct) where T : class, IDocument =>
         Task.FromResult(_documents.GetValueOrDefault((DocumentCollections.Of<T>(), id)) as T);

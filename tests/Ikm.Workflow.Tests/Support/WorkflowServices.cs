@@ -19,7 +19,6 @@ public static class WorkflowServices
         new ServiceCollection()
             .AddIkmWorkflow()
             .AddSingleton<IBotStore>(store)
-            .AddSingleton<IOwnerStore>(store)
             .AddSingleton<IDocumentStore>(store)
             .AddSingleton<IQuestionnaireCatalog>(TestCatalog.Instance)
             .AddSingleton<IOwnerDataExporter>(new NoExporter())

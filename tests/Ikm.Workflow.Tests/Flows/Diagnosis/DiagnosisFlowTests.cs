@@ -61,7 +61,7 @@ public sealed class DiagnosisFlowTests
         await chat.PressAsync("dg:new");
         var response = Assert.Single(await chat.Store.GetDiagnosesByOwnerAsync(FlowHarness.ChatId, CancellationToken.None));
         response.Status = DiagnosisStatus.Completed;
-        await chat.Store.CommitAsync([new ChangeSet { Diagnoses = [response] }], CancellationToken.None);
+        await chat.Store.CommitAsync([new ChangeSet { Documents = [new(response)] }], CancellationToken.None);
 
         await chat.TextAsync("ya");
 
@@ -89,7 +89,7 @@ public sealed class DiagnosisFlowTests
             Id = Guid.NewGuid(), OwnerUserId = FlowHarness.ChatId, QuestionnaireId = Questionnaire.Id, QuestionnaireVersion = Questionnaire.Version,
             Status = DiagnosisStatus.InProgress, StartedAt = chat.Now, LastAnsweredAt = chat.Now,
         };
-        await chat.Store.CommitAsync([new ChangeSet { Diagnoses = [response] }], CancellationToken.None);
+        await chat.Store.CommitAsync([new ChangeSet { Documents = [new(response)] }], CancellationToken.None);
         var first = Questionnaire.Questions[0];
         chat.Conversation.Flow = DiagnosisFlow.FlowName;
         chat.Conversation.State = "Answering";
@@ -134,7 +134,7 @@ public sealed class DiagnosisFlowTests
     {
         var store = new InMemoryStore();
         var business = new Business { Id = Guid.NewGuid(), OwnerUserId = FlowHarness.ChatId, BusinessName = "Abon Ikan Mama Ani" };
-        await store.CommitAsync([new ChangeSet { Businesses = [business] }], CancellationToken.None);
+        await store.CommitAsync([new ChangeSet { Documents = [new(business)] }], CancellationToken.None);
         return new FlowHarness(Flow(), Owner, store);
     }
 }

@@ -1,3 +1,4 @@
+using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Flows.Questions;
 using Ikm.Workflow.Flows.Registration;

@@ -22,7 +22,7 @@ public static class VisitFlowsScene
         var cohort = new Cohort { Id = "c1", TimeZoneId = "Asia/Makassar" };
         var business = new Business { Id = Guid.NewGuid(), OwnerUserId = 77, BusinessName = "Abon Ikan Mama Ani", Commodity = "abon", Location = House };
         var assignment = new Assignment { Id = "a1", CohortId = cohort.Id, BusinessId = business.Id, MentorUserId = FlowHarness.ChatId };
-        await store.CommitAsync([new ChangeSet { Businesses = [business], Documents = [new(cohort), new(assignment)] }], CancellationToken.None);
+        await store.CommitAsync([new ChangeSet { Documents = [new(business), new(cohort), new(assignment)] }], CancellationToken.None);
         return (store, business);
     }
 
