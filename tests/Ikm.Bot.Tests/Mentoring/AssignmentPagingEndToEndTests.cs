@@ -69,7 +69,7 @@ public sealed class AssignmentPagingEndToEndTests
         {
             Id = ProgramIds.NewId(), CohortId = cohortId, BusinessId = b.Id, OwnerUserId = b.OwnerUserId, Status = MembershipStatus.Approved, RequestedAt = at,
         }));
-        await bot.Store.CommitAsync([new ChangeSet { Businesses = businesses, Documents = [.. memberships] }], CancellationToken.None);
+        await bot.Store.CommitAsync([new ChangeSet { Documents = [.. businesses.Select(d => new DocumentChange(d)), .. memberships] }], CancellationToken.None);
         return businesses;
     }
 }

@@ -64,7 +64,7 @@ public sealed class CommandGuideTests
         var message = new IncomingMessage { UpdateId = 1, ChatId = 5, UserId = 5, Kind = IncomingKind.Command, Text = language == "en" ? "/help" : "/bantuan" };
         var member = role == MemberRole.None ? null : new Member { UserId = 5, ChatId = 5, Role = role };
         var context = new TurnContext(message, Conversation.New(5, 5, language), member, WorkflowServices.Now, new BotOptions(),
-            new ChatWork(_store, _store, CancellationToken.None, _store));
+            new ChatWork(_store, CancellationToken.None, _store));
         await engine.HandleAsync(context);
         return Assert.Single(context.Outgoing).Text!;
     }
