@@ -3,7 +3,8 @@ using System.Text;
 namespace Ikm.Workflow.Kernel;
 
 /// <summary>
-/// Callback data of a flow's buttons: "prefix:choice" (an enum member, lower case) or "prefix:kind:payload".
+/// Callback data of a flow's buttons: "prefix:choice" (an enum member, lower case), or a <see cref="ButtonKind{T}"/>
+/// under the flow's prefix ("prefix:kind:payload", <see cref="Kind"/>).
 /// Telegram refuses callback data over 64 bytes, so every value is checked when it is built — a test that renders a
 /// flow's buttons fails before a chat ever could.
 /// </summary>
@@ -17,7 +18,8 @@ public sealed class ChoiceCodec(string prefix)
     public string Encode<TChoice>(TChoice choice) where TChoice : struct, Enum =>
         Checked($"{Prefix}:{choice.ToString().ToLowerInvariant()}");
 
-    public string Encode(string kind, string payload) => Checked($"{Prefix}:{kind}:{payload}");
+    /// <summary>The flow's buttons of one kind carrying an id ("prefix:kind:id"), written and read by one <see cref="ButtonKind{T}"/>.</summary>
+    public ButtonKind<ButtonKind.Id> Kind(string kind) => ButtonKind.Of($"{Prefix}:{kind}");
 
     public bool TryDecode<TChoice>(string? data, out TChoice choice) where TChoice : struct, Enum
     {
@@ -28,12 +30,6 @@ public sealed class ChoiceCodec(string prefix)
                && Enum.TryParse(data[(Prefix.Length + 1)..], ignoreCase: true, out choice)
                && Enum.IsDefined(choice)
                && Encode(choice) == data;
-    }
-
-    public string? Payload(string? data, string kind)
-    {
-        var head = $"{Prefix}:{kind}:";
-        return data is not null && data.StartsWith(head, StringComparison.Ordinal) ? data[head.Length..] : null;
     }
 
     public static string Checked(string data)

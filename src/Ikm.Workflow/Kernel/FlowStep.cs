@@ -110,15 +110,15 @@ public sealed class FlowStep<TState, TTrigger, TDraft>
         StateMachine<TState, TTrigger>.TriggerWithParameters<TValue> trigger) =>
         OnText((turn, text) => Task.FromResult(read(turn, text)), trigger);
 
-    /// <summary>A button "prefix:kind:payload" (an IKM id…), read back by <paramref name="read"/>, which also checks it on the server.</summary>
+    /// <summary>A button of <paramref name="kind"/> (an IKM id…), its id read back by <paramref name="read"/>, which also checks it on the server.</summary>
     public FlowStep<TState, TTrigger, TDraft> OnButton<TValue>(
-        string kind,
+        ButtonKind<ButtonKind.Id> kind,
         Func<FlowTurn<TDraft>, string, Task<Read<TValue>>> read,
         StateMachine<TState, TTrigger>.TriggerWithParameters<TValue> trigger) =>
         Route(async machine =>
         {
-            if (_choices.Payload(_turn.Message.ButtonData, kind) is not { } payload) return false;
-            await FireOrRefuse(machine, trigger, await read(_turn, payload));
+            if (kind.Decode(_turn.Message.ButtonData) is not { } pressed) return false;
+            await FireOrRefuse(machine, trigger, await read(_turn, pressed.Value));
             return true;
         });
 

@@ -72,18 +72,13 @@ public static class ProgramDirectory
     public static async Task<Assignment?> AssignmentForAsync(TurnContext context, Guid businessId) =>
         (await ActiveAssignmentsOfMentorAsync(context, context.Message.UserId)).FirstOrDefault(a => a.BusinessId == businessId);
 
-    /// <summary>One button per IKM assigned to the mentor ("{prefix}:ikm:{business}"), for check-in, retro visit and evaluation.</summary>
-    public static async Task<IReadOnlyList<IReadOnlyList<Messaging.Button>>> IkmButtonsAsync(TurnContext context, string prefix)
+    /// <summary>One button per IKM assigned to the mentor (a <paramref name="kind"/> button carrying the business id), for check-in, retro visit and evaluation.</summary>
+    public static async Task<IReadOnlyList<IReadOnlyList<Messaging.Button>>> IkmButtonsAsync(TurnContext context, Kernel.ButtonKind<Kernel.ButtonKind.Id> kind)
     {
         var businesses = await context.Work.AllBusinessesAsync();
         return [.. (await ActiveAssignmentsOfMentorAsync(context, context.Message.UserId)).Select(a => (IReadOnlyList<Messaging.Button>)
-            [new Messaging.Button(businesses.FirstOrDefault(b => b.Id == a.BusinessId)?.BusinessName ?? "IKM", $"{prefix}:ikm:{a.BusinessId:N}")])];
+            [new Messaging.Button(businesses.FirstOrDefault(b => b.Id == a.BusinessId)?.BusinessName ?? "IKM", kind.Encode(new(a.BusinessId.ToString("N"))))])];
     }
-
-    /// <summary>The IKM id an "{prefix}:ikm:…" button carries, or null when the message is not such a button.</summary>
-    public static Guid? PressedIkm(TurnContext context, string prefix) =>
-        context.Message.ButtonData is { } data && data.StartsWith(prefix + ":ikm:", StringComparison.Ordinal)
-        && Guid.TryParseExact(data[(prefix.Length + 5)..], "N", out var id) ? id : null;
 
     /// <summary>
     /// The server-side check behind every IKM button of a mentor: false — refused with a reply and logged (ids only) —

@@ -11,6 +11,7 @@ public sealed class Questionnaire
 {
     private readonly Dictionary<string, int> _questionIndex;
     private readonly Dictionary<string, Area> _areas;
+    private readonly Lazy<Questionnaire> _selfAssessment;
 
     public Questionnaire(string id, string version, LocalizedText title, IReadOnlyList<Area> areas, IReadOnlyList<Question> questions)
     {
@@ -21,6 +22,7 @@ public sealed class Questionnaire
         Questions = questions;
         _questionIndex = questions.Select((q, i) => (q.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _areas = areas.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        _selfAssessment = new Lazy<Questionnaire>(() => new Questionnaire(Id, Version, Title, Areas, [.. Questions.Where(q => q.InSelfAssessment)]));
     }
 
     public string Id { get; }
@@ -36,7 +38,6 @@ public sealed class Questionnaire
 
     public Area? FindArea(string id) => _areas.GetValueOrDefault(id);
 
-    /// <summary>The questions an owner answers about their own business: those marked self_assessment.</summary>
-    public Questionnaire SelfAssessment() =>
-        new(Id, Version, Title, Areas, [.. Questions.Where(q => q.InSelfAssessment)]);
+    /// <summary>The questions an owner answers about their own business: those marked self_assessment (built once).</summary>
+    public Questionnaire SelfAssessment => _selfAssessment.Value;
 }

@@ -33,19 +33,20 @@ public sealed class ChoiceCodecTests
     {
         var codec = new ChoiceCodec("vf");
 
-        Assert.Equal(64, System.Text.Encoding.UTF8.GetByteCount(codec.Encode("ikm", new string('a', 57))));
-        var error = Assert.Throws<ArgumentException>(() => codec.Encode("ikm", new string('é', 29)));
+        Assert.Equal(64, System.Text.Encoding.UTF8.GetByteCount(codec.Kind("ikm").Encode(new(new string('a', 57)))));
+        var error = Assert.Throws<ArgumentException>(() => codec.Kind("ikm").Encode(new(new string('é', 29))));
         Assert.Contains("64-byte", error.Message);
     }
 
     [Fact]
-    public void Payload_IsReadOnlyForItsOwnKind()
+    public void AKindsId_IsReadOnlyForItsOwnKindAndFlow()
     {
         var codec = new ChoiceCodec("vf");
-        var data = codec.Encode("ikm", "0123abcd");
+        var data = codec.Kind("ikm").Encode(new("0123abcd"));
 
-        Assert.Equal("0123abcd", codec.Payload(data, "ikm"));
-        Assert.Null(codec.Payload(data, "visit"));
-        Assert.Null(codec.Payload("ev:ikm:0123abcd", "ikm"));
+        Assert.Equal("vf:ikm:0123abcd", data);
+        Assert.Equal("0123abcd", codec.Kind("ikm").Decode(data)?.Value);
+        Assert.Null(codec.Kind("visit").Decode(data));
+        Assert.Null(codec.Kind("ikm").Decode("ev:ikm:0123abcd"));
     }
 }

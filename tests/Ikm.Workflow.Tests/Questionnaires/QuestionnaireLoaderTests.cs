@@ -523,8 +523,9 @@ public sealed class QuestionnaireLoaderTests
         var evaluation = Ikm.Workflow.Tests.Support.TestCatalog.Load("evaluation.yaml");
 
         Assert.Equal(["score", "problem", "mentored", "result"], evaluation.Questions.Select(q => q.Id));
-        Assert.Equal(["score"], evaluation.SelfAssessment().Questions.Select(q => q.Id));
-        Assert.Equal((evaluation.Id, evaluation.Version), (evaluation.SelfAssessment().Id, evaluation.SelfAssessment().Version));
+        Assert.Equal(["score"], evaluation.SelfAssessment.Questions.Select(q => q.Id));
+        Assert.Equal((evaluation.Id, evaluation.Version), (evaluation.SelfAssessment.Id, evaluation.SelfAssessment.Version));
+        Assert.Same(evaluation.SelfAssessment, evaluation.SelfAssessment);
     }
 
     [Fact]

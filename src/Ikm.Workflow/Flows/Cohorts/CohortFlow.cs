@@ -21,8 +21,8 @@ public sealed class CohortFlow(IQuestionnaireCatalog catalog, QuestionPrompter p
     : Flow<CohortState, CohortTrigger, CohortDraft>("ch"), IRouteOwner
 {
     public const string FlowName = "cohort";
-    private const string EditButton = "edit";
-    private const string FieldButton = "field";
+    private ButtonKind<ButtonKind.Id> EditButton => Choices.Kind("edit");
+    private ButtonKind<ButtonKind.Id> FieldButton => Choices.Kind("field");
 
     public override string Name => FlowName;
     protected override CohortState Idle => CohortState.Idle;
@@ -100,7 +100,7 @@ public sealed class CohortFlow(IQuestionnaireCatalog catalog, QuestionPrompter p
     private async Task ListCohortsAsync(FlowTurn<CohortDraft> turn)
     {
         var rows = (await ProgramDirectory.CoordinatedCohortsAsync(turn.Context))
-            .Select(c => (IReadOnlyList<Button>)[new Button("✏️ " + c.Name, Choices.Encode(EditButton, c.Id))])
+            .Select(c => (IReadOnlyList<Button>)[new Button("✏️ " + c.Name, EditButton.Encode(new(c.Id)))])
             .ToList();
         rows.Add([turn.Button(CohortTexts.NewCohort, CohortChoice.New)]);
         turn.Reply(turn.T(CohortTexts.Choose), rows);
@@ -126,7 +126,7 @@ public sealed class CohortFlow(IQuestionnaireCatalog catalog, QuestionPrompter p
             var question = catalog.CohortForm.FindQuestion(id)!;
             var name = CohortTexts.FieldNames.TryGetValue(id, out var text) ? turn.T(text) : id;
             lines.Add($"• {name}: {QuestionAnswer.Display(question, value, turn.Language)}");
-            buttons.Add(new Button("✏️ " + name, Choices.Encode(FieldButton, id)));
+            buttons.Add(new Button("✏️ " + name, FieldButton.Encode(new(id))));
         }
 
         var rows = buttons.Chunk(2).Select(pair => (IReadOnlyList<Button>)pair).ToList();

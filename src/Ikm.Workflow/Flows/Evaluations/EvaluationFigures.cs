@@ -23,15 +23,14 @@ public static class EvaluationFigures
         return [.. DiagnosisScorer.Score(questionnaire, diagnosis.Answers).PlanAreas.Select(a => a.Area.Id)];
     }
 
-    /// <summary>The diagnosis score of the area and this author kind's score of it last month.</summary>
-    public static async Task<(double? Diagnosis, int? PreviousMonth)> BaselinesAsync(TurnContext context, Guid businessId, string area, bool self)
+    /// <summary>The IKM's diagnosis scores and this author kind's evaluation of last month, for every area at once.</summary>
+    public static async Task<EvaluationBaselines> BaselinesAsync(TurnContext context, Guid businessId, bool self)
     {
         var business = await ProgramDirectory.BusinessAsync(context, businessId);
         var diagnosis = business is null ? null : await LatestDiagnosisAsync(context, business);
         var previousMonth = MonthKey.Parse(await MonthAsync(context, businessId)).Previous().Key;
         var previous = await context.Work.GetAsync<Evaluation>(EvaluationId(businessId, previousMonth, self));
-        return (diagnosis?.AreaScores.TryGetValue(area, out var score) == true ? score : null,
-            previous?.Areas.FirstOrDefault(a => a.AreaId == area)?.Score);
+        return new EvaluationBaselines(diagnosis?.AreaScores ?? [], previous);
     }
 
     /// <summary>One evaluation per IKM, month and author kind: evaluating a month again replaces it.</summary>

@@ -37,7 +37,7 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, QuestionPrompt
 
     /// <summary>The area is in the buttons' data, so a score button of an earlier area is recognised as stale.</summary>
     private QuestionnaireRunner Runner(EvaluationDraft draft) =>
-        new(prompter, draft.Self ? catalog.Evaluation.SelfAssessment() : catalog.Evaluation, "ev." + draft.Area);
+        new(prompter, draft.Self ? catalog.Evaluation.SelfAssessment : catalog.Evaluation, "ev." + draft.Area);
 
     /// <summary>
     /// A mentor's evaluation left half-way (/batal, a menu, a restart) continues at the first missing answer of the area
@@ -76,7 +76,7 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, QuestionPrompt
 
         flow.Step(EvaluationState.ChoosingIkm)
             .Prompt(ListIkmsAsync, "list the mentor's IKMs")
-            .OnButton(MentorVisits.IkmButton, ReadIkmAsync, chooseIkm)
+            .OnButton(MentorVisits.IkmButton(Choices), ReadIkmAsync, chooseIkm)
             .PermitIf(chooseIkm, EvaluationState.Area, ikm => ikm.Areas.Count > 0, "plan or logbook areas")
             .PermitIf(chooseIkm, EvaluationState.NothingToEvaluate, ikm => ikm.Areas.Count == 0, "no plan, no logbook");
 
@@ -156,7 +156,8 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, QuestionPrompt
     private async Task<string> AreaIntroAsync(FlowTurn<EvaluationDraft> turn)
     {
         var draft = turn.Draft;
-        var (diagnosisScore, previous) = await BaselinesAsync(turn.Context, draft.BusinessId, draft.Area, draft.Self);
+        var baselines = await BaselinesAsync(turn.Context, draft.BusinessId, draft.Self);
+        var (diagnosisScore, previous) = (baselines.Diagnosis(draft.Area), baselines.Previous(draft.Area));
         var lines = new List<string>
         {
             turn.T(EvaluationTexts.AreaHeader, draft.Index + 1, draft.Areas.Count, AreaLabel(draft.Area, turn.Language), Format(diagnosisScore, turn.Language), Format(previous)),
@@ -195,11 +196,12 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, QuestionPrompt
             CompletedAt = context.Now,
         };
         var lines = new List<string> { turn.T(draft.Self ? EvaluationTexts.SelfSaved : EvaluationTexts.Saved, draft.Self ? month : business?.BusinessName ?? "IKM", month) };
+        var baselines = await BaselinesAsync(context, draft.BusinessId, draft.Self);
         foreach (var area in draft.Areas)
         {
             var answers = Runner(draft).Relevant(draft.AnswersOf(area));
             var score = int.Parse(answers.GetValueOrDefault("score") ?? "0", CultureInfo.InvariantCulture);
-            var (diagnosisScore, previous) = await BaselinesAsync(context, draft.BusinessId, area, draft.Self);
+            var (diagnosisScore, previous) = (baselines.Diagnosis(area), baselines.Previous(area));
             evaluation.Areas.Add(new AreaEvaluation
             {
                 AreaId = area,

@@ -13,8 +13,8 @@ namespace Ikm.Workflow.Flows.Onboarding;
 public sealed class OnboardingFlow(MenuPresenter menu) : Flow<OnboardingState, OnboardingTrigger, OnboardingDraft>("ob"), IRouteOwner
 {
     public const string FlowName = "onboarding";
-    private const string LanguageButton = "lang";
-    private const string RoleButton = "role";
+    private ButtonKind<ButtonKind.Id> LanguageButton => Choices.Kind("lang");
+    private ButtonKind<ButtonKind.Id> RoleButton => Choices.Kind("role");
 
     public override string Name => FlowName;
     protected override OnboardingState Idle => OnboardingState.Welcome;
@@ -84,7 +84,7 @@ public sealed class OnboardingFlow(MenuPresenter menu) : Flow<OnboardingState, O
 
     private void AskLanguage(FlowTurn<OnboardingDraft> turn, Text text) =>
         turn.Reply(turn.T(text),
-        [[new Button("🇮🇩 Bahasa Indonesia", Choices.Encode(LanguageButton, Languages.Indonesian)), new Button("🇬🇧 English", Choices.Encode(LanguageButton, Languages.English))]]);
+        [[new Button("🇮🇩 Bahasa Indonesia", LanguageButton.Encode(new(Languages.Indonesian))), new Button("🇬🇧 English", LanguageButton.Encode(new(Languages.English)))]]);
 
     private void AskRole(FlowTurn<OnboardingDraft> turn, string language)
     {
@@ -94,9 +94,9 @@ public sealed class OnboardingFlow(MenuPresenter menu) : Flow<OnboardingState, O
 
     private IReadOnlyList<IReadOnlyList<Button>> RoleButtons(FlowTurn<OnboardingDraft> turn) =>
     [
-        [new Button(turn.T(OnboardingTexts.RoleOwner), Choices.Encode(RoleButton, "owner"))],
-        [new Button(turn.T(OnboardingTexts.RoleMentor), Choices.Encode(RoleButton, "mentor"))],
-        [new Button(turn.T(OnboardingTexts.RoleCoordinator), Choices.Encode(RoleButton, "coordinator"))],
+        [new Button(turn.T(OnboardingTexts.RoleOwner), RoleButton.Encode(new("owner")))],
+        [new Button(turn.T(OnboardingTexts.RoleMentor), RoleButton.Encode(new("mentor")))],
+        [new Button(turn.T(OnboardingTexts.RoleCoordinator), RoleButton.Encode(new("coordinator")))],
     ];
 
     private static Text RoleLabel(MemberRole role) => role switch

@@ -20,8 +20,8 @@ public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionProm
     : Flow<RegistrationState, RegistrationTrigger, RegistrationDraft>("rg"), IRouteOwner
 {
     public const string FlowName = "registration";
-    private const string ConsentButton = "consent";
-    private const string FieldButton = "edit";
+    private ButtonKind<ButtonKind.Id> ConsentButton => Choices.Kind("consent");
+    private ButtonKind<ButtonKind.Id> FieldButton => Choices.Kind("edit");
 
     public override string Name => FlowName;
     protected override RegistrationState Idle => RegistrationState.Idle;
@@ -124,7 +124,7 @@ public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionProm
             if (!relevant.TryGetValue(question.Id, out var value)) continue;
             var name = RegistrationFields.Names.TryGetValue(question.Id, out var n) ? turn.T(n) : question.Label.Get(turn.Language);
             lines.Add($"• {name}: {QuestionAnswer.Display(question, value, turn.Language)}");
-            buttons.Add(new Button("✏️ " + name, Choices.Encode(FieldButton, question.Id)));
+            buttons.Add(new Button("✏️ " + name, FieldButton.Encode(new(question.Id))));
         }
 
         lines.Add("");
@@ -157,7 +157,7 @@ public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionProm
     }
 
     private IReadOnlyList<IReadOnlyList<Button>> ConsentButtons(FlowTurn<RegistrationDraft> turn) =>
-        [[new Button(turn.T(RegistrationTexts.Accept), Choices.Encode(ConsentButton, "yes")), new Button(turn.T(RegistrationTexts.Decline), Choices.Encode(ConsentButton, "no"))]];
+        [[new Button(turn.T(RegistrationTexts.Accept), ConsentButton.Encode(new("yes"))), new Button(turn.T(RegistrationTexts.Decline), ConsentButton.Encode(new("no")))]];
 
     /// <summary>Registrations begun before the typed draft kept "rg.consent", "rg.q" and "rg.a.{question}" in the conversation.</summary>
     protected override RegistrationDraft? ImportEarlierDraft(IDictionary<string, string> data)

@@ -13,7 +13,8 @@ namespace Ikm.Workflow.Flows.Visits;
 /// <summary>What the check-in, check-out and retro-visit flows look up the same way: the mentor's visits, IKMs and times.</summary>
 public static class MentorVisits
 {
-    public const string IkmButton = "ikm";
+    /// <summary>A flow's IKM buttons, "{prefix}:ikm:{business}".</summary>
+    public static ButtonKind<ButtonKind.Id> IkmButton(ChoiceCodec choices) => choices.Kind("ikm");
 
     /// <summary>The visit the mentor is checked in at (at most one is open).</summary>
     public static async Task<Visit?> OpenVisitAsync(TurnContext context) =>
@@ -34,7 +35,7 @@ public static class MentorVisits
 
     /// <summary>The mentor's IKMs as buttons "{prefix}:ikm:{business}".</summary>
     public static async Task ListIkmsAsync(TurnContext context, ChoiceCodec choices, string title) =>
-        context.Reply(title, await ProgramDirectory.IkmButtonsAsync(context, choices.Prefix));
+        context.Reply(title, await ProgramDirectory.IkmButtonsAsync(context, IkmButton(choices)));
 
     /// <summary>
     /// The step where a mentor picks one of their IKMs (check-in, retro visit): the list as the prompt, an IKM button
@@ -44,7 +45,7 @@ public static class MentorVisits
         this FlowStep<TState, TTrigger, TDraft> step, ChoiceCodec choices, Stateless.StateMachine<TState, TTrigger>.TriggerWithParameters<Guid> chooseIkm, ILogger log)
         where TState : struct, Enum where TTrigger : struct, Enum where TDraft : class =>
         step.Prompt(turn => ListIkmsAsync(turn.Context, choices, turn.T(VisitTexts.ChooseIkm)), "list the mentor's IKMs")
-            .OnButton(IkmButton, (turn, payload) => ReadAssignedIkmAsync(turn.Context, payload, log), chooseIkm)
+            .OnButton(IkmButton(choices), (turn, payload) => ReadAssignedIkmAsync(turn.Context, payload, log), chooseIkm)
             .Otherwise(turn => ListIkmsAsync(turn.Context, choices, turn.T(turn.Message.ButtonData is null ? VisitTexts.ChooseIkm : CommonTexts.StaleButton)));
 
     /// <summary>An IKM button read back: its id when the IKM is assigned to this mentor, otherwise refused (and logged, ids only).</summary>
