@@ -93,6 +93,28 @@ public sealed class CommandInputEndToEndTests
         Assert.DoesNotContain(answers.Values, value => value.Contains("abcxyz", StringComparison.Ordinal) || value.Contains("👍", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Diagnosis_UnknownCommandAtAQuestion_IsNoAnswer()
+    {
+        await using var emulator = await Emulator.StartFastAsync();
+        await using var bot = await BotUnderTest.StartAsync(emulator);
+        var siti = emulator.User(4304, "Siti");
+        await OwnerScript.JoinAsOwnerAsync(siti);
+        await OwnerScript.RegisterAsync(siti);
+        await siti.PressAsync("💾 Simpan");
+        await siti.NextReplyAsync();
+        await siti.PressAsync("🩺 Mulai diagnosis usaha");
+        await siti.NextReplyAsync();
+        await siti.PressAsync("▶️ Mulai");
+        var first = await siti.NextReplyAsync();
+
+        await siti.SendTextAsync("/abcxyz");
+
+        AssertAskedAgain("Perintah tidak dikenal: /abcxyz", first, await siti.NextReplyAsync());
+        var response = Assert.Single(await bot.Owners.GetDiagnosesByOwnerAsync(4304, CancellationToken.None));
+        Assert.Empty(response.Answers);
+    }
+
     /// <summary>One message: the refusal first, then the question as it was asked, with its buttons.</summary>
     private static void AssertAskedAgain(string refusal, SentMessage question, SentMessage reply)
     {
