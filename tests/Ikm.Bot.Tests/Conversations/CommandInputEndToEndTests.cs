@@ -1,5 +1,6 @@
 using Ikm.Bot.Tests.Support;
 using Ikm.TestKit;
+using Ikm.Workflow.Diagnoses;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using static Ikm.Bot.Tests.Mentoring.MentoringProgramEndToEndTests;
