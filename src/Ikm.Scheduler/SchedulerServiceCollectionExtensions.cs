@@ -52,7 +52,7 @@ public static class SchedulerServiceCollectionExtensions
         services.AddSingleton(schedulerOptions);
 
         services.AddSingleton<IOwnerDataExporter, MiniExcelOwnerDataExporter>();
-        services.AddSingleton(new DigestBuilder());
+        services.AddSingleton(sp => new DigestBuilder(sentra: sp.GetRequiredService<Workflow.Businesses.SentraLabels>()));
         services.AddOptions<ReportOptions>().Bind(configuration.GetSection("Reports"));
         services.AddSingleton<ReportFileWriter>();
         services.AddSingleton<ProgramReports>();

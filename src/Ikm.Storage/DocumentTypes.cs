@@ -36,6 +36,7 @@ public static class DocumentTypes
         typeof(CohortStaff),
         typeof(AuditEntry),
         typeof(ReportRequest),
+        typeof(MentorContact),
     ];
 
     private static readonly HashSet<Type> Registered = [.. All];
@@ -71,6 +72,7 @@ public static class DocumentTypes
 [JsonSerializable(typeof(Visit))]
 [JsonSerializable(typeof(Evaluation))]
 [JsonSerializable(typeof(CohortStaff))]
+[JsonSerializable(typeof(MentorContact))]
 [JsonSerializable(typeof(AuditEntry))]
 [JsonSerializable(typeof(ReportRequest))]
 internal sealed partial class DocumentJsonContext : JsonSerializerContext;

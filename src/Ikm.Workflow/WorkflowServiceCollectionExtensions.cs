@@ -19,6 +19,7 @@ public static class WorkflowServiceCollectionExtensions
     public static IServiceCollection AddIkmWorkflow(this IServiceCollection services)
     {
         services.AddSingleton<MenuPresenter>();
+        services.AddSingleton<Businesses.SentraLabels>();
         services.AddSingleton<QuestionPrompter>();
         AddRoutes<OwnerDataService>(services);
         services.AddSingleton<OwnerErasure>();
@@ -43,6 +44,8 @@ public static class WorkflowServiceCollectionExtensions
         AddAction<AssignmentActions>(services);
         AddAction<ReportActions>(services);
         AddAction<AuditActions>(services);
+        AddAction<Mentoring.Cards.IkmCardActions>(services);
+        AddAction<MentorContactActions>(services);
         services.AddSingleton<PrivateChatGate>();
         services.AddSingleton<ChatFloodGuard>();
         services.AddSingleton<IAuditLog, Audit.StoreAuditLog>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Humanizer;
+using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Parsing;
 using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Mentoring.Rules;
@@ -12,9 +13,12 @@ namespace Ikm.Scheduler.Digests;
 /// The coordinator digests (issue 6): weekly compliance, monthly progress with the shortlist, its chart and workbook,
 /// the ranking for /peringkat and the workbook for /ekspor. Pure: all data and "now" come in through <see cref="DigestData"/>.
 /// </summary>
-public sealed class DigestBuilder(DigestOptions? options = null)
+/// <param name="sentra">How a sentra is named (<see cref="SentraLabels"/>); without it — a test's digest — as stored.</param>
+public sealed class DigestBuilder(DigestOptions? options = null, SentraLabels? sentra = null)
 {
     private readonly DigestOptions _options = options ?? new DigestOptions();
+
+    private string Sentra(string? commodity, string lang) => sentra?.Of(commodity, lang) ?? Or(commodity, "-");
 
     public DigestOptions Options => _options;
 
@@ -97,7 +101,7 @@ public sealed class DigestBuilder(DigestOptions? options = null)
 
         var registrations = data.NewRegistrations
             .OrderBy(b => b.RegisteredAt)
-            .Select(b => DigestTexts.RegistrationLine.F(lang, CohortIndex.NameOf(b), Or(b.Commodity, "-"), Or(b.Kecamatan, "-")))
+            .Select(b => DigestTexts.RegistrationLine.F(lang, CohortIndex.NameOf(b), Sentra(b.Commodity, lang), Or(b.Kecamatan, "-")))
             .ToList();
         text.List(DigestTexts.NewRegistrations.F(lang, Int(registrations.Count, lang)), registrations);
 
@@ -142,7 +146,7 @@ public sealed class DigestBuilder(DigestOptions? options = null)
         text.Lines(DigestTexts.Attachments.In(lang));
 
         var chart = DigestChart.Render(areas, lang, _options.ChartWidth, _options.ChartHeight);
-        var workbook = DigestWorkbook.Build(index, diagnosis, lang, ranking, mentors, period.Range, period.Month.Key);
+        var workbook = DigestWorkbook.Build(index, diagnosis, lang, c => Sentra(c, lang), ranking, mentors, period.Range, period.Month.Key);
         return new Digest(text.Render(_options.MaxListItems, _options.MaxTextLength), chart, workbook);
     }
 
@@ -180,7 +184,7 @@ public sealed class DigestBuilder(DigestOptions? options = null)
         var ranking = Rank(index, period);
         var whole = new UtcRange(DateTimeOffset.MinValue, data.Now.AddTicks(1));
         var mentors = Mentors(index, period with { Range = whole }, ranking);
-        return DigestWorkbook.Build(index, diagnosis, lang, ranking, mentors, whole, audit: data.Audit.Where(e => e.CohortId == data.Cohort.Id).ToList());
+        return DigestWorkbook.Build(index, diagnosis, lang, c => Sentra(c, lang), ranking, mentors, whole, audit: data.Audit.Where(e => e.CohortId == data.Cohort.Id).ToList());
     }
 
     internal readonly record struct MonthPeriod(MonthKey Month, UtcRange Range, DateTimeOffset AsOf);
@@ -338,14 +342,14 @@ public sealed class DigestBuilder(DigestOptions? options = null)
             ? DigestTexts.AreaLine.F(lang, area.Label, Score(area.DiagnosisAverage, lang), Num(now, lang), Signed(area.Change, lang), Int(area.IkmsEvaluated, lang))
             : DigestTexts.AreaNotEvaluated.F(lang, area.Label, Score(area.DiagnosisAverage, lang));
 
-    private static string RankLine(RankedIkm r, string lang)
+    private string RankLine(RankedIkm r, string lang)
     {
         var p = r.Ikm;
         var mentor = p.MentorUserId is null ? DigestTexts.NoMentor.In(lang) : p.MentorName;
         return p.ScoreChange is { } change
-            ? DigestTexts.RankLine.F(lang, r.Rank, p.Name, Or(p.Commodity, "-"), Signed(change, lang), Score(p.DiagnosisAverage, lang),
+            ? DigestTexts.RankLine.F(lang, r.Rank, p.Name, Sentra(p.Commodity, lang), Signed(change, lang), Score(p.DiagnosisAverage, lang),
                 Score(p.CurrentAverage, lang), Int(p.Visits, lang), mentor)
-            : DigestTexts.RankLineNoScore.F(lang, r.Rank, p.Name, Or(p.Commodity, "-"), Int(p.Visits, lang), mentor);
+            : DigestTexts.RankLineNoScore.F(lang, r.Rank, p.Name, Sentra(p.Commodity, lang), Int(p.Visits, lang), mentor);
     }
 
     private static List<string> UnreachableNames(CohortIndex index, string lang)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Flows.OwnerData;
 using Ikm.Workflow.Ports;
 using Ikm.Workflow.Texts;
@@ -14,7 +15,7 @@ namespace Ikm.Scheduler.Exports;
 /// Evaluasi (mentors' monthly evaluations, one row per area), Penilaian diri (self-assessments, one row per area),
 /// Belum selesai (unfinished answers). Numbers are number cells and times are date cells (UTC).
 /// </summary>
-public sealed class MiniExcelOwnerDataExporter : IOwnerDataExporter
+public sealed class MiniExcelOwnerDataExporter(SentraLabels sentra) : IOwnerDataExporter
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
     private const string TimeFormat = "yyyy-mm-dd hh:mm";
@@ -35,7 +36,7 @@ public sealed class MiniExcelOwnerDataExporter : IOwnerDataExporter
             Row(OwnerWorkbookTexts.OwnerName, business.OwnerName);
             Row(OwnerWorkbookTexts.BusinessName, business.BusinessName);
             Row(OwnerWorkbookTexts.Products, business.Products);
-            Row(OwnerWorkbookTexts.Commodity, business.Commodity);
+            Row(OwnerWorkbookTexts.Commodity, sentra.Of(business.Commodity, lang));
             Row(new Text("Kecamatan", "Kecamatan"), business.Kecamatan);
             Row(new Text("Kelurahan", "Kelurahan"), business.Kelurahan);
             Row(OwnerWorkbookTexts.Location, business.Location is { } p ? string.Create(Invariant, $"{p.Latitude}, {p.Longitude}") : null);

@@ -116,6 +116,6 @@ public sealed class ReportJob(
             ReportKind.Ranking => await reports.RankingAsync(cohortId, lang, ct),
             _ => await reports.WeeklyAsync(cohortId, lang, ct),
         };
-        return [new OutgoingMessage { Id = "", ChatId = request.ChatId, Text = report.Text }, .. report.Files.Select(f => f.ToMessage(request.ChatId))];
+        return [new OutgoingMessage { Id = "", ChatId = request.ChatId, Text = report.Text, Buttons = report.Buttons }, .. report.Files.Select(f => f.ToMessage(request.ChatId))];
     }
 }

@@ -57,7 +57,12 @@ public sealed class ProgramReports(
         foreach (var (heading, items) in sections.Where(s => s.Items.Count > 0))
             lines.AddRange([heading, .. items]);
         if (lines.Count == 1) lines.Add(DigestTexts.NothingLate.In(language));
-        return new ProgramReport(string.Join("\n", lines));
+        // Each IKM behind the rules offers its card: the owner's phone and the map link are one tap away.
+        var cards = report.NotVisitedThisWeek.Select(i => i.BusinessId).Concat(report.WithoutVisit.Select(i => i.BusinessId)).Distinct()
+            .Select(id => (IReadOnlyList<Workflow.Messaging.Button>)[Workflow.Mentoring.Cards.IkmCardActions.Button(
+                Workflow.Mentoring.Cards.IkmCardTexts.Open.In(language, names.GetValueOrDefault(id, "IKM")), id)])
+            .ToList();
+        return new ProgramReport(string.Join("\n", lines)) { Buttons = cards.Count > 0 ? cards : null };
     }
 
     /// <summary>The weekly digest of the week before <paramref name="now"/> (Monday 08:00 job).</summary>

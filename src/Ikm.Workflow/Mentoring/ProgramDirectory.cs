@@ -96,8 +96,9 @@ public static class ProgramDirectory
     public static async Task<Business?> BusinessAsync(TurnContext context, Guid businessId) =>
         (await context.Work.AllBusinessesAsync()).FirstOrDefault(b => b.Id == businessId);
 
-    public static string BusinessLabel(Business? business) =>
-        business is null ? "?" : $"{business.BusinessName ?? "IKM"} ({business.Commodity}, {business.Kecamatan})";
+    /// <summary>"Abon Ikan Mama Ani (Abon ikan, Palu Barat)": the business with its sentra as people name it.</summary>
+    public static string BusinessLabel(Business? business, SentraLabels sentra, string language) =>
+        business is null ? "?" : $"{business.BusinessName ?? "IKM"} ({sentra.Of(business.Commodity, language)}, {business.Kecamatan})";
 
     public static async Task<string> StaffNameAsync(TurnContext context, string cohortId, long userId) =>
         (await context.Work.GetAsync<CohortStaff>(CohortStaff.IdFor(cohortId, userId)))?.DisplayName

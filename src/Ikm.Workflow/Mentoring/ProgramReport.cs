@@ -4,4 +4,7 @@ namespace Ikm.Workflow.Mentoring;
 public sealed record ProgramReport(string Text, IReadOnlyList<ReportFile>? Files = null)
 {
     public IReadOnlyList<ReportFile> Files { get; init; } = Files ?? [];
+
+    /// <summary>Buttons under the text (the /terlambat IKMs' cards).</summary>
+    public IReadOnlyList<IReadOnlyList<Messaging.Button>>? Buttons { get; init; }
 }

@@ -93,4 +93,33 @@ public static class ProgramTexts
     public static readonly Text ApprovalsHelp = new("IKM yang menunggu persetujuan masuk kohort", "IKMs waiting to be admitted to a cohort");
     public static readonly Text AssignHelp = new("tugaskan pendamping ke IKM (atau pindahkan)", "assign a mentor to an IKM (or move it)");
     public static readonly Text HistoryHelp = new("riwayat perubahan kohort (siapa, kapan, apa)", "the cohort's audit trail (who, when, what)");
+    // Assignment notices
+    public static readonly Text OwnerMentorAssigned = new(
+        "🤝 Pendamping usaha Anda sekarang {0}. Pendamping akan menghubungi Anda untuk berkunjung ke rumah produksi.",
+        "🤝 Your business's mentor is now {0}. Your mentor will contact you to visit the production house.");
+    public static readonly Text OwnerMentorPhone = new("📞 Nomor pendamping: {0}", "📞 Mentor's number: {0}");
+    public static readonly Text MentorMovedAway = new(
+        "ℹ️ {0} tidak lagi Anda dampingi: koordinator menugaskannya kepada {1}. Kunjungan dan logbook Anda tetap tersimpan.",
+        "ℹ️ You no longer mentor {0}: the coordinator assigned it to {1}. Your visits and logbook stay on record.");
+
+    // The mentor's "share my number with my IKMs" setting
+    public static readonly Text ContactHelp = new(
+        "bagikan nomor saya ke IKM (mati bila belum diatur): /nomorsaya 0812… menyalakan, /nomorsaya mati mematikan",
+        "share my number with my IKMs (off until set): /myphone 0812… turns it on, /myphone off turns it off");
+    public static readonly Text ContactStatusOff = new(
+        "📵 Bagikan nomor saya ke IKM: mati. Untuk menyalakan, kirim /nomorsaya diikuti nomor HP Anda, misalnya: /nomorsaya 0812 3456 7890. Nomor itu dikirim kepada pemilik IKM yang ditugaskan kepada Anda sejak itu.",
+        "📵 Share my number with my IKMs: off. To turn it on, send /nomorsaya followed by your phone number, for example: /nomorsaya 0812 3456 7890. The number is sent to the owners of IKMs assigned to you from then on.");
+    public static readonly Text ContactStatusOn = new(
+        "📱 Bagikan nomor saya ke IKM: nyala ({0}). Pemilik IKM yang ditugaskan kepada Anda menerima nomor ini.",
+        "📱 Share my number with my IKMs: on ({0}). Owners of IKMs assigned to you receive this number.");
+    public static readonly Text ContactOn = new(
+        "✅ Nomor {0} akan dibagikan kepada pemilik IKM yang ditugaskan kepada Anda.",
+        "✅ The number {0} will be shared with the owners of IKMs assigned to you.");
+    public static readonly Text ContactOff = new(
+        "🔕 Nomor Anda tidak dibagikan lagi kepada pemilik IKM.",
+        "🔕 Your number is no longer shared with IKM owners.");
+    public static readonly Text ContactStop = new("🔕 Jangan bagikan nomor saya", "🔕 Stop sharing my number");
+    public static readonly Text ContactInvalid = new(
+        "Nomor itu tidak bisa dibaca. Tulis nomor HP Indonesia, misalnya: /nomorsaya 0812 3456 7890",
+        "That number could not be read. Write an Indonesian mobile number, for example: /nomorsaya 0812 3456 7890");
 }

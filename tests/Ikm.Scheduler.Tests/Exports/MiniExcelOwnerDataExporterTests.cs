@@ -3,6 +3,7 @@ using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Flows.OwnerData;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Mentoring;
+using Ikm.Scheduler.Tests.Support;
 using MiniExcelLibs;
 
 namespace Ikm.Scheduler.Tests.Exports;
@@ -15,14 +16,14 @@ public sealed class MiniExcelOwnerDataExporterTests
     public void ToXlsx_IsInEnglish_ForAnEnglishOwner_WithNumberAndDateCells()
     {
         var member = new Ikm.Workflow.Members.Member { UserId = 5, Role = MemberRole.Owner, Language = "en" };
-        var business = new Business { OwnerName = "Jane", BusinessName = "Jane's Honey", MonthlyTurnover = 1_250_000, Workers = 3, RegisteredAt = Now.AddDays(-3) };
+        var business = new Business { OwnerName = "Jane", BusinessName = "Jane's Honey", Commodity = "abon", MonthlyTurnover = 1_250_000, Workers = 3, RegisteredAt = Now.AddDays(-3) };
         var snapshot = new OwnerDataSnapshot(member, business, [], Now)
         {
             Memberships = [new OwnerMembership("c1", "Palu 2026", MembershipStatus.Approved, Now.AddDays(-2), Now.AddDays(-1))],
             Visits = [new OwnerVisit(Now.AddHours(-5), Now.AddHours(-1), 4, "Budi", VisitStatus.Completed, null, null, null, null, [], 0)],
         };
 
-        using var xlsx = new MemoryStream(new MiniExcelOwnerDataExporter().ToXlsx(snapshot));
+        using var xlsx = new MemoryStream(new MiniExcelOwnerDataExporter(ShippedCatalog.Sentra).ToXlsx(snapshot));
 
         Assert.Equal(["Profile", "Diagnosis", "Answers", "Programs", "Visits", "Evaluations", "Self-assessments", "In progress"], xlsx.GetSheetNames());
         var profile = xlsx.Query(useHeaderRow: true, sheetName: "Profile").Cast<IDictionary<string, object?>>().ToList();
@@ -31,6 +32,7 @@ public sealed class MiniExcelOwnerDataExporterTests
         Assert.Equal(3d, Field("Workers"));
         Assert.Equal(Now.AddDays(-3).UtcDateTime, Assert.IsType<DateTime>(Field("Registered")));
         Assert.Equal("IKM owner", Field("Role"));
+        Assert.Equal("Fish floss", Field("Commodity"));
         Assert.Equal("No", Field("Bank account"));
         var program = Assert.Single(xlsx.Query(useHeaderRow: true, sheetName: "Programs").Cast<IDictionary<string, object?>>());
         Assert.Equal("Approved", program["Status"]);

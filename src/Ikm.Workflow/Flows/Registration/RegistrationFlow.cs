@@ -1,10 +1,12 @@
 using System.Globalization;
 using Ikm.Workflow.Businesses;
+using Ikm.Workflow.Documents;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Flows.Questions;
 using Ikm.Workflow.Kernel;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Mentoring.Actions;
 using Ikm.Workflow.Ports;
 using Ikm.Workflow.Questionnaires;
@@ -16,7 +18,7 @@ namespace Ikm.Workflow.Flows.Registration;
 /// Consent → the registration questionnaire (questionnaires/registration.yaml), one question at a time → a summary
 /// card with ✏️ per field → Simpan stores the Business. Editing the profile later opens the summary directly.
 /// </summary>
-public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionPrompter prompter, MenuPresenter menu)
+public sealed class RegistrationFlow(SentraLabels sentra, QuestionPrompter prompter, MenuPresenter menu)
     : Flow<RegistrationState, RegistrationTrigger, RegistrationDraft>("rg"), IRouteOwner
 {
     public const string FlowName = "registration";
@@ -29,15 +31,24 @@ public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionProm
 
     public IEnumerable<EntryRoute> Routes => [new(MemberRole.Owner, StartEditAsync) { Buttons = [MenuPresenter.ProfileButton], Continues = FlowName }];
 
-    private Questionnaire Questionnaire => catalog.Registration;
+    /// <summary>The registration form of this owner: its sentra question offers their cohort's sentra when the cohort has a list.</summary>
+    private Questionnaire QuestionnaireOf(RegistrationDraft draft) => sentra.RegistrationFor(draft.Sentra);
 
-    private QuestionnaireRunner Form => new(prompter, Questionnaire, Choices.Prefix);
+    private QuestionnaireRunner Form(RegistrationDraft draft) => new(prompter, QuestionnaireOf(draft), Choices.Prefix);
 
     /// <summary>Starts, or resumes after /batal where the owner stopped once they consented (the answers are in the draft).</summary>
-    public override Task StartAsync(TurnContext context)
+    public override async Task StartAsync(TurnContext context)
     {
         var stored = StoredDraft(context);
-        return stored.ConsentedAt is null ? BeginAsync(context, RegistrationTrigger.Begin) : BeginAsync(context, RegistrationTrigger.Resume, stored);
+        if (stored.ConsentedAt is null)
+        {
+            await BeginAsync(context, RegistrationTrigger.Begin, new RegistrationDraft { Sentra = await CohortSentraAsync(context) });
+            return;
+        }
+
+        // A form answered before this version keeps the list its answers were given from.
+        if (stored.Form.Answers.Count == 0) stored.Sentra ??= await CohortSentraAsync(context);
+        await BeginAsync(context, RegistrationTrigger.Resume, stored);
     }
 
     /// <summary>"Profil saya": the stored profile as a summary card, each field editable.</summary>
@@ -49,9 +60,21 @@ public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionProm
             return;
         }
 
-        var commodityValues = Questionnaire.FindQuestion("commodity")?.Choices.Select(c => c.Value).ToList() ?? [];
-        var draft = new RegistrationDraft { Form = new FormProgress { Answers = new(BusinessProfile.ToAnswers(business, commodityValues)) } };
+        var draft = new RegistrationDraft { Sentra = await CohortSentraAsync(context) };
+        var form = QuestionnaireOf(draft);
+        var commodityValues = form.FindQuestion(SentraLabels.QuestionId)?.Choices.Select(c => c.Value).ToList() ?? [];
+        draft.Form = new FormProgress { Answers = sentra.ToForm(form, BusinessProfile.ToAnswers(business, commodityValues), context.Language) };
         await BeginAsync(context, RegistrationTrigger.BeginEdit, draft);
+    }
+
+    /// <summary>The sentra list of the cohort the owner is invited to, or admitted or waiting in; null (the default list) without one.</summary>
+    private static async Task<List<string>?> CohortSentraAsync(TurnContext context)
+    {
+        var cohortId = context.Conversation.Data.GetValueOrDefault(InviteActions.OwnerInviteCohortKey)
+            ?? (await context.Work.FindAsync<CohortMembership>(DocumentIndex.Owner(context.Message.UserId)))
+                .Where(m => m.CohortId.Length > 0 && m.Status is MembershipStatus.Approved or MembershipStatus.Pending)
+                .MaxBy(m => m.RequestedAt)?.CohortId;
+        return cohortId is not null && await context.Work.GetAsync<Cohort>(cohortId) is { Commodities.Count: > 0 } cohort ? [.. cohort.Commodities] : null;
     }
 
     protected override void Configure(FlowBuilder<RegistrationState, RegistrationTrigger, RegistrationDraft> flow)
@@ -75,11 +98,11 @@ public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionProm
             .OnEntryFrom(answerConsent, (turn, _) => turn.Draft.ConsentedAt = turn.Now, "record the consent")
             .OnEntryFrom(RegistrationTrigger.Resume, turn => turn.Draft.Form.Current = null, "continue at the first missing answer")
             .OnEntryFrom(edit, (turn, field) => turn.Draft.Form.Current = field, "the field to change")
-            .OnEntryFrom(RegistrationTrigger.Back, turn => turn.Draft.Form.Current = Form.Session(turn.Draft.Form).Previous(null)?.Id, "the last question")
+            .OnEntryFrom(RegistrationTrigger.Back, turn => turn.Draft.Form.Current = Form(turn.Draft).Session(turn.Draft.Form).Previous(null)?.Id, "the last question")
             .Prompt(Ask, "ask the question")
-            .Help(turn => Form.AskCurrent(turn.Context, turn.Draft.Form, preface: null))
-            .OnAnswer(turn => Form.Handle(turn.Context, turn.Draft.Form) == FormStep.Completed, RegistrationTrigger.Completed)
-            .Back(turn => Form.Back(turn.Context, turn.Draft.Form))
+            .Help(turn => Form(turn.Draft).AskCurrent(turn.Context, turn.Draft.Form, preface: null))
+            .OnAnswer(turn => Form(turn.Draft).Handle(turn.Context, turn.Draft.Form) == FormStep.Completed, RegistrationTrigger.Completed)
+            .Back(turn => Form(turn.Draft).Back(turn.Context, turn.Draft.Form))
             .Permit(RegistrationTrigger.Completed, RegistrationState.Summary);
 
         flow.Step(RegistrationState.Summary)
@@ -103,23 +126,24 @@ public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionProm
     private void Ask(FlowTurn<RegistrationDraft> turn)
     {
         var form = turn.Draft.Form;
-        if (form.Current is { } current && Questionnaire.FindQuestion(current) is not null) Form.AskCurrent(turn.Context, form, preface: null);
-        else if (!Form.AskNext(turn.Context, form)) turn.Then(RegistrationTrigger.Completed);
+        var runner = Form(turn.Draft);
+        if (form.Current is { } current && QuestionnaireOf(turn.Draft).FindQuestion(current) is not null) runner.AskCurrent(turn.Context, form, preface: null);
+        else if (!runner.AskNext(turn.Context, form)) turn.Then(RegistrationTrigger.Completed);
     }
 
     private Task<Read<string>> ReadField(FlowTurn<RegistrationDraft> turn, string questionId) =>
-        Task.FromResult(Questionnaire.FindQuestion(questionId) is { } field && Form.Session(turn.Draft.Form).IsRelevant(field)
+        Task.FromResult(QuestionnaireOf(turn.Draft).FindQuestion(questionId) is { } field && Form(turn.Draft).Session(turn.Draft.Form).IsRelevant(field)
             ? Read<string>.Ok(field.Id)
             : Read<string>.Refuse(turn.T(CommonTexts.StaleButton)));
 
     private void ShowSummary(FlowTurn<RegistrationDraft> turn, string? preface)
     {
-        var relevant = Form.Relevant(turn.Draft.Form);
+        var relevant = Form(turn.Draft).Relevant(turn.Draft.Form);
         var lines = new List<string>();
         if (preface is not null) lines.Add(preface);
         lines.Add(turn.T(RegistrationTexts.SummaryTitle));
         var buttons = new List<Button>();
-        foreach (var question in Questionnaire.Questions)
+        foreach (var question in QuestionnaireOf(turn.Draft).Questions)
         {
             if (!relevant.TryGetValue(question.Id, out var value)) continue;
             var name = RegistrationFields.Names.TryGetValue(question.Id, out var n) ? turn.T(n) : question.Label.Get(turn.Language);
@@ -140,14 +164,14 @@ public sealed class RegistrationFlow(IQuestionnaireCatalog catalog, QuestionProm
         var userId = context.Message.UserId;
         var existing = await context.Work.GetBusinessAsync(userId);
         var business = existing ?? new Business { Id = Guid.NewGuid(), OwnerUserId = userId, RegisteredAt = context.Now };
-        BusinessProfile.Apply(business, Form.Relevant(turn.Draft.Form));
+        BusinessProfile.Apply(business, sentra.ToStored(QuestionnaireOf(turn.Draft), Form(turn.Draft).Relevant(turn.Draft.Form)));
         if (turn.Draft.ConsentedAt is { } consentedAt)
             business.Consent = new ConsentRecord(BusinessProfile.ConsentVersion, consentedAt);
         business.UpdatedAt = context.Now;
         context.Work.Stage(business);
         if (existing is null)
         {
-            await ApprovalActions.RequestAsync(context, business, context.Conversation.Data.GetValueOrDefault(InviteActions.OwnerInviteCohortKey));
+            await ApprovalActions.RequestAsync(context, business, context.Conversation.Data.GetValueOrDefault(InviteActions.OwnerInviteCohortKey), sentra);
             turn.Reply(turn.T(RegistrationTexts.Saved, business.BusinessName ?? ""), [[new Button(turn.T(RegistrationTexts.StartDiagnosis), MenuPresenter.DiagnosisButton)]]);
         }
         else

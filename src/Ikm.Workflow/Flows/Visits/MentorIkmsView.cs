@@ -10,12 +10,12 @@ using Ikm.Workflow.Documents;
 namespace Ikm.Workflow.Flows.Visits;
 
 /// <summary>"🏭 IKM saya" for a mentor: each assigned IKM with its last visit humanized and this week's status.</summary>
-public sealed class MentorIkmsView : IRouteOwner
+public sealed class MentorIkmsView(Businesses.SentraLabels sentra) : IRouteOwner
 {
     /// <summary>"vs:mine": the menu's button before it was a menu button; still in chats.</summary>
     public IEnumerable<EntryRoute> Routes => [new(MemberRole.Mentor, ListAsync) { Buttons = [MenuPresenter.MyIkmsButton, "vs:mine"], Commands = ["ikmsaya"], Help = VisitTexts.MyIkmsHelp }];
 
-    private static async Task ListAsync(TurnContext context)
+    private async Task ListAsync(TurnContext context)
     {
         var assignments = await ProgramDirectory.ActiveAssignmentsOfMentorAsync(context, context.Message.UserId);
         if (assignments.Count == 0)
@@ -28,6 +28,7 @@ public sealed class MentorIkmsView : IRouteOwner
         var visits = await context.Work.FindAsync<Visit>(DocumentIndex.Mentor(context.Message.UserId));
         var businesses = await context.Work.AllBusinessesAsync();
         var lines = new List<string> { context.T(VisitTexts.MyIkmsTitle) };
+        var cards = new List<IReadOnlyList<Messaging.Button>>();
         foreach (var assignment in assignments)
         {
             var cohort = await context.Work.GetAsync<Cohort>(assignment.CohortId);
@@ -41,9 +42,10 @@ public sealed class MentorIkmsView : IRouteOwner
                 ? context.T(VisitTexts.NeverVisited)
                 : context.T(VisitTexts.LastVisit, last.StartedAt.Humanize(dateToCompareAgainst: context.Now, culture: culture));
             var weekText = thisWeek > 0 ? context.T(VisitTexts.VisitedThisWeek, thisWeek) : context.T(VisitTexts.NotThisWeek);
-            lines.Add($"• {ProgramDirectory.BusinessLabel(business)} — {lastText}; {weekText}");
+            lines.Add($"• {ProgramDirectory.BusinessLabel(business, sentra, context.Language)} — {lastText}; {weekText}");
+            cards.Add([Mentoring.Cards.IkmCardActions.Button(context.T(Mentoring.Cards.IkmCardTexts.Open, business?.BusinessName ?? "IKM"), assignment.BusinessId)]);
         }
 
-        context.Reply(string.Join("\n", lines));
+        context.Reply(string.Join("\n", lines), cards);
     }
 }

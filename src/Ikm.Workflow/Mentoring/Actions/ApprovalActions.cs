@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Ikm.Workflow.Mentoring.Actions;
 
 /// <summary>Self-registered owners wait for a coordinator: ⏳ Persetujuan lists them with a button per cohort.</summary>
-public sealed class ApprovalActions(ILogger<ApprovalActions> log) : IActionHandler, IRouteOwner
+public sealed class ApprovalActions(Businesses.SentraLabels sentra, ILogger<ApprovalActions> log) : IActionHandler, IRouteOwner
 {
     public const string ListButton = "ap:list";
     private static readonly ButtonKind<Approval> ApproveButton = new("ap:ok", a => [a.MembershipId, a.CohortId], f => f is [var id, var cohort] ? new Approval(id, cohort) : null);
@@ -36,11 +36,11 @@ public sealed class ApprovalActions(ILogger<ApprovalActions> log) : IActionHandl
         else if (RejectButton.Decode(data) is { } rejected)
             await DecideAsync(context, rejected.Value, cohortId: null, log);
         else
-            await ListAsync(context);
+            await ListAsync(context, sentra);
     }
 
     /// <summary>Called when an owner saves a new registration: admitted at once with an owner invite, else pending.</summary>
-    public static async Task RequestAsync(TurnContext context, Businesses.Business business, string? invitedCohortId)
+    public static async Task RequestAsync(TurnContext context, Businesses.Business business, string? invitedCohortId, Businesses.SentraLabels sentra)
     {
         var membership = new CohortMembership
         {
@@ -57,12 +57,12 @@ public sealed class ApprovalActions(ILogger<ApprovalActions> log) : IActionHandl
         foreach (var chat in await ProgramDirectory.CoordinatorChatsAsync(context))
         {
             var language = await context.Work.LanguageOfAsync(chat);
-            context.SendTo(chat, ProgramTexts.NewRegistration.In(language, business.BusinessName ?? "", business.Commodity, business.Kecamatan ?? ""),
-                [[new Button(Engine.MenuTexts.Approvals.In(language), ListButton)]]);
+            context.SendTo(chat, ProgramTexts.NewRegistration.In(language, business.BusinessName ?? "", sentra.Of(business.Commodity, language), business.Kecamatan ?? ""),
+                [[new Button(Engine.MenuTexts.Approvals.In(language), ListButton)], [Cards.IkmCardActions.Button(Cards.IkmCardTexts.OpenThis.In(language), business.Id)]]);
         }
     }
 
-    private static async Task ListAsync(TurnContext context)
+    private static async Task ListAsync(TurnContext context, Businesses.SentraLabels sentra)
     {
         var pending = (await context.Work.AllAsync<CohortMembership>()).Where(m => m.Status == MembershipStatus.Pending).ToList();
         var cohorts = await ProgramDirectory.CoordinatedCohortsAsync(context);
@@ -84,7 +84,8 @@ public sealed class ApprovalActions(ILogger<ApprovalActions> log) : IActionHandl
             var business = businesses.FirstOrDefault(b => b.Id == membership.BusinessId);
             var rows = cohorts.Select(c => (IReadOnlyList<Button>)[new Button(context.T(ProgramTexts.Approve, c.Name), ApproveButton.Encode(new(membership.Id, c.Id)))]).ToList();
             rows.Add([new Button(context.T(ProgramTexts.Reject), RejectButton.Encode(new(membership.Id)))]);
-            context.Reply(context.T(ProgramTexts.PendingList) + "\n" + ProgramDirectory.BusinessLabel(business), rows);
+            rows.Add([Cards.IkmCardActions.Button(context.T(Cards.IkmCardTexts.OpenThis), membership.BusinessId)]);
+            context.Reply(context.T(ProgramTexts.PendingList) + "\n" + ProgramDirectory.BusinessLabel(business, sentra, context.Language), rows);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ikm.Workflow.Audit;
+using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Kernel;
 using Ikm.Workflow.Members;
@@ -14,7 +15,7 @@ namespace Ikm.Workflow.Mentoring.Actions;
 /// 👥 Penugasan: coordinator picks an admitted IKM, then a mentor. Refuses beyond the cohort's maximum per mentor,
 /// warns when the mentor works with another sentra, and ends the previous assignment on reassignment (history kept).
 /// </summary>
-public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionHandler, IRouteOwner
+public sealed class AssignmentActions(SentraLabels sentra, ILogger<AssignmentActions> log) : IActionHandler, IRouteOwner
 {
     public const string StartButton = "as:start";
     private static readonly ButtonKind<ButtonKind.Id> CohortButton = ButtonKind.Of("as:c");
@@ -148,7 +149,9 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
             var load = assignments.Count(a => a.IsActive && a.MentorUserId == m.UserId);
             return (IReadOnlyList<Button>)[new Button($"{m.DisplayName} ({load}/{cohort.Rules.MaxIkmsPerMentor})", MentorButton.Encode(new(membership.Id, m.UserId)))];
         }).ToList();
-        PagedReply.Send(context, context.T(ProgramTexts.ChooseMentor, ProgramDirectory.BusinessLabel(business)), rows, page,
+        // The card first: the coordinator may want to look at the IKM before choosing (on the first page of a long list).
+        rows.Insert(0, [Cards.IkmCardActions.Button(context.T(Cards.IkmCardTexts.OpenThis), membership.BusinessId)]);
+        PagedReply.Send(context, context.T(ProgramTexts.ChooseMentor, ProgramDirectory.BusinessLabel(business, sentra, context.Language)), rows, page,
             number => MentorPageButton.Encode(new(membership.Id, number)));
     }
 
@@ -188,10 +191,12 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
         if (!force && business is not null)
         {
             var businesses = await context.Work.AllBusinessesAsync();
-            var sentra = load.Select(a => businesses.FirstOrDefault(b => b.Id == a.BusinessId)?.Commodity).OfType<string>().Distinct().ToList();
-            if (sentra.Count > 0 && !sentra.Contains(business.Commodity))
+            var mentored = load.Select(a => businesses.FirstOrDefault(b => b.Id == a.BusinessId)?.Commodity).OfType<string>()
+                .DistinctBy(c => sentra.Of(c, Languages.Indonesian).ToLowerInvariant()).ToList();
+            if (mentored.Count > 0 && !mentored.Any(c => sentra.Same(c, business.Commodity)))
             {
-                context.Reply(context.T(ProgramTexts.CommodityDiffers, staff.DisplayName, string.Join(", ", sentra), business.BusinessName ?? "IKM", business.Commodity),
+                context.Reply(context.T(ProgramTexts.CommodityDiffers, staff.DisplayName, string.Join(", ", mentored.Select(c => sentra.Of(c, context.Language))),
+                        business.BusinessName ?? "IKM", sentra.Of(business.Commodity, context.Language)),
                     [[new Button(context.T(ProgramTexts.AssignAnyway), ForceButton.Encode(new(membership.Id, mentorUserId))),
                         new Button(context.T(ProgramTexts.DontAssign), DontAssignButton.Encode(new(membership.Id)))]]);
                 return;
@@ -227,6 +232,9 @@ public sealed class AssignmentActions(ILogger<AssignmentActions> log) : IActionH
             context.Reply(context.T(ProgramTexts.Assigned, label, staff.DisplayName));
         else
             context.Reply(context.T(ProgramTexts.Reassigned, label, await ProgramDirectory.StaffNameAsync(context, cohort.Id, current.MentorUserId), staff.DisplayName));
-        context.SendTo(mentorUserId, ProgramTexts.MentorAssigned.In(await context.Work.LanguageOfAsync(mentorUserId), label, business?.Commodity ?? "", business?.Kecamatan ?? ""));
+        var mentorLanguage = await context.Work.LanguageOfAsync(mentorUserId);
+        context.SendTo(mentorUserId, ProgramTexts.MentorAssigned.In(mentorLanguage, label, sentra.Of(business?.Commodity, mentorLanguage), business?.Kecamatan ?? ""),
+            [[Cards.IkmCardActions.Button(Cards.IkmCardTexts.OpenThis.In(mentorLanguage), membership.BusinessId)]]);
+        await AssignmentNotices.TellAsync(context, business, staff, current);
     }
 }

@@ -111,5 +111,5 @@ public sealed class RegistrationFlowTests
         await chat.PressAsync("rg:has_bank_account:no");
     }
 
-    private static FlowHarness Chat() => new(new RegistrationFlow(TestCatalog.Instance, new QuestionPrompter(), new MenuPresenter()), Owner);
+    private static FlowHarness Chat() => new(new RegistrationFlow(new Ikm.Workflow.Businesses.SentraLabels(TestCatalog.Instance), new QuestionPrompter(), new MenuPresenter()), Owner);
 }
