@@ -141,7 +141,7 @@ public sealed class ProgramNotificationsJob(
         private string IkmLines(IEnumerable<Assignment> ikms, string lang)
         {
             var culture = Languages.Culture(lang);
-            var lines = ikms.Select(a =>
+            var lines = ikms.ByBusinessName(a => businesses.GetValueOrDefault(a.BusinessId)?.BusinessName, a => a.BusinessId).Select(a =>
             {
                 var when = activity.LastVisit(a.BusinessId) is { } last
                     ? SchedulerTexts.LastVisit.In(lang, last.StartedAt.Humanize(dateToCompareAgainst: now, culture: culture))

@@ -76,8 +76,9 @@ public static class ProgramDirectory
     public static async Task<IReadOnlyList<IReadOnlyList<Messaging.Button>>> IkmButtonsAsync(TurnContext context, Kernel.ButtonKind<Kernel.ButtonKind.Id> kind)
     {
         var businesses = await context.Work.AllBusinessesAsync();
-        return [.. (await ActiveAssignmentsOfMentorAsync(context, context.Message.UserId)).Select(a => (IReadOnlyList<Messaging.Button>)
-            [new Messaging.Button(businesses.FirstOrDefault(b => b.Id == a.BusinessId)?.BusinessName ?? "IKM", kind.Encode(new(a.BusinessId.ToString("N"))))])];
+        string? Name(Assignment a) => businesses.FirstOrDefault(b => b.Id == a.BusinessId)?.BusinessName;
+        return [.. (await ActiveAssignmentsOfMentorAsync(context, context.Message.UserId)).ByBusinessName(Name, a => a.BusinessId)
+            .Select(a => (IReadOnlyList<Messaging.Button>)[new Messaging.Button(Name(a) ?? "IKM", kind.Encode(new(a.BusinessId.ToString("N"))))])];
     }
 
     /// <summary>

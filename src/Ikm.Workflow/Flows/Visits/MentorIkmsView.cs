@@ -29,7 +29,7 @@ public sealed class MentorIkmsView(Businesses.SentraLabels sentra) : IRouteOwner
         var businesses = await context.Work.AllBusinessesAsync();
         var lines = new List<string> { context.T(VisitTexts.MyIkmsTitle) };
         var cards = new List<IReadOnlyList<Messaging.Button>>();
-        foreach (var assignment in assignments)
+        foreach (var assignment in assignments.ByBusinessName(a => businesses.FirstOrDefault(b => b.Id == a.BusinessId)?.BusinessName, a => a.BusinessId))
         {
             var cohort = await context.Work.GetAsync<Cohort>(assignment.CohortId);
             var calendar = ProgramCalendar.For(cohort);

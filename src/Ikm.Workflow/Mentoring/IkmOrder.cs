@@ -1,0 +1,12 @@
+namespace Ikm.Workflow.Mentoring;
+
+/// <summary>
+/// The order of every list of IKMs a person reads — a mentor's buttons, the coordinator's assignment list, a reminder's
+/// lines: by business name, as on a paper list, and so the same every time (the store's order is the order of random
+/// ids). The id breaks a tie between two equal names.
+/// </summary>
+public static class IkmOrder
+{
+    public static IOrderedEnumerable<T> ByBusinessName<T>(this IEnumerable<T> items, Func<T, string?> businessName, Func<T, Guid> businessId) =>
+        items.OrderBy(i => businessName(i) ?? "", StringComparer.OrdinalIgnoreCase).ThenBy(businessId);
+}
