@@ -1,7 +1,11 @@
+using Ikm.Bot.Demo;
 using Ikm.Bot.Hosting;
 using Ikm.Storage.Files;
 
 NativeHeap.LimitArenas();
+
+if (DemoCommand.Handles(args))
+    return await DemoCommand.RunAsync(args, Console.Out, Console.Error);
 
 if (OperatorCommands.Handles(args))
     return OperatorCommands.Run(args, Console.Out, Console.Error);

@@ -80,7 +80,8 @@ public static class SchedulerServiceCollectionExtensions
                 config.UseMongoStorage(new MongoClient(url), JobsDatabaseName(url), MongoJobStorageOptions());
             }
         });
-        services.AddHangfireServer(server => server.WorkerCount = schedulerOptions.WorkerCount);
+        if (schedulerOptions.RunsJobs)
+            services.AddHangfireServer(server => server.WorkerCount = schedulerOptions.WorkerCount);
         services.AddTransient<OpenCheckInScanJob>();
         services.AddTransient<ProgramNotificationsJob>();
         services.AddTransient<PhotoCopyJob>();
@@ -90,7 +91,8 @@ public static class SchedulerServiceCollectionExtensions
         services.AddTransient<ReportJob>();
         services.AddTransient<OutboxRetentionJob>();
         services.AddTransient<CohortJobSync>();
-        services.AddHostedService<RecurringJobsRegistration>();
+        if (schedulerOptions.RunsJobs)
+            services.AddHostedService<RecurringJobsRegistration>();
         return services;
     }
 }

@@ -1,4 +1,4 @@
-namespace Ikm.Workflow.Tests.Support;
+namespace Ikm.TestKit;
 
 public static class RepositoryRoot
 {

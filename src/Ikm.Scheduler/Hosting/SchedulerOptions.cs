@@ -7,6 +7,12 @@ public sealed class SchedulerOptions
     public int WorkerCount { get; init; } = 2;
 
     /// <summary>
+    /// False: this process runs no Hangfire server and registers no recurring jobs (Scheduler__RunsJobs) — whoever
+    /// hosts it calls the jobs itself, as the demo does on its simulated clock. Jobs can still be enqueued.
+    /// </summary>
+    public bool RunsJobs { get; init; } = true;
+
+    /// <summary>
     /// Basic-auth credentials for /hangfire (Scheduler__DashboardUser / __DashboardPassword). Outside Development
     /// every request needs them, and without them the dashboard is not mapped at all.
     /// </summary>

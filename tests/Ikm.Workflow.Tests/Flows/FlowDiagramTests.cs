@@ -1,3 +1,4 @@
+using Ikm.TestKit;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Ports;
 using Ikm.Workflow.Tests.Support;

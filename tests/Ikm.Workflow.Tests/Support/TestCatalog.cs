@@ -1,3 +1,4 @@
+using Ikm.TestKit;
 using Ikm.Workflow.Flows.OwnerData;
 using Ikm.Workflow.Ports;
 using Ikm.Workflow.Questionnaires;
