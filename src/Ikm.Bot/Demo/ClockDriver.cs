@@ -1,5 +1,6 @@
 using Ikm.Scheduler.Jobs;
 using Ikm.Workflow.Documents;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Engine;
 using Microsoft.Extensions.Options;
 using Ikm.Workflow.Mentoring;

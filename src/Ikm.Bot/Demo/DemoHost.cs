@@ -1,3 +1,4 @@
+using Ikm.Workflow.Ports;
 using Ikm.Bot.Channels.Local;
 using Ikm.Bot.Hosting;
 using Ikm.Scheduler.Outbox;

@@ -1,3 +1,4 @@
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Messaging;
 

@@ -1,5 +1,6 @@
 using Ikm.Scheduler.Jobs;
 using Ikm.Workflow.Documents;
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Mentoring.Rules;
 

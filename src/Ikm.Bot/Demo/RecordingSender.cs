@@ -1,3 +1,4 @@
+using Ikm.Workflow.Ports;
 using Ikm.Workflow.Messaging;
 
 namespace Ikm.Bot.Demo;
