@@ -26,7 +26,7 @@ internal static class OutboxMentions
         return message.FilePath is { } path && File.Exists(path) && FileMentions(File.ReadAllBytes(path), mentions);
     }
 
-    private static bool FileMentions(byte[] content, IReadOnlyList<string> mentions)
+    internal static bool FileMentions(byte[] content, IReadOnlyList<string> mentions)
     {
         if (Contains(content, mentions))
             return true;

@@ -33,6 +33,9 @@ public static class StorageServiceCollectionExtensions
         var directory = storage.DataDirectory;
         // Generated files live on the local disk with either store (as the photo copies do).
         services.AddSingleton<IOutboxFiles>(new DiskOutboxFiles(Path.Combine(directory, DiskOutboxFiles.FolderName)));
+        services.AddSingleton(sp => new LocalChatFiles(Path.Combine(directory, LocalChatFiles.FolderName), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LocalChatFiles>>()));
+        // Also with Telegram: copies a local-chat run left in this data directory are erased with the owner.
+        services.AddSingleton<ISentFileCopies>(sp => sp.GetRequiredService<LocalChatFiles>());
 
         if (storage.MongoUrl is { } mongoUrl && storage.UsesMongo)
         {

@@ -10,6 +10,7 @@ using Ikm.Workflow.Flows.Registration;
 using Ikm.Workflow.Flows.Visits;
 using Ikm.Workflow.Ports;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ikm.Workflow;
 
@@ -20,6 +21,7 @@ public static class WorkflowServiceCollectionExtensions
     {
         services.AddSingleton<MenuPresenter>();
         services.AddSingleton<Businesses.SentraLabels>();
+        services.TryAddSingleton<ISentFileCopies, NoSentFileCopies>();
         services.AddSingleton<QuestionPrompter>();
         AddRoutes<OwnerDataService>(services);
         services.AddSingleton<OwnerErasure>();

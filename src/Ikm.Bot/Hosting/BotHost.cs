@@ -81,9 +81,8 @@ public static class BotHost
 
     private static void AddLocalChannel(WebApplicationBuilder builder)
     {
-        var console = new LocalChatConsole(Console.Out);
-        builder.Services.AddSingleton(console);
-        builder.Services.AddSingleton<IMessageSender>(console);
+        builder.Services.AddSingleton(sp => new LocalChatConsole(Console.Out, sp.GetRequiredService<LocalChatFiles>(), sp.GetRequiredService<IOutboxFiles>()));
+        builder.Services.AddSingleton<IMessageSender>(sp => sp.GetRequiredService<LocalChatConsole>());
         builder.Services.AddSingleton<IFileDownloader, NoFileDownloader>();
         if (!Console.IsInputRedirected)
         {

@@ -32,6 +32,7 @@ public sealed class UpdatePipeline(
     ChatFloodGuard flood,
     IOutboxNotifier notifier,
     IReportQueue reports,
+    ISentFileCopies sentCopies,
     TimeProvider time,
     IOptions<BotOptions> options,
     ILogger<UpdatePipeline> log)
@@ -224,6 +225,8 @@ public sealed class UpdatePipeline(
     private void Notify(IEnumerable<ChatResult> committed)
     {
         var changes = committed.Select(r => r.Changes!).ToList();
+        foreach (var erasure in changes.SelectMany(c => c.Erasures))
+            sentCopies.Erase(erasure);
         var outgoing = changes.SelectMany(c => c.Outgoing).ToList();
         if (outgoing.Count > 0)
             notifier.Notify(outgoing);

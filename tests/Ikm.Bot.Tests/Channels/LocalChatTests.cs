@@ -1,4 +1,7 @@
 using Ikm.Bot.Channels.Local;
+using Ikm.Storage;
+using Ikm.Workflow.Storage;
+using Microsoft.Extensions.Time.Testing;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Messaging;
 using Microsoft.Extensions.Hosting;
@@ -7,15 +10,21 @@ using Microsoft.Extensions.Options;
 
 namespace Ikm.Bot.Tests.Channels;
 
-public sealed class LocalChatTests
+public sealed class LocalChatTests : IDisposable
 {
+    private static readonly DateTimeOffset Now = new(2026, 12, 4, 9, 0, 0, TimeSpan.Zero);
     private readonly StringWriter _output = new();
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("ikm-local-").FullName;
+    private readonly LocalChatFiles _copies;
+    private readonly DiskOutboxFiles _outboxFiles;
     private readonly LocalChatConsole _console;
     private readonly LocalChatService _service;
 
     public LocalChatTests()
     {
-        _console = new LocalChatConsole(_output);
+        _copies = new LocalChatFiles(Path.Combine(_dataDirectory, LocalChatFiles.FolderName), new FakeTimeProvider(Now), NullLogger<LocalChatFiles>.Instance);
+        _outboxFiles = new DiskOutboxFiles(Path.Combine(_dataDirectory, DiskOutboxFiles.FolderName));
+        _console = new LocalChatConsole(_output, _copies, _outboxFiles);
         _service = new LocalChatService(
             new UpdateIntake(null!, NullLogger<UpdateIntake>.Instance),
             _console,
@@ -72,6 +81,50 @@ public sealed class LocalChatTests
         Assert.Equal(IncomingKind.Photo, _service.ToMessage("/foto")!.Kind);
         Assert.Equal(IncomingKind.Text, _service.ToMessage("Tenun ikat")!.Kind);
     }
+
+    [Fact]
+    public async Task Document_IsWrittenUnderTheDataDirectory_AndThePathPrinted()
+    {
+        string generated;
+        using (var file = _outboxFiles.Create("ekspor-20261204.xlsx", out generated))
+            file.Write("PK workbook of Toko Sumber Rejeki"u8);
+
+        await _console.SendAsync(new OutgoingMessage
+        {
+            Id = "f", ChatId = 9, Kind = OutgoingKind.Document, FileName = "ekspor-20261204.xlsx", FilePath = generated, Text = "Ekspor",
+        }, CancellationToken.None);
+        await _console.SendAsync(new OutgoingMessage
+        {
+            Id = "g", ChatId = 9, Kind = OutgoingKind.Document, FileName = "ekspor-20261204.xlsx", FileContent = "second"u8.ToArray(),
+        }, CancellationToken.None);
+
+        var copy = Path.Combine(_dataDirectory, LocalChatFiles.FolderName, "2026-12-04", "pengguna-9", "ekspor-20261204.xlsx");
+        Assert.Equal("PK workbook of Toko Sumber Rejeki", File.ReadAllText(copy));
+        Assert.Equal("second", File.ReadAllText(Path.Combine(Path.GetDirectoryName(copy)!, "ekspor-20261204 (2).xlsx")));
+        Assert.Contains($"[berkas: ekspor-20261204.xlsx, 33 bita] Ekspor", _output.ToString());
+        Assert.Contains($"📁 disimpan di {copy}", _output.ToString());
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(copy));
+    }
+
+    [Fact]
+    public async Task Erase_DeletesTheOwnersCopies_AndCopiesNamingThem_KeepsTheRest()
+    {
+        async Task SendAsync(long chat, string name, string content) => await _console.SendAsync(new OutgoingMessage
+        {
+            Id = name, ChatId = chat, Kind = OutgoingKind.Document, FileName = name, FileContent = System.Text.Encoding.UTF8.GetBytes(content),
+        }, CancellationToken.None);
+        await SendAsync(983, "datasaya.json", "{}");
+        await SendAsync(9, "ekspor.xlsx", "IKM: Toko Sumber Rejeki");
+        await SendAsync(9, "ringkasan.xlsx", "IKM: Tenun Donggala");
+
+        _copies.Erase(OutboxErasure.Of(983, ["Toko Sumber Rejeki"]));
+
+        var left = Directory.GetFiles(Path.Combine(_dataDirectory, LocalChatFiles.FolderName), "*", SearchOption.AllDirectories);
+        Assert.Equal(["ringkasan.xlsx"], left.Select(Path.GetFileName));
+    }
+
+    public void Dispose() => Directory.Delete(_dataDirectory, recursive: true);
 
     private sealed class NoLifetime : IHostApplicationLifetime
     {

@@ -1,5 +1,6 @@
 using Ikm.Bot.Tests.Support;
 using Ikm.Scheduler.Jobs;
+using Ikm.Storage;
 using Ikm.Workflow.Audit;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Mentoring;
@@ -9,7 +10,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Ikm.Bot.Tests.Owner;
 
-/// <summary>/hapusdata erases: after it, no file of the data directory holds the owner's name, phone or business name.</summary>
+/// <summary>
+/// /hapusdata erases: after it, no file of the data directory holds the owner's name, phone or business name — also the
+/// copies the local chat keeps of the files it delivered.
+/// </summary>
 public sealed class ErasureEndToEndTests
 {
     [Fact]
@@ -17,7 +21,12 @@ public sealed class ErasureEndToEndTests
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero)); // Monday 08:00 WITA
         await using var emulator = await Emulator.StartFastAsync();
-        await using var bot = await BotUnderTest.StartAsync(emulator, services: s => s.AddSingleton<TimeProvider>(time));
+        var localChat = new StringWriter();
+        await using var bot = await BotUnderTest.StartAsync(emulator, services: s =>
+        {
+            s.AddSingleton<TimeProvider>(time);
+            LocalChatAlongside.Register(s, localChat);
+        });
         var scenario = await VisitedOwnerScenario.RunAsync(emulator, bot, time, mentorId: 883, ownerId: 983);
         var owner = scenario.Owner;
 
@@ -30,8 +39,17 @@ public sealed class ErasureEndToEndTests
         await scenario.Coordinator.NextReplyAsync();
         Assert.EndsWith(".xlsx", (await scenario.Coordinator.NextReplyAsync()).FileName);
         await DataDirectorySearch.WaitForDeliveredAsync(bot.DataDirectory);
-        // The search finds what is there: before the erasure, the identity is all over the directory.
-        Assert.NotEmpty(DataDirectorySearch.Find(bot.DataDirectory, VisitedOwnerScenario.Identity));
+        // The search finds what is there: before the erasure, the identity is all over the directory, the local chat's
+        // copies of /datasaya (the owner's chat) and of /ekspor (the coordinator's) included.
+        var hits = DataDirectorySearch.Find(bot.DataDirectory, VisitedOwnerScenario.Identity);
+        Assert.NotEmpty(hits);
+        var copies = Path.Combine(bot.DataDirectory, LocalChatFiles.FolderName);
+        bool CopyOf(DataDirectorySearch.Hit hit, long chatId) => hit.File.StartsWith(LocalChatFiles.FolderName, StringComparison.Ordinal)
+            && hit.File.Contains($"{Path.DirectorySeparatorChar}pengguna-{chatId}{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
+        Assert.Contains(hits, h => CopyOf(h, owner.Id) && h.File.EndsWith(".json", StringComparison.Ordinal));
+        Assert.Contains(hits, h => CopyOf(h, owner.Id) && h.File.Contains(".xlsx", StringComparison.Ordinal));
+        Assert.Contains(hits, h => CopyOf(h, scenario.Coordinator.Id) && h.File.Contains(".xlsx", StringComparison.Ordinal));
+        Assert.Contains("📁 disimpan di " + copies, localChat.ToString());
 
         await owner.SendTextAsync("/hapusdata");
         await owner.NextReplyAsync();
@@ -42,6 +60,7 @@ public sealed class ErasureEndToEndTests
 
         Assert.Empty(DataDirectorySearch.Find(bot.DataDirectory, VisitedOwnerScenario.Identity));
         Assert.False(Directory.Exists(Path.Combine(bot.DataDirectory, "photos", scenario.Visit.Id)));
+        Assert.DoesNotContain(Directory.GetFiles(copies, "*", SearchOption.AllDirectories), f => f.Contains($"pengguna-{owner.Id}", StringComparison.Ordinal));
 
         // The mentor and the coordinator are told, without the name; the assignment has ended; the hours stay.
         var mentorNotice = await emulator.WaitForMessageAsync(scenario.Mentor.Id, m => m.Text?.Contains("keluar dari program") == true);

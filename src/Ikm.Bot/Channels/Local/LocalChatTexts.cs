@@ -24,5 +24,6 @@ public static class LocalChatTexts
     public static readonly Text PersonaSwitched = new("Anda sekarang pengguna {0}.", "");
     public static readonly Text NoSuchButton = new("Tidak ada tombol nomor {0} pada pesan terakhir.", "");
     public static readonly Text BadLocation = new("Format: /lokasi <lintang> <bujur>, contoh: /lokasi -0.8917 119.8707", "");
+    public static readonly Text FileSaved = new("   📁 disimpan di {0}", "");
     public static readonly Text NotStored = new("(Penyimpanan sedang tidak tersedia; pesan akan dicoba lagi.)", "");
 }
