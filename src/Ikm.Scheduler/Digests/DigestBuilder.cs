@@ -44,8 +44,7 @@ public sealed class DigestBuilder(DigestOptions? options = null, SentraLabels? s
 
         var text = new DigestText(lang);
         var rules = index.Cohort.Rules;
-        var period = DigestTexts.WeekPeriod.F(lang, reportWeek.Label, IndonesianFormat.Date(reportWeek.Monday, lang),
-            IndonesianFormat.Date(reportWeek.Sunday, lang), index.Calendar.ZoneLabel);
+        var period = DigestTexts.WeekPeriod.F(lang, IndonesianFormat.Week(reportWeek.Monday, lang), reportWeek.Sunday.Year.ToString(CultureInfo.InvariantCulture), index.Calendar.ZoneLabel);
         if (asOf == now)
             period += DigestTexts.WeekSoFar.F(lang, LocalDateTime(calendar, now, lang));
 

@@ -15,7 +15,7 @@ public static class DigestTexts
 
     // Weekly
     public static readonly Text WeeklyTitle = new("📊 Ringkasan mingguan — {0}", "📊 Weekly digest — {0}");
-    public static readonly Text WeekPeriod = new("Minggu {0}: {1} s.d. {2} ({3})", "Week {0}: {1} to {2} ({3})");
+    public static readonly Text WeekPeriod = new("Minggu {0} {1} ({2})", "Week of {0} {1} ({2})");
     public static readonly Text WeekSoFar = new(", sampai {0}", ", up to {0}");
     public static readonly Text VisitsVsRequired = new(
         "🚶 Kunjungan: {0} dari {1} yang diwajibkan · {2} jam · {3} dari {4} IKM memenuhi aturan (≥{5} kunjungan ≥{6} jam)",

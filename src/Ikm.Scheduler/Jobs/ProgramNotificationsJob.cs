@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hangfire;
 using Humanizer;
+using Ikm.Workflow.Parsing;
 using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Engine;
@@ -117,21 +118,21 @@ public sealed class ProgramNotificationsJob(
             var lang = languages.GetValueOrDefault(notice.RecipientId, Languages.Indonesian);
             return notice switch
             {
-                WeeklyVisitReminder { Unvisited.Count: 0 } n => Message(n, SchedulerTexts.AllVisited.In(lang, n.Week.Label), null),
+                WeeklyVisitReminder { Unvisited.Count: 0 } n => Message(n, SchedulerTexts.AllVisited.In(lang, IndonesianFormat.Week(n.Week.Monday, lang)), null),
                 WeeklyVisitReminder n => Message(n,
-                    (n.Late ? SchedulerTexts.WeeklyReminderLate : SchedulerTexts.WeeklyReminder).In(lang, n.Week.Label) + IkmLines(n.Unvisited, lang),
+                    (n.Late ? SchedulerTexts.WeeklyReminderLate : SchedulerTexts.WeeklyReminder).In(lang, IndonesianFormat.Week(n.Week.Monday, lang)) + IkmLines(n.Unvisited, lang),
                     CheckInButton(lang)),
                 VisitNudge n => Message(n, SchedulerTexts.Nudge.In(lang) + IkmLines(n.Unvisited, lang), CheckInButton(lang)),
                 NoVisitEscalation n => Message(n, SchedulerTexts.EscalationMentor.In(lang, BusinessName(n.BusinessId), Span(n.Silence, lang)), CheckInButton(lang)),
                 NoVisitAlert n => Message(n,
                     SchedulerTexts.EscalationCoordinator.In(lang, BusinessName(n.BusinessId), n.Mentor.DisplayName, Span(n.Silence, lang)), null),
-                EvaluationPrompt n => Message(n, SchedulerTexts.EvaluationPrompt.In(lang, n.Month.Key, n.Ikms), EvaluationButton(lang)),
-                EvaluationReminder n => Message(n, SchedulerTexts.EvaluationReminder.In(lang, n.Month.Key, n.Missing), EvaluationButton(lang)),
+                EvaluationPrompt n => Message(n, SchedulerTexts.EvaluationPrompt.In(lang, IndonesianFormat.Month(n.Month.Year, n.Month.Month, lang), n.Ikms), EvaluationButton(lang)),
+                EvaluationReminder n => Message(n, SchedulerTexts.EvaluationReminder.In(lang, IndonesianFormat.Month(n.Month.Year, n.Month.Month, lang), n.Missing), EvaluationButton(lang)),
                 EvaluationEscalation n => Message(n,
-                    SchedulerTexts.EvaluationEscalationMentor.In(lang, n.Month.Key, BusinessName(n.BusinessId)), EvaluationButton(lang)),
+                    SchedulerTexts.EvaluationEscalationMentor.In(lang, IndonesianFormat.Month(n.Month.Year, n.Month.Month, lang), BusinessName(n.BusinessId)), EvaluationButton(lang)),
                 EvaluationAlert n => Message(n,
-                    SchedulerTexts.EvaluationEscalationCoordinator.In(lang, n.Month.Key, BusinessName(n.BusinessId), n.Mentor.DisplayName), null),
-                SelfAssessmentPrompt n => Message(n, SchedulerTexts.SelfAssessmentPrompt.In(lang, n.Month.Key),
+                    SchedulerTexts.EvaluationEscalationCoordinator.In(lang, IndonesianFormat.Month(n.Month.Year, n.Month.Month, lang), BusinessName(n.BusinessId), n.Mentor.DisplayName), null),
+                SelfAssessmentPrompt n => Message(n, SchedulerTexts.SelfAssessmentPrompt.In(lang, IndonesianFormat.Month(n.Month.Year, n.Month.Month, lang)),
                     [[new Button(SchedulerTexts.SelfAssessmentButton.In(lang), MenuPresenter.SelfAssessmentButton)]]),
                 WeeklyDigest or MonthlyDigest => null,
                 _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.GetType().Name, "A due notice without a text."),

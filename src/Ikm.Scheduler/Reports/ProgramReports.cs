@@ -1,4 +1,5 @@
 using Ikm.Scheduler.Digests;
+using Ikm.Workflow.Parsing;
 using Ikm.Workflow.Audit;
 using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Diagnoses;
@@ -52,7 +53,7 @@ public sealed class ProgramReports(
                 [.. report.Mentors.Where(m => m.ComplianceRate < 1 || m.OverCapacity)
                     .Select(m => $"• {Mentor(m.MentorUserId)}: {m.IkmsCompliant}/{m.IkmsAssigned}{(m.OverCapacity ? (en ? ", over capacity" : ", melebihi kapasitas") : "")}")]),
         ];
-        var lines = new List<string> { en ? $"⏳ Behind the rules ({report.Week.Label}):" : $"⏳ Yang tertinggal dari aturan ({report.Week.Label}):" };
+        var lines = new List<string> { en ? $"⏳ Behind the rules (week {IndonesianFormat.Week(report.Week.Monday, language)}):" : $"⏳ Yang tertinggal dari aturan (minggu {IndonesianFormat.Week(report.Week.Monday, language)}):" };
         // Only what is late is listed: a heading with nothing under it reads as if something were missing.
         foreach (var (heading, items) in sections.Where(s => s.Items.Count > 0))
             lines.AddRange([heading, .. items]);

@@ -5,19 +5,30 @@ namespace Ikm.Workflow.Parsing;
 
 /// <summary>
 /// Reads a date written the Indonesian way, day first ("17 Agustus 2025", "17 Agt 2025", "17/8/2025",
-/// "17-08-2025"), as ISO ("2025-08-17"), or in English ("August 17, 2025", "17 August 2025").
+/// "17-08-2025"), as ISO ("2025-08-17"), or in English ("August 17, 2025", "17 August 2025"); with the member's
+/// <c>today</c> also "hari ini", "kemarin", "besok" (and "today", "yesterday", "tomorrow").
 /// </summary>
 public static partial class DateParser
 {
     public const int MinYear = 1900;
     public const int MaxYear = 2100;
 
-    public static ParseResult<DateOnly> Parse(string? text)
+    private static readonly Dictionary<string, int> RelativeDays = new(StringComparer.Ordinal)
+    {
+        ["hari ini"] = 0, ["today"] = 0,
+        ["kemarin"] = -1, ["yesterday"] = -1,
+        ["besok"] = 1, ["tomorrow"] = 1,
+    };
+
+    /// <param name="today">The member's local date (the caller knows the zone); without it, "kemarin" and the like are not read.</param>
+    public static ParseResult<DateOnly> Parse(string? text, DateOnly? today = null)
     {
         if (string.IsNullOrWhiteSpace(text))
             return Fail(ParseErrorKind.Empty);
 
         var s = Normalize(text);
+        if (today is { } local && RelativeDays.TryGetValue(s, out var days))
+            return ParseResult<DateOnly>.Success(local.AddDays(days));
 
         var numeric = NumericRegex().Match(s);
         if (numeric.Success)

@@ -48,7 +48,8 @@ public static partial class NumberParser
             s = s[1..];
         }
 
-        if (!IndonesianNumber.TryParse(s, commaGroupsThousands: false, out var value))
+        // A whole number has no fraction: "1,250" there is English grouping (1250), as the English example shows it.
+        if (!IndonesianNumber.TryParse(s, commaGroupsThousands: kind == InputKind.Integer, out var value))
             return ParseResult<decimal>.Failure(kind, ParseErrorKind.Invalid);
         value = IndonesianNumber.Normalize(value);
         return ParseResult<decimal>.Success(negative ? -value : value);

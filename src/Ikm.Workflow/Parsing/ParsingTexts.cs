@@ -21,11 +21,12 @@ public static class ParsingTexts
             "Jawab ya atau tidak, misalnya: ya.",
             "Answer yes or no, for example: yes."),
         [InputKind.Integer] = (
-            "Tulis angka bulat, misalnya: 12 atau 1.250.",
-            "Write a whole number, for example: 12 or 1.250."),
+            // Small examples: the same text serves questions whose maximum is a few hundred (workers: 500).
+            "Tulis angka bulat, misalnya: 4 atau 12.",
+            "Write a whole number, for example: 4 or 12."),
         [InputKind.Decimal] = (
             "Tulis angka, misalnya: 2,5 atau 1.250.",
-            "Write a number, for example: 2,5 or 1.250."),
+            "Write a number, for example: 2.5 or 1,250."),
     };
 
     private static readonly Dictionary<ParseErrorKind, (string Id, string En)> Reasons = new()

@@ -1,6 +1,8 @@
+using System.Text.RegularExpressions;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Ikm.Workflow.Parsing;
+using Ikm.Workflow.Texts;
 
 namespace Ikm.Workflow.Questionnaires;
 
@@ -61,7 +63,8 @@ public static class QuestionAnswer
 
     /// <param name="input">Typed text, or the choice value a button carried.</param>
     /// <param name="answers">Earlier answers, for a constraint that names them; may be omitted otherwise.</param>
-    public static AnswerResult Parse(Question question, string? input, string language, IReadOnlyDictionary<string, string>? answers = null)
+    /// <param name="today">The member's local date, for "hari ini", "kemarin", "besok" at a date question.</param>
+    public static AnswerResult Parse(Question question, string? input, string language, IReadOnlyDictionary<string, string>? answers = null, DateOnly? today = null)
     {
         var text = input?.Trim() ?? "";
         if (text.Length > MaxTextLength)
@@ -81,10 +84,10 @@ public static class QuestionAnswer
         var parsed = question.Type switch
         {
             QuestionType.Text => AnswerResult.Valid(text),
-            QuestionType.Integer => FromParse(question, NumberParser.ParseInteger(text), v => v.ToString(CultureInfo.InvariantCulture), language),
-            QuestionType.Decimal => FromParse(question, NumberParser.ParseDecimal(text), v => v.ToString(CultureInfo.InvariantCulture), language),
+            QuestionType.Integer => FromParse(question, NumberParser.ParseInteger(WithoutNamedUnit(question, text)), v => v.ToString(CultureInfo.InvariantCulture), language),
+            QuestionType.Decimal => FromParse(question, NumberParser.ParseDecimal(WithoutNamedUnit(question, text)), v => v.ToString(CultureInfo.InvariantCulture), language),
             QuestionType.Money => FromParse(question, MoneyParser.Parse(text), v => v.ToString(CultureInfo.InvariantCulture), language),
-            QuestionType.Date => FromParse(question, DateParser.Parse(text), v => v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), language),
+            QuestionType.Date => FromParse(question, DateParser.Parse(text, today), v => v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), language),
             QuestionType.Phone => FromParse(question, PhoneParser.Parse(text), v => v, language),
             QuestionType.YesNo => ParseYesNo(question, text, language),
             QuestionType.SelectOne => ParseSelectOne(question, text, language),
@@ -93,6 +96,22 @@ public static class QuestionAnswer
             _ => throw new InvalidOperationException($"Unhandled question type {question.Type}."),
         };
         return parsed.IsValid ? CheckConstraint(question, parsed.Value, language, answers) : parsed;
+    }
+
+    /// <summary>
+    /// "300 bungkus" to a question that talks of bungkus (or "4 orang" to one asking how many people): the number alone.
+    /// Only a unit the question's own label names is dropped, so "300 kg" to a question about bungkus is still refused.
+    /// </summary>
+    private static string WithoutNamedUnit(Question question, string text)
+    {
+        var match = Regex.Match(text, @"^([0-9][0-9.,]*)\s*(\p{L}+)$");
+        if (!match.Success)
+            return text;
+        var unit = Regex.Escape(match.Groups[2].Value);
+        var label = question.Label.Get(Languages.Indonesian) + " " + question.Label.Get(Languages.English);
+        return Regex.IsMatch(label, $@"(?<!\p{{L}}){unit}(?!\p{{L}})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)
+            ? match.Groups[1].Value
+            : text;
     }
 
     /// <summary>A location the user shared; refused with a clear reply when the question does not ask for one.</summary>

@@ -29,7 +29,7 @@ public sealed class EvaluationEndToEndTests
         var stale = await mentor.NextReplyAsync();
         Assert.Contains("Tombol itu untuk pertanyaan lain", stale.Text);
         Assert.Contains("Skor sekarang", stale.Text);
-        Assert.Contains("Evaluasi Abon Ikan Mama Ani bulan 2026-11 tersimpan", (await AnswerAreaAsync(mentor, "2", "p2", "m2", "r2")).Text);
+        Assert.Contains("Evaluasi Abon Ikan Mama Ani bulan November 2026 tersimpan", (await AnswerAreaAsync(mentor, "2", "p2", "m2", "r2")).Text);
         var evaluation = Assert.Single(await bot.App.Services.GetRequiredService<IDocumentStore>().AllAsync<Evaluation>(CancellationToken.None));
         Assert.Equal([("production", 4), ("branding", 2)], evaluation.Areas.Select(a => (a.AreaId, a.Score)));
     }

@@ -60,7 +60,7 @@ public sealed partial class MentoringProgramEndToEndTests
         time.Advance(TimeSpan.FromMinutes(270));
         await mentor.PressAsync("✅ Check-out");
         var checkedOut = await mentor.NextReplyAsync();
-        Assert.Contains("4 jam, 30 menit", checkedOut.Text);
+        Assert.Contains("4 jam 30 menit", checkedOut.Text);
         Assert.Contains("Masalah apa", (await mentor.NextReplyAsync()).Text);
         await mentor.SendTextAsync("Kemasan mudah sobek, belum ada label");
         await mentor.NextReplyAsync();
@@ -88,7 +88,7 @@ public sealed partial class MentoringProgramEndToEndTests
         // A week later, on the last working day of the month: the monthly evaluation of the plan's areas.
         time.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(270));
         await mentor.PressAsync("📊 Evaluasi bulanan");
-        Assert.Contains("Evaluasi bulan 2026-11", (await mentor.NextReplyAsync()).Text);
+        Assert.Contains("Evaluasi bulan November 2026", (await mentor.NextReplyAsync()).Text);
         await mentor.PressAsync("Abon Ikan Mama Ani");
         var first = await mentor.NextReplyAsync();
         Assert.Contains("Bidang 1 dari 3: Manajemen produksi", first.Text);
@@ -106,7 +106,7 @@ public sealed partial class MentoringProgramEndToEndTests
             await mentor.SendTextAsync($"hasil {area}");
             var next = await mentor.NextReplyAsync();
             if (area < 2) Assert.Contains($"Bidang {area + 2} dari 3", next.Text);
-            else Assert.Contains("Evaluasi Abon Ikan Mama Ani bulan 2026-11 tersimpan", next.Text);
+            else Assert.Contains("Evaluasi Abon Ikan Mama Ani bulan November 2026 tersimpan", next.Text);
         }
 
         // The owner sees the visit and the evaluation.
@@ -115,8 +115,8 @@ public sealed partial class MentoringProgramEndToEndTests
         await owner.NextReplyAsync();
         await owner.PressAsync("🗓 Kunjungan");
         var visitsView = await owner.NextReplyAsync();
-        Assert.Contains("Budi Santoso, 4 jam, 30 menit: 20 kemasan baru berlabel", visitsView.Text);
-        Assert.Contains("Evaluasi terakhir (2026-11)", visitsView.Text);
+        Assert.Contains("Budi Santoso, 4 jam 30 menit: 20 kemasan baru berlabel", visitsView.Text);
+        Assert.Contains("Evaluasi terakhir (November 2026)", visitsView.Text);
 
         var documents = bot.App.Services.GetRequiredService<IDocumentStore>();
         var cohort = Assert.Single(await documents.AllAsync<Cohort>(CancellationToken.None));
@@ -173,7 +173,7 @@ public sealed partial class MentoringProgramEndToEndTests
         await mentor.SendTextAsync("/menu");
         await mentor.NextReplyAsync();
         await mentor.PressAsync("📊 Evaluasi bulanan");
-        Assert.Contains("Evaluasi bulan 2026-12", (await mentor.NextReplyAsync()).Text);
+        Assert.Contains("Evaluasi bulan Desember 2026", (await mentor.NextReplyAsync()).Text);
         await mentor.PressAsync("Abon Ikan Mama Ani");
         var december = await mentor.NextReplyAsync();
         Assert.Contains("Bidang 1 dari 3: Manajemen produksi", december.Text);
@@ -191,7 +191,7 @@ public sealed partial class MentoringProgramEndToEndTests
             summary = (await mentor.NextReplyAsync()).Text;
         }
 
-        Assert.Contains("Evaluasi Abon Ikan Mama Ani bulan 2026-12 tersimpan", summary);
+        Assert.Contains("Evaluasi Abon Ikan Mama Ani bulan Desember 2026 tersimpan", summary);
         Assert.Contains("• Manajemen produksi: 4 (diagnosis +3,0, bulan lalu +1)", summary);
         Assert.Contains("bulan lalu 0)", summary);
         Assert.Contains("bulan lalu -1)", summary);

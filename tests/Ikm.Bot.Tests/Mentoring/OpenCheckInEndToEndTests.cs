@@ -54,7 +54,7 @@ public sealed class OpenCheckInEndToEndTests
         await mentor.SendTextAsync("jam lima");
         Assert.Contains("15:30", (await mentor.NextReplyAsync()).Text);
         await mentor.SendTextAsync("12.30");
-        Assert.Contains("4 jam, 30 menit", (await mentor.NextReplyAsync()).Text);
+        Assert.Contains("4 jam 30 menit", (await mentor.NextReplyAsync()).Text);
 
         var documents = bot.App.Services.GetRequiredService<IDocumentStore>();
         var visit = Assert.Single(await documents.AllAsync<Visit>(CancellationToken.None));

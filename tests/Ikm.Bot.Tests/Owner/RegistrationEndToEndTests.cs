@@ -46,6 +46,50 @@ public sealed class RegistrationEndToEndTests
     }
 
     [Fact]
+    public async Task Register_AcceptsAUnitTheQuestionNames_AndTheLicenceErrorNamesTheBelumAdaButton()
+    {
+        await using var emulator = await Emulator.StartFastAsync();
+        await using var bot = await BotUnderTest.StartAsync(emulator);
+        var owner = emulator.User(404, "Rina");
+        await OwnerScript.JoinAsOwnerAsync(owner);
+        await owner.PressAsync("👤 Profil usaha");
+        await owner.NextReplyAsync();
+        await owner.PressAsync("✅ Setuju");
+        await owner.NextReplyAsync();
+        foreach (var answer in new[] { "Rina Wati", "Tenun Rina", "kain tenun" })
+        {
+            await owner.SendTextAsync(answer);
+            await owner.NextReplyAsync();
+        }
+        await owner.PressAsync("Abon ikan");
+        await owner.NextReplyAsync();
+        await owner.SendTextAsync("Palu Barat");
+        await owner.NextReplyAsync();
+        await owner.SendTextAsync("Lere");
+        await owner.NextReplyAsync();
+        await owner.SendTextAsync("lewati");
+        await owner.NextReplyAsync();
+        await owner.SendContactAsync("+62 812 1111 2222");
+        Assert.Contains("tenaga kerja", (await owner.NextReplyAsync()).Text);
+
+        // A word for the unit is refused unless the question names it; the refusal's example is below the 500 maximum.
+        await owner.SendTextAsync("banyak sekali");
+        var refused = await owner.NextReplyAsync();
+        Assert.Contains("misalnya: 4 atau 12", refused.Text);
+        Assert.DoesNotContain("1.250", refused.Text);
+        await owner.SendTextAsync("4 orang");
+        Assert.Contains("omzet", (await owner.NextReplyAsync()).Text);
+        await owner.SendTextAsync("1,5 jt");
+        await owner.NextReplyAsync(); // licences
+
+        await owner.PressAsync("✅ Selesai memilih");
+        var nothing = await owner.NextReplyAsync();
+        Assert.Contains("\"Belum ada\"", nothing.Text);
+        Assert.DoesNotContain("Tidak ada", nothing.Text);
+        Assert.True(nothing.HasButton("Belum ada"));
+    }
+
+    [Fact]
     public async Task Register_InEnglish_UsesEnglishLabels()
     {
         await using var emulator = await Emulator.StartFastAsync();

@@ -37,6 +37,6 @@ public sealed class ProgramNotificationsBeforeStartTests
         time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 23, 30, 0, TimeSpan.Zero)); // Tuesday 1 December 07:30 WITA
         await job.RunAsync(cohortId, CancellationToken.None);
         var reminder = await mentor.NextReplyAsync();
-        Assert.Contains("📅 Pengingat kunjungan minggu ini (2026-W49)", reminder.Text); // on time: the program's first day
+        Assert.Contains("📅 Pengingat kunjungan minggu ini (30 Nov – 6 Des)", reminder.Text); // on time: the program's first day
     }
 }

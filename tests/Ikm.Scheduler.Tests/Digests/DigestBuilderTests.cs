@@ -17,7 +17,7 @@ public sealed class DigestBuilderTests
         var text = _builder.Weekly(Scenario(), "id").Text;
 
         Assert.StartsWith("📊 Ringkasan mingguan — Sentra Palu 2026\n", text);
-        Assert.Contains("Minggu 2026-W48: 23 November 2026 s.d. 29 November 2026 (WITA), sampai 26 November 2026 10:00", text);
+        Assert.Contains("Minggu 23–29 Nov 2026 (WITA), sampai 26 November 2026 10:00", text);
         Assert.Contains("🚶 Kunjungan: 7 dari 8 yang diwajibkan · 27,5 jam · 6 dari 8 IKM memenuhi aturan (≥1 kunjungan ≥4 jam)", text);
         Assert.Contains("• Budi Santoso: 3/4 IKM dikunjungi, 3 kunjungan, 11,5 jam, kepatuhan 50%", text);
         Assert.Contains("• Sari Dewi: 4/4 IKM dikunjungi, 4 kunjungan, 16 jam, kepatuhan 100%", text);
@@ -45,7 +45,7 @@ public sealed class DigestBuilderTests
     {
         var text = _builder.Weekly(Scenario(), "id", IsoWeek.Parse("2026-W47")).Text;
 
-        Assert.Contains("Minggu 2026-W47: 16 November 2026 s.d. 22 November 2026 (WITA)\n", text);
+        Assert.Contains("Minggu 16–22 Nov 2026 (WITA)\n", text);
         Assert.DoesNotContain("sampai", text);
         Assert.Contains("🚶 Kunjungan: 4 dari 8 yang diwajibkan · 16 jam · 4 dari 8 IKM memenuhi aturan", text);
         Assert.Contains("• Budi Santoso: 3/4 IKM dikunjungi, 3 kunjungan, 12 jam, kepatuhan 75%", text);

@@ -20,6 +20,34 @@ public sealed class IndonesianFormatTests
         Assert.Equal("1,250.5", IndonesianFormat.Number(1250.5m, "en"));
     }
 
+    [Theory]
+    [InlineData(2026, 11, 30, "id", "30 Nov – 6 Des")]
+    [InlineData(2026, 11, 30, "en", "30 Nov – 6 Dec")]
+    [InlineData(2026, 12, 7, "id", "7–13 Des")]
+    [InlineData(2026, 12, 28, "id", "28 Des – 3 Jan")]
+    public void Week_IsTheDatesItSpans(int year, int month, int monday, string language, string expected)
+    {
+        Assert.Equal(expected, IndonesianFormat.Week(new DateOnly(year, month, monday), language));
+    }
+
+    [Fact]
+    public void Month_IsItsName()
+    {
+        Assert.Equal("Desember 2026", IndonesianFormat.Month("2026-12", "id"));
+        Assert.Equal("December 2026", IndonesianFormat.Month(2026, 12, "en"));
+        Assert.Equal("not a month", IndonesianFormat.Month("not a month", "id"));
+    }
+
+    [Fact]
+    public void Duration_HasNoComma_InEitherLanguage()
+    {
+        var spent = new TimeSpan(4, 30, 0);
+        Assert.Equal("4 jam 30 menit", IndonesianFormat.Duration(spent, "id"));
+        Assert.Equal("4 hours 30 minutes", IndonesianFormat.Duration(spent, "en"));
+        Assert.Equal("4 jam", IndonesianFormat.Duration(TimeSpan.FromHours(4), "id"));
+        Assert.Equal("45 menit", IndonesianFormat.Duration(TimeSpan.FromMinutes(45.4), "id"));
+    }
+
     [Fact]
     public void Date_UsesMonthNames_WhenFormatting()
     {

@@ -81,7 +81,9 @@ public sealed class QuestionAnswerTests
     [InlineData("money", "abc", "id", "misalnya: 1,5 jt")]
     [InlineData("money", "-5", "id", "tidak boleh minus")]
     [InlineData("money", "1,5,5", "en", "for example: 1,5 jt")]
-    [InlineData("integer", "banyak", "id", "misalnya: 12")]
+    [InlineData("integer", "banyak", "id", "misalnya: 4 atau 12.")]
+    [InlineData("integer", "many", "en", "for example: 4 or 12.")]
+    [InlineData("decimal", "two", "en", "for example: 2.5 or 1,250.")]
     [InlineData("integer", "2,5", "en", "must be whole")]
     [InlineData("decimal", "dua", "id", "misalnya: 2,5")]
     [InlineData("date", "31/2/2025", "id", "misalnya: 17 Agustus 2025")]
@@ -93,6 +95,48 @@ public sealed class QuestionAnswerTests
     public void Parse_RefusesWithExpectationAndExample_WhenWrongValue(string type, string input, string language, string expected)
     {
         AssertRefused(QuestionAnswer.Parse(Q(type), input, language), AnswerErrorKind.Invalid, expected);
+    }
+
+    private static readonly Question Packs = TestQuestionnaires.Single("""
+          - id: output
+            type: integer
+            label: { id: "Berapa produk sebulan (bungkus, kain, atau satuan lain)?", en: "How many units a month (packs, cloths)?" }
+        """);
+
+    [Theory]
+    [InlineData("300 bungkus", "300")]
+    [InlineData("300bungkus", "300")]
+    [InlineData("1.250 Bungkus", "1250")]
+    [InlineData("40 kain", "40")]
+    [InlineData("300 packs", "300")]
+    public void Parse_AcceptsAUnitAfterTheNumber_WhenTheQuestionNamesIt(string input, string stored)
+    {
+        AssertStored(QuestionAnswer.Parse(Packs, input, "id"), stored);
+    }
+
+    [Fact]
+    public void Parse_RefusesAUnit_TheQuestionDoesNotName()
+    {
+        Assert.False(QuestionAnswer.Parse(Packs, "300 kg", "id").IsValid);
+        Assert.False(QuestionAnswer.Parse(Packs, "300 bung", "id").IsValid);
+    }
+
+    [Fact]
+    public void Parse_ReadsEnglishGrouping_AtAWholeNumberQuestion()
+    {
+        AssertStored(QuestionAnswer.Parse(Q("integer"), "1,250", "en"), "1250");
+    }
+
+    [Theory]
+    [InlineData("hari ini", "2026-12-04")]
+    [InlineData("Kemarin", "2026-12-03")]
+    [InlineData("besok", "2026-12-05")]
+    [InlineData("today", "2026-12-04")]
+    [InlineData("yesterday", "2026-12-03")]
+    [InlineData("tomorrow", "2026-12-05")]
+    public void Parse_ReadsTodayYesterdayTomorrow_FromTheMembersDate(string input, string stored)
+    {
+        AssertStored(QuestionAnswer.Parse(Q("date"), input, "id", today: new DateOnly(2026, 12, 4)), stored);
     }
 
     [Theory]
@@ -221,7 +265,7 @@ public sealed class QuestionAnswerTests
             """);
 
         AssertStored(QuestionAnswer.Parse(question, "1.000", "id"), "1000");
-        AssertRefused(QuestionAnswer.Parse(question, "1.001", "en"), AnswerErrorKind.Constraint, "Between 0 and 1000 people.", "for example: 12");
+        AssertRefused(QuestionAnswer.Parse(question, "1.001", "en"), AnswerErrorKind.Constraint, "Between 0 and 1000 people.", "for example: 4 or 12");
         AssertRefused(QuestionAnswer.Parse(question, "-1", "id"), AnswerErrorKind.Constraint, "Antara 0 dan 1.000 orang.");
     }
 

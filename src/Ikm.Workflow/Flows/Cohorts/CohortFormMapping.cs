@@ -7,12 +7,7 @@ namespace Ikm.Workflow.Flows.Cohorts;
 /// <summary>Between the answers of questionnaires/cohort.yaml (by question id) and the Cohort document, both ways.</summary>
 public static class CohortFormMapping
 {
-    private static readonly Dictionary<string, string> TimeZones = new()
-    {
-        ["wib"] = "Asia/Jakarta",
-        ["wita"] = "Asia/Makassar",
-        ["wit"] = "Asia/Jayapura",
-    };
+    private static IReadOnlyDictionary<string, string> TimeZones => IndonesianTimeZones.ByKey;
 
     /// <summary>Fields whose values are the coordinator's own words: an edit of them is recorded without the values.</summary>
     public static readonly IReadOnlySet<string> FreeTextFields = new HashSet<string> { "name", "region", "commodities" };

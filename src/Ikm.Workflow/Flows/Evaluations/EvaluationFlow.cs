@@ -1,3 +1,4 @@
+using Ikm.Workflow.Parsing;
 using System.Globalization;
 using Ikm.Workflow.Audit;
 using Ikm.Workflow.Engine;
@@ -82,7 +83,7 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, QuestionPrompt
 
         flow.Step(EvaluationState.Area)
             .OnEntryFrom(chooseIkm, (turn, ikm) => { turn.Draft.BusinessId = ikm.BusinessId; turn.Draft.Areas = [.. ikm.Areas]; }, "first plan area")
-            .OnEntryFrom(EvaluationTrigger.BeginSelf, async turn => turn.Reply(turn.T(EvaluationTexts.SelfIntro, await MonthAsync(turn.Context, turn.Draft.BusinessId))), "self-assessment: the month")
+            .OnEntryFrom(EvaluationTrigger.BeginSelf, async turn => turn.Reply(turn.T(EvaluationTexts.SelfIntro, IndonesianFormat.Month(await MonthAsync(turn.Context, turn.Draft.BusinessId), turn.Language))), "self-assessment: the month")
             .OnEntryFrom(EvaluationTrigger.AreaDone, turn => turn.Draft.Index++, "next plan area")
             .OnEntryFrom(EvaluationTrigger.AreaBack, ToLastAnswerOfAreaBefore, "the area before, at its last answer")
             .Prompt(AskAsync, "ask the area's questions")
@@ -111,7 +112,7 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, QuestionPrompt
         var assignments = await ProgramDirectory.ActiveAssignmentsOfMentorAsync(turn.Context, turn.Message.UserId);
         var cohort = await turn.Work.GetAsync<Cohort>(assignments[0].CohortId);
         var month = MentorVisits.CalendarOf(cohort).MonthKeyOf(turn.Now);
-        await MentorVisits.ListIkmsAsync(turn.Context, Choices, turn.T(EvaluationTexts.ChooseIkm, month));
+        await MentorVisits.ListIkmsAsync(turn.Context, Choices, turn.T(EvaluationTexts.ChooseIkm, IndonesianFormat.Month(month, turn.Language)));
     }
 
     /// <summary>/kembali at an area's first question goes on to the area before; at the first area there is nothing before.</summary>
@@ -195,7 +196,8 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, QuestionPrompt
             Month = month,
             CompletedAt = context.Now,
         };
-        var lines = new List<string> { turn.T(draft.Self ? EvaluationTexts.SelfSaved : EvaluationTexts.Saved, draft.Self ? month : business?.BusinessName ?? "IKM", month) };
+        var shownMonth = IndonesianFormat.Month(month, turn.Language);
+        var lines = new List<string> { turn.T(draft.Self ? EvaluationTexts.SelfSaved : EvaluationTexts.Saved, draft.Self ? shownMonth : business?.BusinessName ?? "IKM", shownMonth) };
         var baselines = await BaselinesAsync(context, draft.BusinessId, draft.Self);
         foreach (var area in draft.Areas)
         {

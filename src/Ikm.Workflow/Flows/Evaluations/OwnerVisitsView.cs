@@ -1,6 +1,6 @@
-using Humanizer;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Parsing;
 using Ikm.Workflow.Ports;
 using Ikm.Workflow.Texts;
 using Ikm.Workflow.Documents;
@@ -37,7 +37,7 @@ public sealed class OwnerVisitsView(IQuestionnaireCatalog catalog) : IRouteOwner
         foreach (var visit in visits)
         {
             var mentor = await ProgramDirectory.StaffNameAsync(context, visit.CohortId, visit.MentorUserId);
-            var hours = visit.Duration?.Humanize(precision: 2, culture: culture, minUnit: Humanizer.TimeUnit.Minute) ?? "";
+            var hours = visit.Duration is { } spent ? IndonesianFormat.Duration(spent, context.Language) : "";
             lines.Add(context.T(Line, visit.StartedAt.ToString("d MMM yyyy", culture), mentor, hours, visit.Result ?? ""));
         }
 
@@ -46,7 +46,7 @@ public sealed class OwnerVisitsView(IQuestionnaireCatalog catalog) : IRouteOwner
         if (evaluation is not null)
         {
             lines.Add("");
-            lines.Add(context.T(LatestEvaluation, evaluation.Month));
+            lines.Add(context.T(LatestEvaluation, IndonesianFormat.Month(evaluation.Month, context.Language)));
             lines.AddRange(evaluation.Areas.Select(a => context.T(EvaluationLine, catalog.Diagnosis.FindArea(a.AreaId)?.Label.Get(context.Language) ?? a.AreaId, a.Score)));
         }
 

@@ -1,3 +1,4 @@
+using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Questionnaires;
@@ -91,6 +92,16 @@ public sealed class QuestionPrompter
         context.Reply(string.Join("\n", lines), buttons, keyboard, removeKeyboard: keyboard is null);
     }
 
+    /// <summary>The member's date today: in the zone the form itself names (a cohort's), else Western Indonesia's.</summary>
+    private static DateOnly Today(TurnContext context, IReadOnlyDictionary<string, string> answers) =>
+        IndonesianTimeZones.Today(context.Now, answers.GetValueOrDefault("timezone"));
+
+    /// <summary>Names the question's own "none" choice ("Belum ada") when it has one, as its button does.</summary>
+    private static string NothingSelected(TurnContext context, Question question) =>
+        question.FindChoice("none") is { } none
+            ? context.T(QuestionTexts.NothingSelectedOrNone, none.Label.Get(context.Language))
+            : context.T(QuestionTexts.NothingSelected);
+
     /// <summary>Reads the message as an answer to <paramref name="question"/>; keeps multi-select toggles in the sink.</summary>
     public Interpretation Interpret(TurnContext context, string prefix, Question question, IAnswerSink sink)
     {
@@ -112,8 +123,8 @@ public sealed class QuestionPrompter
             default:
                 var text = message.Text ?? "";
                 if (question.Type == QuestionType.SelectMultiple && sink.Ticked(question.Id).Count > 0 && IsSkipWord(text))
-                    return new Interpretation.Refused(context.T(QuestionTexts.NothingSelected));
-                return From(QuestionAnswer.Parse(question, text, language, answers));
+                    return new Interpretation.Refused(NothingSelected(context, question));
+                return From(QuestionAnswer.Parse(question, text, language, answers, Today(context, answers)));
         }
     }
 
@@ -135,7 +146,7 @@ public sealed class QuestionPrompter
             if (value == DoneValue)
             {
                 return selected.Count == 0
-                    ? new Interpretation.Refused(context.T(QuestionTexts.NothingSelected))
+                    ? new Interpretation.Refused(NothingSelected(context, question))
                     : From(QuestionAnswer.Parse(question, string.Join(' ', selected), context.Language, answers));
             }
 

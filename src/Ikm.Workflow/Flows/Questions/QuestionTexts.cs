@@ -12,9 +12,10 @@ public static class QuestionTexts
     public static readonly Text MultiHint = new(
         "Pilih satu atau lebih, lalu tekan \"Selesai memilih\".",
         "Choose one or more, then press \"Done\".");
-    public static readonly Text NothingSelected = new(
-        "Belum ada yang dipilih. Pilih minimal satu, atau pilih \"Tidak ada\" bila memang tidak ada.",
-        "Nothing is selected yet. Choose at least one, or \"None\" if that is the case.");
+    public static readonly Text NothingSelected = new("Belum ada yang dipilih. Pilih minimal satu.", "Nothing is selected yet. Choose at least one.");
+    public static readonly Text NothingSelectedOrNone = new(
+        "Belum ada yang dipilih. Pilih minimal satu, atau \"{0}\" bila memang belum ada.",
+        "Nothing is selected yet. Choose at least one, or \"{0}\" if that is the case.");
     public static readonly Text LocationHint = new(
         "Tekan tombol \"Kirim lokasi saat ini\" di bawah (di rumah produksi), atau ketik \"lewati\".",
         "Press \"Send current location\" below (at the production house), or type \"skip\".");

@@ -17,7 +17,7 @@ public sealed class EvaluationFlowTests
         var chat = await MentorWithLoggedVisitAsync("production", "quality");
 
         await chat.StartAsync();
-        Assert.Contains("Evaluasi bulan 2026-12", chat.LastReply.Text);
+        Assert.Contains("Evaluasi bulan Desember 2026", chat.LastReply.Text);
         await chat.PressAsync(chat.Button("Abon Ikan Mama Ani"));
         Assert.Contains("Bidang 1 dari 2", chat.LastReply.Text);
         Assert.Contains("Kemasan sobek → Kemasan baru", chat.LastReply.Text);
@@ -29,7 +29,7 @@ public sealed class EvaluationFlowTests
         Assert.Contains("Bidang 2 dari 2", chat.LastReply.Text);
         await AnswerAreaAsync(chat, "4", "masalah mutu", "didampingi mutu", "hasil mutu");
 
-        Assert.Contains("Evaluasi Abon Ikan Mama Ani bulan 2026-12 tersimpan", chat.LastReply.Text);
+        Assert.Contains("Evaluasi Abon Ikan Mama Ani bulan Desember 2026 tersimpan", chat.LastReply.Text);
         Assert.Equal("", chat.Conversation.Flow);
         var evaluation = Assert.Single(await chat.Store.AllAsync<Evaluation>(CancellationToken.None));
         Assert.Equal(["production", "quality"], evaluation.Areas.Select(a => a.AreaId));

@@ -1,9 +1,9 @@
 using System.Globalization;
-using Humanizer;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Flows.Questions;
 using Ikm.Workflow.Kernel;
 using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Parsing;
 using Ikm.Workflow.Ports;
 using Ikm.Workflow.Texts;
 
@@ -108,7 +108,7 @@ public sealed class CheckOutFlow(IQuestionnaireCatalog catalog, QuestionPrompter
         visit.Status = VisitStatus.Logging;
         visit.Flags = rules.CompletedFlags(visit, checkedOutAt: turn.Now);
         turn.Work.Stage(visit);
-        var duration = (endedAt - visit.StartedAt).Humanize(precision: 2, culture: Languages.Culture(turn.Language), minUnit: TimeUnit.Minute);
+        var duration = IndonesianFormat.Duration(endedAt - visit.StartedAt, turn.Language);
         var shortNote = visit.Flags.HasFlag(VisitFlags.Short) ? turn.T(VisitTexts.ShortVisit, rules.MinDuration.TotalHours) : "";
         turn.Reply(turn.T(VisitTexts.CheckedOut, await BusinessNameAsync(turn), duration, shortNote));
     }
@@ -143,7 +143,7 @@ public sealed class CheckOutFlow(IQuestionnaireCatalog catalog, QuestionPrompter
         if (visit.Flags.HasFlag(VisitFlags.Short)) flags.Add(turn.T(VisitTexts.FlagShort));
         if (visit.Flags.HasFlag(VisitFlags.Retro)) flags.Add(turn.T(VisitTexts.FlagRetro));
         if (visit.Flags.HasFlag(VisitFlags.ForgottenCheckOut)) flags.Add(turn.T(VisitTexts.FlagForgotten));
-        var duration = visit.Duration?.Humanize(precision: 2, culture: Languages.Culture(turn.Language), minUnit: TimeUnit.Minute) ?? "";
+        var duration = visit.Duration is { } spent ? IndonesianFormat.Duration(spent, turn.Language) : "";
         turn.Reply(turn.T(VisitTexts.Saved, await BusinessNameAsync(turn), duration, visit.Photos.Count,
             flags.Count > 0 ? turn.T(VisitTexts.FlagsNote, string.Join(", ", flags)) : ""));
     }

@@ -70,10 +70,10 @@ public sealed class RetroVisitFlow(CheckOutFlow checkOut, ILogger<RetroVisitFlow
 
     private static async Task<Read<DateOnly>> ReadDateAsync(FlowTurn<RetroVisitDraft> turn, string text)
     {
-        var parsed = DateParser.Parse(text);
+        var calendar = MentorVisits.CalendarOf(await MentorVisits.CohortOfAsync(turn.Context, turn.Draft.BusinessId!.Value));
+        var parsed = DateParser.Parse(text, calendar.LocalDate(turn.Now));
         if (!parsed.IsSuccess)
             return Read<DateOnly>.Refuse(ParsingTexts.Reason(parsed.Error, turn.Language) + " " + turn.T(VisitTexts.AskRetroDate));
-        var calendar = MentorVisits.CalendarOf(await MentorVisits.CohortOfAsync(turn.Context, turn.Draft.BusinessId!.Value));
         return parsed.Value > calendar.LocalDate(turn.Now)
             ? Read<DateOnly>.Refuse(turn.T(VisitTexts.FutureDate) + " " + turn.T(VisitTexts.AskRetroDate))
             : Read<DateOnly>.Ok(parsed.Value);
