@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Globalization;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 
@@ -43,6 +44,33 @@ public sealed class Workbook
 
         Save(stream, new Dictionary<string, object> { [sheet] = part });
     }
+
+    /// <summary>
+    /// One sheet as CSV (RFC 4180, UTF-8 with a byte order mark so that Excel reads the letters right): the same headers,
+    /// numbers with a decimal point and no grouping, dates as yyyy-MM-dd (with HH:mm when they have a time).
+    /// </summary>
+    public void WriteCsvTo(Stream stream, string sheet)
+    {
+        var rows = (IList)_sheets[sheet];
+        var properties = rows.GetType().GetGenericArguments()[0].GetProperties();
+        var headers = (_configuration.DynamicColumns ?? []).ToDictionary(c => c.Key, c => c.Name ?? c.Key, StringComparer.Ordinal);
+        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true) { NewLine = "\r\n" };
+        writer.WriteLine(string.Join(',', properties.Select(p => Csv(headers.GetValueOrDefault(p.Name, p.Name)))));
+        foreach (var row in rows)
+            writer.WriteLine(string.Join(',', properties.Select(p => Csv(CsvValue(p.GetValue(row))))));
+    }
+
+    private static string CsvValue(object? value) => value switch
+    {
+        null => "",
+        DateTime { TimeOfDay.Ticks: 0 } date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime time => time.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static string Csv(string field) =>
+        field.IndexOfAny([',', '"', '\r', '\n']) < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     public byte[] ToBytes()
     {

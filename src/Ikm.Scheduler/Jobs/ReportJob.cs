@@ -112,6 +112,7 @@ public sealed class ReportJob(
         var report = request.Kind switch
         {
             ReportKind.Export => await reports.ExportAsync(cohortId, lang, ct),
+            ReportKind.ExportCsv => await reports.ExportCsvAsync(cohortId, lang, ct),
             ReportKind.Late => await reports.LateAsync(cohortId, lang, ct),
             ReportKind.Ranking => await reports.RankingAsync(cohortId, lang, ct),
             _ => await reports.WeeklyAsync(cohortId, lang, ct),

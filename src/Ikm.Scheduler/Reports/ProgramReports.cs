@@ -23,14 +23,20 @@ public sealed class ProgramReports(
     public async Task<ProgramReport> WeeklyAsync(string cohortId, string language, CancellationToken ct) =>
         await LoadAsync(cohortId, ct) is { } data ? From(builder.Weekly(data, language), language, "ringkasan", "summary") : new ProgramReport("-");
 
-    public async Task<ProgramReport> ExportAsync(string cohortId, string language, CancellationToken ct)
+    public Task<ProgramReport> ExportAsync(string cohortId, string language, CancellationToken ct) =>
+        ExportAsync(cohortId, language, (workbook, stem) => writer.Write(workbook, stem, language), ct);
+
+    public Task<ProgramReport> ExportCsvAsync(string cohortId, string language, CancellationToken ct) =>
+        ExportAsync(cohortId, language, (workbook, stem) => [writer.WriteCsv(workbook, stem)], ct);
+
+    private async Task<ProgramReport> ExportAsync(string cohortId, string language, Func<Workbook, string, IReadOnlyList<ReportFile>> write, CancellationToken ct)
     {
         if (await LoadAsync(cohortId, ct) is not { } loaded) return new ProgramReport("-");
         var data = loaded with { Audit = await documents.FindAsync<AuditEntry>(DocumentIndex.Cohort(cohortId), ct) };
         var text = language == Languages.English
             ? $"Export of {data.Cohort.Name}: {data.Businesses.Count} IKMs, {data.Visits.Count} visits, {data.Evaluations.Count} evaluations."
             : $"Ekspor {data.Cohort.Name}: {data.Businesses.Count} IKM, {data.Visits.Count} kunjungan, {data.Evaluations.Count} evaluasi.";
-        return new ProgramReport(text, writer.Write(builder.Export(data, catalog.Diagnosis, language), Stem(language, "ekspor", "export"), language));
+        return new ProgramReport(text, write(builder.Export(data, catalog.Diagnosis, language), Stem(language, "ekspor", "export")));
     }
 
     public async Task<ProgramReport> RankingAsync(string cohortId, string language, CancellationToken ct) =>

@@ -29,6 +29,26 @@ public sealed class ReportFileWriter(IOutboxFiles files, IOptions<ReportOptions>
         return new ReportFile(kind, fileName, path, caption);
     }
 
+    /// <summary>
+    /// The workbook as <c>{stem}-csv.zip</c>: one <c>{sheet}.csv</c> per sheet (see <see cref="Workbook.WriteCsvTo"/>).
+    /// Never split: CSV in a ZIP is a fraction of the workbook's size.
+    /// </summary>
+    public ReportFile WriteCsv(Workbook workbook, string stem)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        var name = stem + "-csv.zip";
+        var path = WriteFile(name, stream =>
+        {
+            using var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true);
+            foreach (var sheet in workbook.SheetNames)
+            {
+                using var entry = zip.CreateEntry(sheet + ".csv").Open();
+                workbook.WriteCsvTo(entry, sheet);
+            }
+        });
+        return new ReportFile(OutgoingKind.Document, name, path, null);
+    }
+
     /// <summary>The workbook as <c>{stem}.xlsx</c>, or in parts <c>{stem}-{sheet}[-{n}].xlsx</c> each with a caption saying which.</summary>
     public IReadOnlyList<ReportFile> Write(Workbook workbook, string stem, string language)
     {

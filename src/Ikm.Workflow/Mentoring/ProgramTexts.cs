@@ -87,7 +87,9 @@ public static class ProgramTexts
     public static readonly Text SummaryHelp = new("ringkasan mingguan kohort: kunjungan, IKM tanpa kunjungan, evaluasi", "the cohort's weekly summary: visits, IKMs not visited, evaluations");
     public static readonly Text LateHelp = new("IKM dan pendamping yang terlambat (kunjungan, logbook, evaluasi)", "IKMs and mentors that are late (visits, logbooks, evaluations)");
     public static readonly Text RankingHelp = new("peringkat pendamping menurut kepatuhan", "mentors ranked by compliance");
-    public static readonly Text ExportHelp = new("unduh data kohort sebagai berkas Excel", "download the cohort's data as an Excel workbook");
+    public static readonly Text ExportHelp = new(
+        "unduh data kohort sebagai berkas Excel (/ekspor csv: tiap lembar sebagai CSV dalam satu ZIP)",
+        "download the cohort's data as an Excel workbook (/export csv: each sheet as CSV in one ZIP)");
     public static readonly Text InviteHelp = new("undang: /undang mentor Nama, /undang koordinator Nama, /undang pemilik Nama Usaha", "invite: /invite mentor Name, /invite koordinator Name, /invite pemilik Business Name");
     public static readonly Text InvitesHelp = new("daftar undangan yang masih berlaku, dan mencabutnya", "the invites still open, and revoking them");
     public static readonly Text ApprovalsHelp = new("IKM yang menunggu persetujuan masuk kohort", "IKMs waiting to be admitted to a cohort");

@@ -11,6 +11,9 @@ public interface IProgramReports
     /// <summary>/ekspor: everything of the cohort as a workbook.</summary>
     Task<ProgramReport> ExportAsync(string cohortId, string language, CancellationToken ct);
 
+    /// <summary>/ekspor csv: the same sheets as /ekspor, one CSV file per sheet, in one ZIP.</summary>
+    Task<ProgramReport> ExportCsvAsync(string cohortId, string language, CancellationToken ct);
+
     /// <summary>/terlambat: IKMs and mentors behind the rules.</summary>
     Task<ProgramReport> LateAsync(string cohortId, string language, CancellationToken ct);
 

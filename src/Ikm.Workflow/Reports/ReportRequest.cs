@@ -16,6 +16,8 @@ public enum ReportKind
     Ranking,
     /// <summary>/datasaya: the owner's own data, JSON and XLSX, to the owner's private chat only.</summary>
     OwnerData,
+    /// <summary>/ekspor csv: the export's sheets as CSV files, one ZIP.</summary>
+    ExportCsv,
 }
 
 /// <summary>

@@ -62,6 +62,23 @@ public sealed class CoordinatorReportsTests
         var mentorRow = Assert.Single(xlsx.Query(useHeaderRow: true, sheetName: "Pendamping").Cast<IDictionary<string, object?>>());
         Assert.Equal(("Budi", 1d), ((string?)mentorRow["Pendamping"], Assert.IsType<double>(mentorRow["IKM didampingi"])));
 
+        // /ekspor csv: the same sheets, one CSV each, in one ZIP.
+        await coordinator.SendTextAsync("/ekspor csv");
+        await coordinator.ExpectPreparingAsync();
+        Assert.Contains("1 IKM", (await coordinator.NextReportAsync()).Text);
+        var csv = await coordinator.NextReportAsync();
+        Assert.Equal("sendDocument", csv.Method);
+        Assert.EndsWith("-csv.zip", csv.FileName);
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(csv.FileContent!)))
+        {
+            Assert.Equal(["IKM.csv", "Kunjungan.csv", "Evaluasi.csv", "Pendamping.csv", "Audit.csv"], zip.Entries.Select(e => e.FullName));
+            using var reader = new StreamReader(zip.GetEntry("IKM.csv")!.Open());
+            Assert.StartsWith("Peringkat,IKM,Pemilik,", await reader.ReadLineAsync());
+            var row = await reader.ReadLineAsync();
+            Assert.Contains(",Abon Ikan Mama Ani,Siti Aminah,", row);
+            Assert.Contains(",1500000,", row);
+        }
+
         mentor.SkipReplies();
         await mentor.SendTextAsync("/ringkasan");
         Assert.Contains("hanya untuk koordinator", (await mentor.NextReplyAsync()).Text);

@@ -104,6 +104,8 @@ public sealed class ReportJobTests
 
         public Task<ProgramReport> WeeklyAsync(string cohortId, string language, CancellationToken ct) => Task.FromResult(new ProgramReport("-"));
 
+        public Task<ProgramReport> ExportCsvAsync(string cohortId, string language, CancellationToken ct) => Task.FromResult(new ProgramReport("-"));
+
         public Task<ProgramReport> LateAsync(string cohortId, string language, CancellationToken ct) => Task.FromResult(new ProgramReport("-"));
 
         public Task<ProgramReport> RankingAsync(string cohortId, string language, CancellationToken ct) => Task.FromResult(new ProgramReport("-"));

@@ -188,6 +188,29 @@ public sealed class DigestBuilderTests
     }
 
     [Fact]
+    public void Export_AsCsv_HasTheSheetsHeaders_InvariantNumbersAndIsoDates()
+    {
+        var workbook = _builder.Export(Scenario(), DiagnosisQuestionnaire, "id");
+        string Csv(string sheet)
+        {
+            using var stream = new MemoryStream();
+            workbook.WriteCsvTo(stream, sheet);
+            var bytes = stream.ToArray();
+            Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]); // Excel reads the letters right with the BOM
+            return System.Text.Encoding.UTF8.GetString(bytes[3..]);
+        }
+
+        var ikms = Csv("IKM").Split("\r\n");
+        Assert.StartsWith("Peringkat,IKM,Pemilik,Komoditas,Kecamatan,Kelurahan,Pendamping,Tenaga kerja,Omzet per bulan (Rp)", ikms[0]);
+        Assert.Equal(10, ikms.Length); // header, 8 IKMs, the empty end of the last line
+        Assert.Contains(",Abon Ikan Bu Ani,", ikms[1]);
+        Assert.Contains(",1500000,", ikms[1]);
+        var visits = Csv("Kunjungan").Split("\r\n");
+        Assert.StartsWith("2026-10-26,", visits[1]);
+        Assert.Contains(",Pembukuan dan keuangan (siap bank),", visits[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Workbook_NamesRetroShortAndForgottenVisits_InTheReadersLanguage()
     {
         var flags = VisitFlags.Short | VisitFlags.Retro | VisitFlags.ForgottenCheckOut;

@@ -54,6 +54,8 @@ public sealed class NoReports : IProgramReports
 
     public Task<Ikm.Workflow.Mentoring.ProgramReport> ExportAsync(string cohortId, string language, CancellationToken ct) => None();
 
+    public Task<Ikm.Workflow.Mentoring.ProgramReport> ExportCsvAsync(string cohortId, string language, CancellationToken ct) => None();
+
     public Task<Ikm.Workflow.Mentoring.ProgramReport> LateAsync(string cohortId, string language, CancellationToken ct) => None();
 
     public Task<Ikm.Workflow.Mentoring.ProgramReport> RankingAsync(string cohortId, string language, CancellationToken ct) => None();

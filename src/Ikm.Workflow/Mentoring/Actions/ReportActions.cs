@@ -47,7 +47,9 @@ public sealed class ReportActions(ILogger<ReportActions> log) : IActionHandler, 
         if (pressed.cohortId is { } pressedCohort && !await ProgramDirectory.EnsureCoordinatesAsync(context, pressedCohort, log))
             return;
 
-        var command = context.Message.Command ?? pressed.pressedCommand ?? MenuCommand(context.Message.ButtonData);
+        var command = context.Message.Command is { } typed
+            ? string.Equals(context.Message.CommandArgument?.Trim(), "csv", StringComparison.OrdinalIgnoreCase) ? typed + " csv" : typed
+            : pressed.pressedCommand ?? MenuCommand(context.Message.ButtonData);
         var cohort = pressed.cohortId is { } id ? cohorts.FirstOrDefault(c => c.Id == id) : cohorts.Count == 1 ? cohorts[0] : null;
         if (cohort is null)
         {
@@ -61,13 +63,14 @@ public sealed class ReportActions(ILogger<ReportActions> log) : IActionHandler, 
         var kind = command switch
         {
             "ekspor" or "export" => ReportKind.Export,
+            "ekspor csv" or "export csv" => ReportKind.ExportCsv,
             "terlambat" or "late" => ReportKind.Late,
             "peringkat" or "ranking" => ReportKind.Ranking,
             _ => ReportKind.Weekly,
         };
         // Built by the report job, off the update path: a large export must not hold up every other chat.
         ReportRequests.Queue(context, kind, cohort.Id);
-        if (kind == ReportKind.Export)
+        if (kind is ReportKind.Export or ReportKind.ExportCsv)
             AuditTrail.Record(context, AuditAction.Exported, cohort.Id, [AuditEntry.Target("cohort", cohort.Id)]);
     }
 
