@@ -434,11 +434,7 @@ public sealed class DigestBuilder(DigestOptions? options = null, SentraLabels? s
 
     internal static string Percent(double rate) => Math.Round(rate * 100, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture);
 
-    internal static string MonthName(MonthKey month, string lang)
-    {
-        var date = IndonesianFormat.Date(month.FirstDay, lang);
-        return date[(date.IndexOf(' ', StringComparison.Ordinal) + 1)..];
-    }
+    internal static string MonthName(MonthKey month, string lang) => IndonesianFormat.Month(month.Year, month.Month, lang);
 
     internal static string LocalDateTime(ProgramCalendar calendar, DateTimeOffset instant, string lang)
     {
