@@ -236,5 +236,6 @@ public abstract partial class BotStoreContract
             (actual.StartedAt, actual.LastAnsweredAt, actual.CompletedAt));
         Assert.Equal(expected.AreaScores.OrderBy(p => p.Key), actual.AreaScores.OrderBy(p => p.Key));
         Assert.Equal(expected.WeakestAreas, actual.WeakestAreas);
+        Assert.Equal(expected.FromProfile, actual.FromProfile);
     }
 }

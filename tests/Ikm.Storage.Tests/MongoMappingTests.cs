@@ -268,7 +268,7 @@ public sealed class MongoMappingTests
         var back = RoundTrip(diagnosis);
 
         Assert.Equal(
-            ["_id", "ownerUserId", "businessId", "questionnaireId", "questionnaireVersion", "status", "answers", "startedAt",
+            ["_id", "ownerUserId", "businessId", "questionnaireId", "questionnaireVersion", "status", "answers", "fromProfile", "startedAt",
              "lastAnsweredAt", "completedAt", "areaScores", "weakestAreas", "version"],
             document.Names);
         Assert.Equal(DocumentIds.Of(A.Id(1)), document["_id"].AsString);
@@ -287,6 +287,8 @@ public sealed class MongoMappingTests
         Assert.Equal(diagnosis.Answers, back.Answers);
         Assert.Equal(diagnosis.AreaScores, back.AreaScores);
         Assert.Equal(["quality", "production"], back.WeakestAreas);
+        Assert.Equal("""["pembukuan"]""", document["fromProfile"].ToJson());
+        Assert.Equal(["pembukuan"], back.FromProfile);
         Assert.Equal((A.T0, A.T0.AddDays(1), (DateTimeOffset?)A.T0.AddDays(1)), (back.StartedAt, back.LastAnsweredAt, back.CompletedAt));
     }
 
@@ -303,6 +305,7 @@ public sealed class MongoMappingTests
         Assert.Equal((DiagnosisStatus.InProgress, (DateTimeOffset?)null), (back.Status, back.CompletedAt));
         Assert.Empty(back.AreaScores);
         Assert.Empty(back.WeakestAreas);
+        Assert.Empty(back.FromProfile);
     }
 
     [Theory]

@@ -243,6 +243,7 @@ public static class MongoMappings
             cm.MapMember(d => d.QuestionnaireVersion).SetElementName("questionnaireVersion");
             cm.MapMember(d => d.Status).SetElementName("status").SetSerializer(new TolerantEnumSerializer<DiagnosisStatus>());
             cm.MapMember(d => d.Answers).SetElementName(Fields.Answers).SetSerializer(answers);
+            cm.MapMember(d => d.FromProfile).SetElementName("fromProfile");
             cm.MapMember(d => d.StartedAt).SetElementName("startedAt").SetSerializer(date);
             cm.MapMember(d => d.LastAnsweredAt).SetElementName("lastAnsweredAt").SetSerializer(date);
             cm.MapMember(d => d.CompletedAt).SetElementName("completedAt").SetSerializer(optionalDate);

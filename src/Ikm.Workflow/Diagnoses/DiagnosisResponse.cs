@@ -24,6 +24,11 @@ public sealed class DiagnosisResponse : IDocument
     public DiagnosisStatus Status { get; set; }
     /// <summary>Stored answer values by question id (see QuestionAnswer for the forms).</summary>
     public Dictionary<string, string> Answers { get; set; } = [];
+    /// <summary>
+    /// Questions answered from the business profile when the response began (registration asked them already): their
+    /// answers are in <see cref="Answers"/> like any other, so they score the same; this marks where they came from.
+    /// </summary>
+    public List<string> FromProfile { get; set; } = [];
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset LastAnsweredAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }

@@ -7,22 +7,25 @@ public sealed record AreaScore(Area Area, decimal? Score, int ScoredAnswers);
 public sealed record DiagnosisResult(
     IReadOnlyList<AreaScore> Areas,
     IReadOnlyList<AreaScore> Weakest,
-    IReadOnlyList<AreaScore> PlanAreas)
+    IReadOnlyList<PlanArea> PlanAreas)
 {
     /// <summary>The recommended mentoring topics, weakest area first.</summary>
-    public IReadOnlyList<LocalizedText> PlanTopics => PlanAreas.SelectMany(a => a.Area.PlanTopics).ToList();
+    public IReadOnlyList<LocalizedText> PlanTopics => PlanAreas.SelectMany(a => a.Topics).ToList();
 }
 
 /// <summary>
 /// Scores a diagnosis: each area 1–5 as the average of its scored answers (only relevant answers count), the three
-/// weakest areas, and the mentoring plan — the weakest areas plus every area below 3, with their plan topics.
+/// weakest areas, and the mentoring plan — a plan a mentor can work through: the weakest areas that still have
+/// something to teach, at most three, each with at most three topics the owner does not already have (a topic's
+/// <c>unless</c> holds on the answers: an NIB, a brand, a WhatsApp shop).
 /// </summary>
 public static class DiagnosisScorer
 {
     public const int WeakestCount = 3;
 
-    /// <summary>Below this an area always enters the plan, even when it is not among the three weakest.</summary>
-    public const decimal PlanThreshold = 3.0m;
+    public const int PlanAreaCount = 3;
+
+    public const int TopicsPerArea = 3;
 
     public static DiagnosisResult Score(Questionnaire questionnaire, IReadOnlyDictionary<string, string> answers)
     {
@@ -49,7 +52,12 @@ public static class DiagnosisScorer
             .Select(x => x.Area)
             .ToList();
         var weakest = ranked.Take(WeakestCount).ToList();
-        var plan = ranked.Where(a => weakest.Contains(a) || a.Score < PlanThreshold).ToList();
+        var plan = ranked
+            .Select(a => new PlanArea(a, [.. a.Area.PlanTopics.Where(t => t.AppliesTo(relevant)).Take(TopicsPerArea).Select(t => t.Text)]))
+            // An area whose every topic the owner already has offers nothing to mentor; one with no topics in the file still needs a mentor.
+            .Where(p => p.Topics.Count > 0 || p.Area.Area.PlanTopics.Count == 0)
+            .Take(PlanAreaCount)
+            .ToList();
         return new DiagnosisResult(areas, weakest, plan);
     }
 

@@ -16,10 +16,12 @@ public sealed class Expression
         _root = root;
         var references = new List<string>();
         var comparisons = new List<ChoiceComparison>();
-        Walk(root, references, comparisons);
+        var numbers = new List<NumberComparison>();
+        Walk(root, references, comparisons, numbers);
         References = references.Distinct(StringComparer.Ordinal).ToList();
         UsesSelf = ContainsSelf(root);
         ChoiceComparisons = comparisons;
+        NumberComparisons = numbers;
     }
 
     public string Source { get; }
@@ -35,6 +37,9 @@ public sealed class Expression
     /// so the loader can refuse a value the question does not offer. <see cref="ChoiceComparison.Question"/> is null for ".".
     /// </summary>
     internal IReadOnlyList<ChoiceComparison> ChoiceComparisons { get; }
+
+    /// <summary>Answers compared with a number (<c>${workers} &gt; 5</c>): where skip logic on a number turns.</summary>
+    internal IReadOnlyList<NumberComparison> NumberComparisons { get; }
 
     public static bool TryParse(string source, [NotNullWhen(true)] out Expression? expression, [NotNullWhen(false)] out ExpressionError? error)
     {
@@ -160,7 +165,7 @@ public sealed class Expression
     internal static string[] SplitSelection(string stored) =>
         stored.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static void Walk(ExpressionNode node, List<string> references, List<ChoiceComparison> comparisons)
+    private static void Walk(ExpressionNode node, List<string> references, List<ChoiceComparison> comparisons, List<NumberComparison> numbers)
     {
         switch (node)
         {
@@ -168,10 +173,10 @@ public sealed class Expression
                 references.Add(reference.Name);
                 break;
             case NotNode not:
-                Walk(not.Operand, references, comparisons);
+                Walk(not.Operand, references, comparisons, numbers);
                 break;
             case NegateNode negate:
-                Walk(negate.Operand, references, comparisons);
+                Walk(negate.Operand, references, comparisons, numbers);
                 break;
             case BinaryNode binary:
                 if (binary.Operator is BinaryOperator.Equal or BinaryOperator.NotEqual)
@@ -179,14 +184,19 @@ public sealed class Expression
                     AddComparison(binary.Left, binary.Right, comparisons);
                     AddComparison(binary.Right, binary.Left, comparisons);
                 }
-                Walk(binary.Left, references, comparisons);
-                Walk(binary.Right, references, comparisons);
+                if (binary.Operator is >= BinaryOperator.Equal and <= BinaryOperator.GreaterOrEqual)
+                {
+                    AddNumber(binary.Left, binary.Right, numbers);
+                    AddNumber(binary.Right, binary.Left, numbers);
+                }
+                Walk(binary.Left, references, comparisons, numbers);
+                Walk(binary.Right, references, comparisons, numbers);
                 break;
             case CallNode call:
                 if (call.Function == "selected")
                     AddComparison(call.Arguments[0], call.Arguments[1], comparisons);
                 foreach (var argument in call.Arguments)
-                    Walk(argument, references, comparisons);
+                    Walk(argument, references, comparisons, numbers);
                 break;
         }
     }
@@ -199,6 +209,12 @@ public sealed class Expression
             comparisons.Add(new ChoiceComparison(reference.Name, text.Value.Text));
         else if (answer is SelfNode)
             comparisons.Add(new ChoiceComparison(null, text.Value.Text));
+    }
+
+    private static void AddNumber(ExpressionNode answer, ExpressionNode literal, List<NumberComparison> numbers)
+    {
+        if (answer is ReferenceNode reference && literal is LiteralNode { Value: { Kind: ValueKind.Number, Number: { } number } })
+            numbers.Add(new NumberComparison(reference.Name, number));
     }
 
     private static bool ContainsSelf(ExpressionNode node) => node switch
@@ -214,3 +230,6 @@ public sealed class Expression
 
 /// <summary>An answer compared with a literal value; <see cref="Question"/> null means ".".</summary>
 internal sealed record ChoiceComparison(string? Question, string Value);
+
+/// <summary>An earlier answer compared with a number literal.</summary>
+internal sealed record NumberComparison(string Question, decimal Value);

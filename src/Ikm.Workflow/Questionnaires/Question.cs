@@ -67,6 +67,12 @@ public sealed record Question
 
     public ScoreMethod ScoreMethod { get; init; } = ScoreMethod.Max;
 
+    /// <summary>
+    /// The business-profile fact (<see cref="Businesses.ProfileFields"/>) this question's answer is taken from when the
+    /// profile decides it: registration already asked, so the question is not asked again.
+    /// </summary>
+    public string? Prefill { get; init; }
+
     /// <summary>Also asked when an owner assesses their own business (the monthly evaluation's scores).</summary>
     public bool InSelfAssessment { get; init; }
 

@@ -1,7 +1,7 @@
 namespace Ikm.Workflow.Questionnaires;
 
 /// <summary>An area the diagnosis scores 1–5, with the mentoring topics recommended when it is weak.</summary>
-public sealed record Area(string Id, LocalizedText Label, IReadOnlyList<LocalizedText> PlanTopics);
+public sealed record Area(string Id, LocalizedText Label, IReadOnlyList<PlanTopic> PlanTopics);
 
 /// <summary>
 /// A validated questionnaire: only <see cref="QuestionnaireLoader"/> makes one, and it never makes a half-valid one.

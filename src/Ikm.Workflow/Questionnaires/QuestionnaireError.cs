@@ -38,6 +38,10 @@ public enum QuestionnaireErrorKind
     /// <summary>An expression compares an answer with a value the question does not offer (<c>${bank} = 'ya'</c>).</summary>
     UnknownChoiceValue,
     NoQuestions,
+    /// <summary><c>prefill:</c> names no fact of the business profile.</summary>
+    UnknownProfileField,
+    /// <summary><c>prefill:</c> names a profile fact of another answer type than the question's.</summary>
+    PrefillTypeMismatch,
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Ikm.Workflow.Businesses;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -50,10 +51,11 @@ public static partial class QuestionnaireLoader
 
     private static readonly HashSet<string> TopKeys = ["id", "version", "title", "description", "areas", "questions"];
     private static readonly HashSet<string> AreaKeys = ["id", "label", "plan"];
+    private static readonly HashSet<string> PlanTopicKeys = ["topic", "unless"];
     private static readonly HashSet<string> YesNoScoreKeys = ["yes", "no"];
     private static readonly HashSet<string> ChoiceKeys = ["value", "label", "score"];
     private static readonly HashSet<string> QuestionKeys =
-        ["id", "type", "label", "hint", "choices", "required", "constraint", "constraint_message", "relevant", "area", "score", "score_method", "self_assessment"];
+        ["id", "type", "label", "hint", "choices", "required", "constraint", "constraint_message", "relevant", "area", "score", "score_method", "self_assessment", "prefill"];
 
     public static QuestionnaireLoadResult Load(string yaml, string sourceName) => new Reader(sourceName).Read(yaml);
 
@@ -79,9 +81,13 @@ public static partial class QuestionnaireLoader
         public Question? Question { get; set; }
     }
 
+    /// <summary>A plan topic's <c>unless:</c>, checked once every question is known (it may name any of them).</summary>
+    private sealed record TopicCheck(Expression Expression, Mark At);
+
     private sealed class Reader(string source)
     {
         private readonly List<QuestionnaireError> _errors = [];
+        private readonly List<TopicCheck> _topicChecks = [];
 
         public QuestionnaireLoadResult Read(string yaml)
         {
@@ -114,6 +120,7 @@ public static partial class QuestionnaireLoader
             var title = Localized(root, "title", required: true);
             var areas = ReadAreas(root);
             var questions = ReadQuestions(root, areas);
+            CheckTopicConditions(questions);
 
             if (_errors.Count > 0 || id is null || version is null || title is null)
                 return QuestionnaireLoadResult.Failure(_errors);
@@ -141,15 +148,15 @@ public static partial class QuestionnaireLoader
                 CheckKeys(map, AreaKeys);
                 var id = RequiredScalar(map, "id");
                 var label = Localized(map, "label", required: true);
-                var plan = new List<LocalizedText>();
+                var plan = new List<PlanTopic>();
                 if (Get(map, "plan") is { } planNode)
                 {
                     if (planNode is YamlSequenceNode topics)
                     {
                         foreach (var topic in topics)
                         {
-                            if (LocalizedValue(topic, "plan") is { } text)
-                                plan.Add(text);
+                            if (ReadPlanTopic(topic) is { } planTopic)
+                                plan.Add(planTopic);
                         }
                     }
                     else
@@ -168,6 +175,41 @@ public static partial class QuestionnaireLoader
                     areas.Add(new Area(id.Value, label, plan));
             }
             return areas;
+        }
+
+        /// <summary>Either a text (<c>- { id: …, en: … }</c>) or <c>- topic: { id: …, en: … }</c> with <c>unless: …</c>.</summary>
+        private PlanTopic? ReadPlanTopic(YamlNode node)
+        {
+            if (node is not YamlMappingNode map || Get(map, "topic") is null)
+                return LocalizedValue(node, "plan") is { } plain ? new PlanTopic(plain) : null;
+
+            CheckKeys(map, PlanTopicKeys);
+            var text = Localized(map, "topic", required: true);
+            var unlessNode = OptionalScalar(map, "unless");
+            var unless = ParseExpression(unlessNode);
+            if (unless is not null)
+            {
+                if (unless.UsesSelf)
+                    Add(unlessNode!.Start, QuestionnaireErrorKind.SelfValueNotAllowed, unless.Source);
+                _topicChecks.Add(new TopicCheck(unless, unlessNode!.Start));
+            }
+            return text is null || (unlessNode is not null && unless is null) ? null : new PlanTopic(text, unless);
+        }
+
+        /// <summary>A topic's condition reads the answers at the end, so it may name any question — but only real ones and their real choices.</summary>
+        private void CheckTopicConditions(List<Question> questions)
+        {
+            var byId = questions.GroupBy(q => q.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            foreach (var check in _topicChecks)
+            {
+                foreach (var reference in check.Expression.References.Where(r => !byId.ContainsKey(r)))
+                    Add(check.At, QuestionnaireErrorKind.UnknownQuestionReference, reference);
+                foreach (var comparison in check.Expression.ChoiceComparisons)
+                {
+                    if (comparison.Question is { } id && byId.GetValueOrDefault(id) is { HasChoices: true } target && target.FindChoice(comparison.Value) is null)
+                        Add(check.At, QuestionnaireErrorKind.UnknownChoiceValue, $"'{comparison.Value}' ({target.Id})");
+                }
+            }
         }
 
         private List<Question> ReadQuestions(YamlMappingNode root, List<Area> areas)
@@ -251,6 +293,7 @@ public static partial class QuestionnaireLoader
 
             if (area is null && choices.Any(c => c.Score is not null))
                 Add(map.Start, QuestionnaireErrorKind.ScoreWithoutArea, questionId);
+            var prefill = ReadPrefill(map, type, choices);
 
             var relevantNode = OptionalScalar(map, "relevant");
             var relevant = ParseExpression(relevantNode);
@@ -281,6 +324,7 @@ public static partial class QuestionnaireLoader
                 Area = area,
                 ScoreMethod = scoreMethod,
                 InSelfAssessment = selfAssessment,
+                Prefill = prefill,
                 Line = (int)map.Start.Line,
             };
             if (constraintCheck is not null)
@@ -369,6 +413,30 @@ public static partial class QuestionnaireLoader
             return choices
                 .Select(c => Get(scores, c.Value) is { } scoreNode ? c with { Score = Score(scoreNode) } : c)
                 .ToList();
+        }
+
+        /// <summary>
+        /// <c>prefill: has_bank_account</c>: a profile fact of the same answer type, whose every value is one of the
+        /// question's choices — else a prefilled answer could be one the question cannot hold.
+        /// </summary>
+        private string? ReadPrefill(YamlMappingNode map, QuestionType? type, List<Choice> choices)
+        {
+            if (OptionalScalar(map, "prefill") is not { } node)
+                return null;
+            if (!ProfileFields.All.TryGetValue(node.Value, out var field))
+            {
+                Add(node.Start, QuestionnaireErrorKind.UnknownProfileField, $"{node.Value} ({string.Join(", ", ProfileFields.All.Keys)})");
+                return null;
+            }
+            if (type is { } known && known != field.Type)
+            {
+                var typeName = TypeNames.First(t => t.Value == field.Type).Key;
+                Add(node.Start, QuestionnaireErrorKind.PrefillTypeMismatch, $"{field.Name} ({typeName})");
+                return null;
+            }
+            foreach (var value in field.Values.Where(v => choices.All(c => c.Value != v)))
+                Add(node.Start, QuestionnaireErrorKind.UnknownChoiceValue, $"'{value}' ({field.Name})");
+            return field.Name;
         }
 
         private ScoreMethod ReadScoreMethod(YamlMappingNode map, QuestionType? type)

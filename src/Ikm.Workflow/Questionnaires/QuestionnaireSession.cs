@@ -1,6 +1,9 @@
 namespace Ikm.Workflow.Questionnaires;
 
-/// <summary>"Pertanyaan 7 dari 32": the current question's place among the relevant ones, and how many are answered.</summary>
+/// <summary>
+/// "Pertanyaan 7 dari 32": the current question's place among the relevant ones asked, how many of those are answered,
+/// and the most questions the skip logic may still ask on the way (so the total never grows while answering).
+/// </summary>
 public sealed record QuestionnaireProgress(int Position, int Total, int Answered)
 {
     public bool IsComplete => Answered >= Total;
@@ -14,11 +17,14 @@ public sealed record QuestionnaireProgress(int Position, int Total, int Answered
 /// As in XLSForm, an answer to a question that is no longer relevant (the user went back and changed an earlier
 /// answer) is kept in storage but counts as empty: it neither makes later questions relevant nor scores.
 /// </remarks>
-public sealed class QuestionnaireSession(Questionnaire questionnaire, IReadOnlyDictionary<string, string> answers)
+/// <param name="fromProfile">Questions answered from the business profile: not asked, not counted, not gone back to.</param>
+public sealed class QuestionnaireSession(Questionnaire questionnaire, IReadOnlyDictionary<string, string> answers, IReadOnlyCollection<string>? fromProfile = null)
 {
     public Questionnaire Questionnaire { get; } = questionnaire;
 
     public IReadOnlyDictionary<string, string> Answers { get; } = answers;
+
+    public IReadOnlyCollection<string> FromProfile { get; } = fromProfile ?? [];
 
     /// <summary>The first question to ask (null only if no question is relevant).</summary>
     public Question? First() => Next(null);
@@ -58,7 +64,7 @@ public sealed class QuestionnaireSession(Questionnaire questionnaire, IReadOnlyD
         var end = questionId is null ? Questionnaire.Questions.Count : Questionnaire.IndexOf(questionId);
         for (var i = end - 1; i >= 0; i--)
         {
-            if (relevance.Relevant[i] && Answers.ContainsKey(Questionnaire.Questions[i].Id))
+            if (relevance.Relevant[i] && Answers.ContainsKey(Questionnaire.Questions[i].Id) && !FromProfile.Contains(Questionnaire.Questions[i].Id))
                 return Questionnaire.Questions[i];
         }
         return null;
@@ -71,30 +77,35 @@ public sealed class QuestionnaireSession(Questionnaire questionnaire, IReadOnlyD
     }
 
     /// <summary>
-    /// Position of <paramref name="currentQuestionId"/> among the questions relevant now (1-based), their total and how
-    /// many are answered. With no current question the position is the next one to answer.
+    /// Position of <paramref name="currentQuestionId"/> among the questions asked (1-based), the most the skip logic may
+    /// ask in all (<see cref="QuestionnaireLength"/>), and how many are answered. With no current question the
+    /// position is the next one to answer.
     /// </summary>
     public QuestionnaireProgress Progress(string? currentQuestionId)
     {
         var relevance = Evaluate();
-        var total = 0;
+        var asked = 0;
         var answered = 0;
         var position = 0;
         for (var i = 0; i < Questionnaire.Questions.Count; i++)
         {
-            if (!relevance.Relevant[i])
-                continue;
-            total++;
             var id = Questionnaire.Questions[i].Id;
+            if (!relevance.Relevant[i] || FromProfile.Contains(id))
+                continue;
+            asked++;
             if (Answers.ContainsKey(id))
                 answered++;
             if (id == currentQuestionId)
-                position = total;
+                position = asked;
         }
+        var total = Math.Max(asked, Length().MaxQuestions);
         if (position == 0)
             position = Math.Min(answered + 1, total);
         return new QuestionnaireProgress(position, total, answered);
     }
+
+    /// <summary>How many questions are still to come at least and at most, counting those answered.</summary>
+    public QuestionnaireLength Length() => QuestionnaireLength.Of(Questionnaire, Answers, FromProfile);
 
     /// <summary>The answers that count: those of relevant questions, in asking order. Store and score these.</summary>
     public IReadOnlyDictionary<string, string> RelevantAnswers() => Evaluate().Effective;

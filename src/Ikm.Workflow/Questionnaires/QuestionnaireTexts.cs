@@ -145,6 +145,12 @@ public static class QuestionnaireTexts
             "'.' may only be used in a constraint, not in relevant ({0})"),
         [QuestionnaireErrorKind.UnknownChoiceValue] = LocalizedText.Of("nilai pilihan tidak dikenal {0}", "unknown choice value {0}"),
         [QuestionnaireErrorKind.NoQuestions] = LocalizedText.Of("kuesioner tidak punya pertanyaan", "the questionnaire has no questions"),
+        [QuestionnaireErrorKind.UnknownProfileField] = LocalizedText.Of(
+            "prefill menyebut data profil yang tidak ada '{0}'",
+            "prefill names no profile field '{0}'"),
+        [QuestionnaireErrorKind.PrefillTypeMismatch] = LocalizedText.Of(
+            "prefill '{0}' tidak cocok dengan jenis pertanyaan ini",
+            "prefill '{0}' does not fit this question's type"),
     };
 
     private static readonly Dictionary<ExpressionErrorKind, LocalizedText> ExpressionErrors = new()

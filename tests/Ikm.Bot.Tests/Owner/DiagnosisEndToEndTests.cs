@@ -141,7 +141,7 @@ public sealed partial class DiagnosisEndToEndTests
         await siti.PressAsync("↪️ Tinggalkan");
         Assert.Contains("Periksa data usaha Anda", (await siti.NextReplyAsync()).Text);
         var diagnosis = Assert.Single(await bot.Owners.GetDiagnosesByOwnerAsync(504, CancellationToken.None));
-        Assert.Equal(2, diagnosis.Answers.Count);
+        Assert.Equal(2, diagnosis.Answers.Keys.Except(diagnosis.FromProfile).Count());
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public sealed partial class DiagnosisEndToEndTests
         await siti.SendStickerAsync();
         Assert.Contains("stiker", (await siti.NextReplyAsync()).Text);
         var diagnosis = Assert.Single(await bot.Owners.GetDiagnosesByOwnerAsync(505, CancellationToken.None));
-        Assert.Empty(diagnosis.Answers);
+        Assert.Equal(diagnosis.FromProfile.Order(), diagnosis.Answers.Keys.Order()); // only what registration answered
     }
 
     [Fact]
@@ -182,12 +182,14 @@ public sealed partial class DiagnosisEndToEndTests
         Assert.EndsWith(".json", json.FileName);
         using var document = JsonDocument.Parse(json.FileContent!);
         Assert.Equal("Siti Aminah", document.RootElement.GetProperty("Business").GetProperty("OwnerName").GetString());
-        Assert.Equal(3, document.RootElement.GetProperty("Diagnoses")[0].GetProperty("Answers").EnumerateObject().Count());
+        var fromProfile = document.RootElement.GetProperty("Diagnoses")[0].GetProperty("FromProfile").GetArrayLength();
+        Assert.Equal(6, fromProfile);
+        Assert.Equal(3 + fromProfile, document.RootElement.GetProperty("Diagnoses")[0].GetProperty("Answers").EnumerateObject().Count());
         Assert.EndsWith(".xlsx", xlsx.FileName);
         Assert.Equal((byte)'P', xlsx.FileContent![0]); // a ZIP container (XLSX)
         Assert.Equal((byte)'K', xlsx.FileContent[1]);
         using var workbook = new MemoryStream(xlsx.FileContent);
-        Assert.Equal(3, MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Jawaban").Count());
+        Assert.Equal(3 + fromProfile, MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Jawaban").Count());
     }
 
     [Fact]

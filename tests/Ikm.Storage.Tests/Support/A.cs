@@ -97,6 +97,7 @@ public static class A
         diagnosis.CompletedAt = at;
         diagnosis.AreaScores = new() { ["production"] = 3.6666666666666665, ["quality"] = 1, ["marketing"] = 4.25 };
         diagnosis.WeakestAreas = ["quality", "production"];
+        diagnosis.FromProfile = ["pembukuan"];
         return diagnosis;
     }
 }

@@ -49,7 +49,7 @@ public sealed class DiagnosisQuestionnaireTests
         foreach (var area in Load().Areas)
         {
             Assert.InRange(area.PlanTopics.Count, 2, 4);
-            Assert.All(area.PlanTopics, t => Assert.True(t.Values.ContainsKey("id") && t.Values.ContainsKey("en")));
+            Assert.All(area.PlanTopics, t => Assert.True(t.Text.Values.ContainsKey("id") && t.Text.Values.ContainsKey("en")));
             Assert.True(area.Label.Values.ContainsKey("en"));
         }
     }
@@ -100,7 +100,7 @@ public sealed class DiagnosisQuestionnaireTests
         var session = new QuestionnaireSession(questionnaire, new Dictionary<string, string> { ["fin_bank_account"] = "yes" });
 
         Assert.Equal("fin_transfer", session.Next("fin_bank_account")!.Id);
-        Assert.True(session.IsRelevant(questionnaire.FindQuestion("fin_credit")!));
+        Assert.True(session.IsRelevant(questionnaire.FindQuestion("fin_had_credit")!));
     }
 
     [Fact]

@@ -122,12 +122,12 @@ public sealed class DiagnosisScorerTests
         var result = DiagnosisScorer.Score(FiveAreas, answers);
 
         Assert.Equal(["b", "c", "d"], result.Weakest.Select(w => w.Area.Id));
-        Assert.Equal(["b", "c", "d"], result.PlanAreas.Select(w => w.Area.Id));
+        Assert.Equal(["b", "c", "d"], result.PlanAreas.Select(w => w.Area.Area.Id));
         Assert.Equal(["Topik B1", "Topik C1", "Topik D1"], result.PlanTopics.Select(t => t.Get("id")));
     }
 
     [Fact]
-    public void Score_PutsEveryAreaBelowThreeInPlan_WhenMoreThanThreeAreWeak()
+    public void Score_PlansAtMostThreeAreas_WhenMoreThanThreeAreWeak()
     {
         var answers = new Dictionary<string, string>
         {
@@ -141,8 +141,8 @@ public sealed class DiagnosisScorerTests
         var result = DiagnosisScorer.Score(FiveAreas, answers);
 
         Assert.Equal(3, result.Weakest.Count);
-        Assert.Equal(["a", "b", "c", "d"], result.PlanAreas.Select(w => w.Area.Id));
-        Assert.Equal(["Topic A1", "Topic A2", "Topic B1", "Topic C1", "Topic D1"], result.PlanTopics.Select(t => t.Get("en")));
+        Assert.Equal(["a", "b", "c"], result.PlanAreas.Select(w => w.Area.Area.Id));
+        Assert.Equal(["Topic A1", "Topic A2", "Topic B1", "Topic C1"], result.PlanTopics.Select(t => t.Get("en")));
     }
 
     [Fact]
@@ -158,4 +158,64 @@ public sealed class DiagnosisScorerTests
         Assert.Equal(3, result.PlanAreas.Count);
         Assert.Equal("b", result.Weakest[0].Area.Id);
     }
+
+    /// <summary>Area p has five topics, two of them with a condition; area q's only topic is for owners without a brand.</summary>
+    private static readonly Questionnaire Conditional = TestQuestionnaires.Load("""
+        id: conditional
+        version: "1"
+        title: Bersyarat
+        areas:
+          - id: p
+            label: P
+            plan:
+              - topic: { id: Mengurus NIB, en: Getting an NIB }
+                unless: ${nib} = 'yes'
+              - { id: Topik P2, en: Topic P2 }
+              - topic: { id: WhatsApp Business, en: WhatsApp Business }
+                unless: selected(${channels}, 'wa')
+              - { id: Topik P4, en: Topic P4 }
+              - { id: Topik P5, en: Topic P5 }
+          - id: q
+            label: Q
+            plan:
+              - topic: { id: Membuat logo, en: Creating a logo }
+                unless: ${brand} = 'yes'
+          - { id: r, label: R, plan: [ { id: Topik R1, en: Topic R1 } ] }
+          - { id: s, label: S, plan: [ { id: Topik S1, en: Topic S1 } ] }
+        questions:
+          - { id: nib, type: yes_no, area: p, label: NIB?, score: { yes: 2, no: 1 } }
+          - id: channels
+            type: select_multiple
+            label: Channels
+            choices:
+              - { value: wa, label: WhatsApp }
+              - { value: fb, label: Facebook }
+          - { id: brand, type: yes_no, area: q, label: Brand?, score: { yes: 2, no: 1 } }
+          - { id: r1, type: yes_no, area: r, label: R1, score: { yes: 5, no: 3 } }
+          - { id: s1, type: yes_no, area: s, label: S1, score: { yes: 5, no: 4 } }
+        """);
+
+    [Fact]
+    public void Score_LeavesOutTopicsTheOwnerHas_AndKeepsAtMostThreePerArea()
+    {
+        var withoutAnything = DiagnosisScorer.Score(Conditional, new Dictionary<string, string> { ["nib"] = "no", ["channels"] = "fb", ["brand"] = "no", ["r1"] = "no", ["s1"] = "no" });
+        var withNibAndWhatsApp = DiagnosisScorer.Score(Conditional, new Dictionary<string, string> { ["nib"] = "yes", ["channels"] = "wa fb", ["brand"] = "no", ["r1"] = "no", ["s1"] = "no" });
+
+        Assert.Equal(["Getting an NIB", "Topic P2", "WhatsApp Business"], TopicsOf(withoutAnything, "p"));
+        Assert.Equal(["Topic P2", "Topic P4", "Topic P5"], TopicsOf(withNibAndWhatsApp, "p"));
+    }
+
+    [Fact]
+    public void Score_SkipsAWeakAreaWithNothingLeftToTeach_AndPlansTheNextWeakest()
+    {
+        // q (brand: yes = 2) is among the weakest, but its only topic is a logo, which the owner has.
+        var result = DiagnosisScorer.Score(Conditional, new Dictionary<string, string> { ["nib"] = "no", ["channels"] = "fb", ["brand"] = "yes", ["r1"] = "no", ["s1"] = "no" });
+
+        Assert.Equal(["p", "q", "r"], result.Weakest.Select(w => w.Area.Id));
+        Assert.Equal(["p", "r", "s"], result.PlanAreas.Select(a => a.Area.Area.Id));
+        Assert.DoesNotContain("Creating a logo", result.PlanTopics.Select(t => t.Get("en")));
+    }
+
+    private static IEnumerable<string> TopicsOf(DiagnosisResult result, string area) =>
+        result.PlanAreas.Single(a => a.Area.Area.Id == area).Topics.Select(t => t.Get("en"));
 }

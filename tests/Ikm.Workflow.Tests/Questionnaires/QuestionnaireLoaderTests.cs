@@ -38,7 +38,7 @@ public sealed class QuestionnaireLoaderTests
         Assert.Equal("Contoh", questionnaire.Title.Get("id"));
         Assert.Equal("Sample", questionnaire.Title.Get("en"));
         Assert.Equal(["finance", "legality", "people"], questionnaire.Areas.Select(a => a.Id));
-        Assert.Equal("Credit preparation", questionnaire.Areas[0].PlanTopics[1].Get("en"));
+        Assert.Equal("Credit preparation", questionnaire.Areas[0].PlanTopics[1].Text.Get("en"));
         Assert.Equal(7, questionnaire.Questions.Count);
 
         var bank = questionnaire.FindQuestion("has_bank_account")!;
@@ -691,5 +691,130 @@ public sealed class QuestionnaireLoaderTests
             """);
 
         Assert.Equal(ScoreMethod.Sum, question.ScoreMethod);
+    }
+
+    [Fact]
+    public void Load_KeepsPrefill_WhenProfileFieldFitsTheQuestion()
+    {
+        var questionnaire = TestQuestionnaires.Load(Header + """
+              - { id: bank, type: yes_no, area: finance, label: Rekening?, prefill: has_bank_account, score: { yes: 4, no: 1 } }
+              - id: permits
+                type: select_multiple
+                label: Izin
+                prefill: permits
+                choices:
+                  - { value: none, label: Belum ada }
+                  - { value: pirt, label: PIRT }
+                  - { value: halal, label: Halal }
+                  - { value: sni, label: SNI }
+                  - { value: bpom, label: BPOM }
+            """);
+
+        Assert.Equal("has_bank_account", questionnaire.FindQuestion("bank")!.Prefill);
+        Assert.Equal("permits", questionnaire.FindQuestion("permits")!.Prefill);
+    }
+
+    [Fact]
+    public void Load_ReportsPrefillLine_WhenProfileFieldUnknown()
+    {
+        var error = SingleError("""
+              - id: bank
+                type: yes_no
+                label: Rekening?
+                prefill: bank_account
+            """, QuestionnaireErrorKind.UnknownProfileField);
+
+        Assert.Equal(13, error.Line);
+        Assert.StartsWith("bank_account", error.Detail);
+        Assert.Contains("test.yaml:13: prefill names no profile field 'bank_account (has_bank_account, ", error.ToString());
+    }
+
+    [Fact]
+    public void Load_ReportsPrefillLine_WhenProfileFieldHasAnotherType()
+    {
+        var error = SingleError("""
+              - id: books
+                type: select_one
+                label: Pembukuan
+                prefill: keeps_books
+                choices:
+                  - { value: yes, label: Ya }
+                  - { value: no, label: Tidak }
+            """, QuestionnaireErrorKind.PrefillTypeMismatch);
+
+        Assert.Equal(13, error.Line);
+        Assert.Equal("keeps_books (yes_no)", error.Detail);
+    }
+
+    [Fact]
+    public void Load_ReportsPrefillLine_WhenProfileValueIsNotAChoice()
+    {
+        var error = SingleError("""
+              - id: permits
+                type: select_multiple
+                label: Izin
+                prefill: permits
+                choices:
+                  - { value: none, label: Belum ada }
+                  - { value: pirt, label: PIRT }
+                  - { value: halal, label: Halal }
+                  - { value: sni, label: SNI }
+            """, QuestionnaireErrorKind.UnknownChoiceValue);
+
+        Assert.Equal(13, error.Line);
+        Assert.Equal("'bpom' (permits)", error.Detail);
+    }
+
+    private const string PlanHeader = """
+        id: test
+        version: "3"
+        title: { id: Uji, en: Test }
+        areas:
+          - id: legality
+            label: { id: Perizinan, en: Licensing }
+            plan:
+              - topic: { id: Mengurus NIB, en: Getting an NIB }
+                unless: {0}
+        questions:
+          - { id: nib, type: yes_no, area: legality, label: NIB?, score: { yes: 4, no: 1 } }
+        """;
+
+    [Fact]
+    public void Load_KeepsTopicCondition_WhenItNamesAnAnswerAndItsChoice()
+    {
+        var questionnaire = TestQuestionnaires.Load(PlanHeader.Replace("{0}", "${nib} = 'yes'"));
+
+        var topic = Assert.Single(questionnaire.Areas[0].PlanTopics);
+        Assert.Equal("Getting an NIB", topic.Text.Get("en"));
+        Assert.False(topic.AppliesTo(new Dictionary<string, string> { ["nib"] = "yes" }));
+        Assert.True(topic.AppliesTo(new Dictionary<string, string> { ["nib"] = "no" }));
+        Assert.True(topic.AppliesTo(new Dictionary<string, string>()));
+    }
+
+    [Theory]
+    [InlineData("${nib_owned} = 'yes'", QuestionnaireErrorKind.UnknownQuestionReference, "nib_owned")]
+    [InlineData("${nib} = 'ya'", QuestionnaireErrorKind.UnknownChoiceValue, "'ya' (nib)")]
+    [InlineData("${nib} = = 'yes'", QuestionnaireErrorKind.ExpressionSyntax, "${nib} = = 'yes'")]
+    [InlineData(". = 'yes'", QuestionnaireErrorKind.SelfValueNotAllowed, ". = 'yes'")]
+    public void Load_ReportsUnlessLine_WhenTopicConditionIsWrong(string unless, QuestionnaireErrorKind kind, string detail)
+    {
+        var result = QuestionnaireLoader.Load(PlanHeader.Replace("{0}", unless), "diagnosis.yaml");
+
+        Assert.False(result.IsSuccess);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(kind, error.Kind);
+        Assert.Equal(9, error.Line);
+        Assert.Equal(detail, error.Detail);
+        Assert.StartsWith("diagnosis.yaml:9: ", error.ToString());
+    }
+
+    [Fact]
+    public void Load_ReportsKeyLine_WhenTopicHasAnUnknownKey()
+    {
+        var result = QuestionnaireLoader.Load(PlanHeader.Replace("{0}", "${nib} = 'yes'\n        only_if: ${nib} = 'no'"), "test.yaml");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(QuestionnaireErrorKind.UnknownField, error.Kind);
+        Assert.Equal(10, error.Line);
     }
 }

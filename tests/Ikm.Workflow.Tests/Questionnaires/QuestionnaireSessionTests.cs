@@ -117,19 +117,19 @@ public sealed class QuestionnaireSessionTests
 
         var progress = session.Progress("legality");
 
-        // has_bank_account, workers, legality, notes — credit, roles and PIRT year are skipped.
-        Assert.Equal(new QuestionnaireProgress(3, 4, 2), progress);
+        // has_bank_account, workers, legality, notes — credit and roles are skipped; the PIRT year still may be asked.
+        Assert.Equal(new QuestionnaireProgress(3, 5, 2), progress);
     }
 
     [Fact]
-    public void Progress_GrowsTotal_WhenAnswerOpensMoreQuestions()
+    public void Progress_CountsWhatSkipLogicMayStillAsk_WhenAnswerOpensMoreQuestions()
     {
         var session = Session(("has_bank_account", "yes"), ("had_credit", "no"), ("workers", "12"));
 
         var progress = session.Progress("has_roles");
 
         Assert.Equal(4, progress.Position);
-        Assert.Equal(6, progress.Total);
+        Assert.Equal(7, progress.Total); // with the PIRT year, which a PIRT answer opens
         Assert.Equal(3, progress.Answered);
         Assert.False(progress.IsComplete);
     }

@@ -12,6 +12,8 @@ public sealed class DiagnosisAnswers(TurnContext context, DiagnosisResponse resp
 {
     public IReadOnlyDictionary<string, string> Answers => response.Answers;
 
+    public IReadOnlyCollection<string> FromProfile => response.FromProfile;
+
     public string? Current
     {
         get => draft.Current;

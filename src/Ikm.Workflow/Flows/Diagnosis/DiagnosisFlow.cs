@@ -1,4 +1,5 @@
 using Humanizer;
+using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Flows.Questions;
@@ -88,7 +89,7 @@ public sealed class DiagnosisFlow(IQuestionnaireCatalog catalog, QuestionPrompte
         turn.Draft.ResponseId = inProgress?.Id;
         if (inProgress is not null)
         {
-            var progress = new QuestionnaireSession(QuestionnaireOf(inProgress), inProgress.Answers).Progress(null);
+            var progress = new QuestionnaireSession(QuestionnaireOf(inProgress), inProgress.Answers, inProgress.FromProfile).Progress(null);
             var when = inProgress.LastAnsweredAt.Humanize(dateToCompareAgainst: turn.Now, culture: culture);
             turn.Reply(turn.T(DiagnosisTexts.ResumePrompt, progress.Answered, progress.Total, when),
                 [[turn.Button(DiagnosisTexts.Resume, DiagnosisChoice.Resume), turn.Button(DiagnosisTexts.Restart, DiagnosisChoice.New)]]);
@@ -102,15 +103,27 @@ public sealed class DiagnosisFlow(IQuestionnaireCatalog catalog, QuestionPrompte
         else
         {
             var questionnaire = catalog.Diagnosis;
-            var total = new QuestionnaireSession(questionnaire, new Dictionary<string, string>()).Progress(null).Total;
-            turn.Reply(turn.T(DiagnosisTexts.Intro, questionnaire.Title.Get(turn.Language), total), [[turn.Button(DiagnosisTexts.Begin, DiagnosisChoice.New)]]);
+            var prefilled = ProfileFields.Prefill(questionnaire, await turn.Work.GetBusinessAsync(turn.Message.UserId));
+            var length = QuestionnaireLength.Of(questionnaire, prefilled, prefilled.Keys);
+            turn.Reply(IntroText(turn, questionnaire, length, prefilled.Count), [[turn.Button(DiagnosisTexts.Begin, DiagnosisChoice.New)]]);
         }
+    }
+
+    /// <summary>"Sekitar 38–44 pertanyaan …, ±12 menit": what the skip logic may ask, after what the profile answered.</summary>
+    private static string IntroText(FlowTurn<DiagnosisDraft> turn, Questionnaire questionnaire, QuestionnaireLength length, int prefilled)
+    {
+        var title = questionnaire.Title.Get(turn.Language);
+        var text = length.MinQuestions == length.MaxQuestions
+            ? turn.T(DiagnosisTexts.Intro, title, length.MaxQuestions, questionnaire.Areas.Count, length.AboutMinutes)
+            : turn.T(DiagnosisTexts.IntroRange, title, length.MinQuestions, length.MaxQuestions, questionnaire.Areas.Count, length.AboutMinutes);
+        return prefilled == 0 ? text : text + "\n" + turn.T(DiagnosisTexts.FromProfile, prefilled);
     }
 
     private async Task StartNew(FlowTurn<DiagnosisDraft> turn)
     {
         var business = await turn.Work.GetBusinessAsync(turn.Message.UserId);
         var questionnaire = catalog.Diagnosis;
+        var prefilled = ProfileFields.Prefill(questionnaire, business);
         var response = new DiagnosisResponse
         {
             Id = Guid.NewGuid(),
@@ -121,6 +134,8 @@ public sealed class DiagnosisFlow(IQuestionnaireCatalog catalog, QuestionPrompte
             Status = DiagnosisStatus.InProgress,
             StartedAt = turn.Now,
             LastAnsweredAt = turn.Now,
+            Answers = prefilled,
+            FromProfile = [.. prefilled.Keys],
         };
         turn.Work.Stage(response);
         turn.Draft.ResponseId = response.Id;

@@ -35,8 +35,8 @@ public static class DiagnosisResultCard
         var lines = new List<string> { context.T(DiagnosisTexts.Plan) };
         foreach (var area in result.PlanAreas)
         {
-            lines.Add("▸ " + area.Area.Label.Get(context.Language));
-            lines.AddRange(area.Area.PlanTopics.Select(t => "   • " + t.Get(context.Language)));
+            lines.Add("▸ " + area.Area.Area.Label.Get(context.Language));
+            lines.AddRange(area.Topics.Select(t => "   • " + t.Get(context.Language)));
         }
 
         return string.Join("\n", lines);

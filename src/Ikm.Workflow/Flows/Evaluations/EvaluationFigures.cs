@@ -20,7 +20,7 @@ public static class EvaluationFigures
     {
         if (await LatestDiagnosisAsync(context, business) is not { } diagnosis) return [];
         var questionnaire = catalog.Find(diagnosis.QuestionnaireId, diagnosis.QuestionnaireVersion) ?? catalog.Diagnosis;
-        return [.. DiagnosisScorer.Score(questionnaire, diagnosis.Answers).PlanAreas.Select(a => a.Area.Id)];
+        return [.. DiagnosisScorer.Score(questionnaire, diagnosis.Answers).PlanAreas.Select(a => a.Area.Area.Id)];
     }
 
     /// <summary>The IKM's diagnosis scores and this author kind's evaluation of last month, for every area at once.</summary>

@@ -8,6 +8,9 @@ public interface IAnswerSink
 {
     IReadOnlyDictionary<string, string> Answers { get; }
 
+    /// <summary>Questions whose answers came from the business profile: not asked, and not counted in the progress.</summary>
+    IReadOnlyCollection<string> FromProfile => [];
+
     /// <summary>The question last asked, whose answer the next message is read as.</summary>
     string? Current { get; set; }
 

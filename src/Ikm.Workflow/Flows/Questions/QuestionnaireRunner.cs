@@ -23,7 +23,7 @@ public sealed class QuestionnaireRunner(QuestionPrompter prompter, Questionnaire
 {
     public Questionnaire Questionnaire { get; } = questionnaire;
 
-    public QuestionnaireSession Session(IAnswerSink sink) => new(Questionnaire, sink.Answers);
+    public QuestionnaireSession Session(IAnswerSink sink) => new(Questionnaire, sink.Answers, sink.FromProfile);
 
     /// <summary>The answers of the questions relevant now, by question id.</summary>
     public IReadOnlyDictionary<string, string> Relevant(IAnswerSink sink) => Session(sink).RelevantAnswers();
