@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Ikm.Bot.Tests.Support;
 using Ikm.TestKit;
+using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Questionnaires;
 
 namespace Ikm.Bot.Tests.Owner;
