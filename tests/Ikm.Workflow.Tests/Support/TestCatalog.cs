@@ -1,5 +1,4 @@
 using Ikm.TestKit;
-using Ikm.Workflow.Flows.OwnerData;
 using Ikm.Workflow.Ports;
 using Ikm.Workflow.Questionnaires;
 
@@ -39,24 +38,4 @@ public sealed class TestCatalog : IQuestionnaireCatalog
         var result = QuestionnaireFile.Load(Path.Combine(RepositoryRoot.Path, "questionnaires", fileName));
         return result.Questionnaire ?? throw new InvalidOperationException(string.Join("\n", result.Errors));
     }
-}
-
-public sealed class NoExporter : IOwnerDataExporter
-{
-    public byte[] ToXlsx(OwnerDataSnapshot snapshot) => [];
-}
-
-public sealed class NoReports : IProgramReports
-{
-    private static Task<Ikm.Workflow.Mentoring.ProgramReport> None() => Task.FromResult(new Ikm.Workflow.Mentoring.ProgramReport("-"));
-
-    public Task<Ikm.Workflow.Mentoring.ProgramReport> WeeklyAsync(string cohortId, string language, CancellationToken ct) => None();
-
-    public Task<Ikm.Workflow.Mentoring.ProgramReport> ExportAsync(string cohortId, string language, CancellationToken ct) => None();
-
-    public Task<Ikm.Workflow.Mentoring.ProgramReport> ExportCsvAsync(string cohortId, string language, CancellationToken ct) => None();
-
-    public Task<Ikm.Workflow.Mentoring.ProgramReport> LateAsync(string cohortId, string language, CancellationToken ct) => None();
-
-    public Task<Ikm.Workflow.Mentoring.ProgramReport> RankingAsync(string cohortId, string language, CancellationToken ct) => None();
 }

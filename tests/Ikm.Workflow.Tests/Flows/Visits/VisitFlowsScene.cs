@@ -2,6 +2,7 @@ using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Flows.Questions;
 using Ikm.Workflow.Flows.Visits.CheckIn;
 using Ikm.Workflow.Flows.Visits.CheckOut;
+using Ikm.Workflow.Flows.Visits.Retro;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Messaging;
 using Ikm.Workflow.Mentoring;
@@ -32,4 +33,7 @@ public static class VisitFlowsScene
 
     public static FlowHarness CheckOut(InMemoryStore store) =>
         new(new CheckOutFlow(TestCatalog.Instance, new QuestionPrompter()), Mentor, store);
+
+    public static FlowHarness Retro(InMemoryStore store) =>
+        new(new RetroVisitFlow(new CheckOutFlow(TestCatalog.Instance, new QuestionPrompter()), NullLogger<RetroVisitFlow>.Instance), Mentor, store);
 }

@@ -2,7 +2,7 @@ using Ikm.Workflow.Flows.Visits;
 using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Tests.Support;
 
-namespace Ikm.Workflow.Tests.Flows.Visits;
+namespace Ikm.Workflow.Tests.Flows.Visits.CheckOut;
 
 public sealed class CheckOutFlowTests
 {

@@ -2,9 +2,9 @@ using Ikm.Workflow.Businesses;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Tests.Support;
 
-namespace Ikm.Workflow.Tests.Flows;
+namespace Ikm.Workflow.Tests.Businesses;
 
-public sealed class RegistrationQuestionnaireTests
+public sealed class BusinessProfileTests
 {
     [Fact]
     public void RegistrationYaml_Loads_WithEveryFieldTheBusinessNeeds()
