@@ -23,7 +23,7 @@ public sealed class CommandGuide
         var lines = new List<string> { GuideTexts.Header(role).In(language) };
         var own = Lines(_routes.Where(r => r.Role == role && role != MemberRole.None), language);
         if (own.Count > 0) lines.AddRange(["", .. own]);
-        lines.AddRange(["", GuideTexts.AnyTime.In(language), .. Lines(_routes.Where(r => r.Role is null), language), GuideTexts.EngineCommands.In(language)]);
+        lines.AddRange(["", GuideTexts.AnyTime.In(language), .. Lines(_routes.Where(r => r.Role is null), language), CommonTexts.EngineCommands.In(language)]);
         return string.Join("\n", lines);
     }
 

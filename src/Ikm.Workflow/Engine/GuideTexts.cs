@@ -24,10 +24,6 @@ public static class GuideTexts
 
     public static readonly Text AnyTime = new("Kapan saja:", "At any time:");
 
-    public static readonly Text EngineCommands = new(
-        "/menu — menu utama\n/batal — batalkan langkah yang sedang berjalan (jawaban tetap tersimpan)\n/kembali — kembali satu pertanyaan\n/bantuan — panduan ini",
-        "/menu — main menu\n/cancel — cancel what is in progress (answers are kept)\n/back — back one question\n/help — this guide");
-
     public static Text Header(MemberRole role) => role switch
     {
         MemberRole.Owner => Owner,

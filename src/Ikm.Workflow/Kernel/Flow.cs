@@ -51,7 +51,7 @@ public abstract class Flow<TState, TTrigger, TDraft> : IFlow
         {
             if (Interruption(context) is { } interrupted) await flow.Machine.FireAsync(interrupted);
             else if (flow.Current is { } step) await step.RouteAsync(flow.Machine);
-            else context.Reply(context.T(CommonTexts.GlobalHelp));
+            else context.Reply(context.T(CommonTexts.EngineCommands));
         });
 
     public Task HelpAsync(TurnContext context) =>

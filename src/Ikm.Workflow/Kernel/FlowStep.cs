@@ -288,7 +288,7 @@ public sealed class FlowStep<TState, TTrigger, TDraft>
 
     private static Task GeneralHelp(FlowTurn<TDraft> turn)
     {
-        turn.Reply(turn.T(Texts.CommonTexts.GlobalHelp));
+        turn.Reply(turn.T(Texts.CommonTexts.EngineCommands));
         return Task.CompletedTask;
     }
 

@@ -51,9 +51,10 @@ public static class CommonTexts
         "Maaf, terjadi kesalahan di sistem kami saat memproses pesan Anda. Tim kami sudah tercatat untuk memeriksanya. Silakan coba lagi atau ketik /menu.",
         "Sorry, something went wrong on our side while handling your message. It has been recorded for our team. Please try again or type /menu.");
 
-    public static readonly Text GlobalHelp = new(
-        "Perintah yang bisa dipakai kapan saja:\n/menu — menu utama\n/batal — batalkan langkah yang sedang berjalan\n/kembali — kembali satu pertanyaan\n/bahasa — ganti bahasa\n/privasi — data apa yang disimpan dan siapa yang melihatnya\n/bantuan — panduan ini",
-        "Commands you can use at any time:\n/menu — main menu\n/cancel — cancel what is in progress\n/back — back one question\n/language — change language\n/privacy — what data is kept and who sees it\n/help — this guide");
+    /// <summary>The engine's own commands, at the end of every role's /bantuan and the help of a step that has none.</summary>
+    public static readonly Text EngineCommands = new(
+        "/menu — menu utama\n/batal — batalkan langkah yang sedang berjalan (jawaban tetap tersimpan)\n/kembali — kembali satu pertanyaan\n/bantuan — panduan perintah Anda",
+        "/menu — main menu\n/cancel — cancel what is in progress (answers are kept)\n/back — back one question\n/help — your guide to the commands");
 
     public static readonly Text CoordinatorsOnly = new(
         "Perintah itu hanya untuk koordinator program.",

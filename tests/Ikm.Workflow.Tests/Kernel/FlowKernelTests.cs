@@ -121,7 +121,7 @@ public sealed class FlowKernelTests
 
         await chat.TextAsync("3");
 
-        Assert.Equal(CommonTexts.GlobalHelp.In("id"), chat.LastReply.Text);
+        Assert.Equal(CommonTexts.EngineCommands.In("id"), chat.LastReply.Text);
         Assert.Equal("sample", chat.Conversation.Flow);
     }
 
