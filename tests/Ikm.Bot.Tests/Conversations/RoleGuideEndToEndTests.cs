@@ -1,5 +1,7 @@
 using Ikm.Bot.Tests.Support;
 using Ikm.TestKit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using static Ikm.Bot.Tests.Mentoring.MentoringProgramEndToEndTests;
 
 namespace Ikm.Bot.Tests.Conversations;
@@ -13,8 +15,9 @@ public sealed class RoleGuideEndToEndTests
     [Fact]
     public async Task EachRole_SeesItsOwnCommandsInHelp_AndTheCoordinatorMenuOpensReportsAndInvites()
     {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
         await using var emulator = await Emulator.StartFastAsync();
-        await using var bot = await BotUnderTest.StartAsync(emulator);
+        await using var bot = await BotUnderTest.StartAsync(emulator, services: s => s.AddSingleton<TimeProvider>(time));
 
         var newcomer = emulator.User(4401);
         await newcomer.SendTextAsync("/start");
