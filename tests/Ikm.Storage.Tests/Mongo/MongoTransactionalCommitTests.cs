@@ -4,7 +4,7 @@ using Ikm.Workflow.Storage;
 using MongoDB.Bson;
 using static Ikm.Storage.Tests.Support.FakeMongoServer;
 
-namespace Ikm.Storage.Tests;
+namespace Ikm.Storage.Tests.Mongo;
 
 /// <summary>The transactional commit as the real driver puts it on the wire, against <see cref="FakeMongoServer"/> posing as a replica set.</summary>
 public sealed class MongoTransactionalCommitTests : IDisposable

@@ -1,7 +1,7 @@
 using Ikm.Storage.Mongo;
 using MongoDB.Bson;
 
-namespace Ikm.Storage.Tests;
+namespace Ikm.Storage.Tests.Mongo;
 
 /// <summary>Whether a server's <c>hello</c> reply allows one transaction per batch.</summary>
 public sealed class MongoCommitModeTests

@@ -4,7 +4,7 @@ using Ikm.Workflow.Ports;
 using Ikm.Workflow.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace Ikm.Storage.Tests;
+namespace Ikm.Storage.Tests.Sqlite;
 
 public sealed class SqliteBotStoreTests : BotStoreContract
 {

@@ -6,7 +6,7 @@ using Ikm.Workflow.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
-namespace Ikm.Storage.Tests;
+namespace Ikm.Storage.Tests.Sqlite;
 
 /// <summary>Stored rows another version wrote (unknown enum values, missing or extra fields) are read, never thrown on.</summary>
 public sealed class SqliteToleranceTests : IAsyncDisposable

@@ -13,7 +13,7 @@ using MongoDB.Bson;
 using MongoDB.Bson.IO;
 using MongoDB.Bson.Serialization;
 
-namespace Ikm.Storage.Tests;
+namespace Ikm.Storage.Tests.Mongo;
 
 /// <summary>BSON shape and round trip of every stored document, without a server.</summary>
 public sealed class MongoMappingTests

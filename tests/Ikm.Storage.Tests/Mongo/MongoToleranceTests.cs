@@ -8,7 +8,7 @@ using Ikm.Workflow.Storage;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
 
-namespace Ikm.Storage.Tests;
+namespace Ikm.Storage.Tests.Mongo;
 
 /// <summary>Documents another version wrote (unknown enum values, missing or extra elements) map without a server.</summary>
 public sealed class MongoToleranceTests

@@ -3,7 +3,7 @@ using Ikm.Storage.Tests.Support;
 using Ikm.Workflow.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace Ikm.Storage.Tests;
+namespace Ikm.Storage.Tests.Sqlite;
 
 /// <summary>Issue 9: a deleted, replaced, emptied or locked database file is an outage — never a silent success.</summary>
 public sealed class SqliteOutageTests : IAsyncDisposable

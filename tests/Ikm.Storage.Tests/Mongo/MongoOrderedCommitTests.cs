@@ -5,7 +5,7 @@ using Ikm.Workflow.Storage;
 using MongoDB.Bson;
 using static Ikm.Storage.Tests.Support.FakeMongoServer;
 
-namespace Ikm.Storage.Tests;
+namespace Ikm.Storage.Tests.Mongo;
 
 /// <summary>The standalone commit as the real driver puts it on the wire, against <see cref="FakeMongoServer"/> posing as a standalone server.</summary>
 public sealed class MongoOrderedCommitTests : IDisposable

@@ -11,7 +11,7 @@ using MongoDB.Bson.IO;
 using MongoDB.Bson.Serialization;
 using MongoDB.Driver;
 
-namespace Ikm.Storage.Tests;
+namespace Ikm.Storage.Tests.Mongo;
 
 /// <summary>The MongoDB queries as the server would receive them, rendered without a server.</summary>
 public sealed class MongoQueriesTests

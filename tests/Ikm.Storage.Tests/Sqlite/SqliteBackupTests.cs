@@ -6,7 +6,7 @@ using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace Ikm.Storage.Tests;
+namespace Ikm.Storage.Tests.Sqlite;
 
 /// <summary>Issue 9 item 9: online backups of the SQLite store, and restores that refuse what they must not replace.</summary>
 public sealed class SqliteBackupTests : IDisposable

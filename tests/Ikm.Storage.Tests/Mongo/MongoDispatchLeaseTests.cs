@@ -6,7 +6,7 @@ using MongoDB.Bson.IO;
 using MongoDB.Bson.Serialization;
 using MongoDB.Driver;
 
-namespace Ikm.Storage.Tests;
+namespace Ikm.Storage.Tests.Mongo;
 
 /// <summary>
 /// The dispatch lease across instances: the rendered findOneAndUpdate offline, and two instances against a live

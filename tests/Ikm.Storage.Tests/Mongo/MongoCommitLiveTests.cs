@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
-namespace Ikm.Storage.Tests;
+namespace Ikm.Storage.Tests.Mongo;
 
 /// <summary>
 /// The commit modes against a live MongoDB (skipped without one): the mode follows the server's hello, and on a
