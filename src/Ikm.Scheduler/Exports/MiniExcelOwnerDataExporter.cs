@@ -54,7 +54,7 @@ public sealed class MiniExcelOwnerDataExporter(SentraLabels sentra) : IOwnerData
 
         string diagnosisId = T(OwnerWorkbookTexts.DiagnosisSheet), started = T(OwnerWorkbookTexts.Started), status = T(OwnerWorkbookTexts.Status),
             area = T(OwnerWorkbookTexts.Area), score = T(OwnerWorkbookTexts.Score), questionnaire = T(OwnerWorkbookTexts.Questionnaire),
-            question = T(OwnerWorkbookTexts.Question), answer = T(OwnerWorkbookTexts.Answer), cohort = T(OwnerWorkbookTexts.Cohort),
+            question = T(OwnerWorkbookTexts.Question), answer = T(OwnerWorkbookTexts.Answer), source = T(OwnerWorkbookTexts.Source), cohort = T(OwnerWorkbookTexts.Cohort),
             requested = T(OwnerWorkbookTexts.Requested), decided = T(OwnerWorkbookTexts.Decided), ended = T(OwnerWorkbookTexts.Ended),
             hours = T(OwnerWorkbookTexts.Hours), mentor = T(OwnerWorkbookTexts.Mentor), problem = T(OwnerWorkbookTexts.Problem),
             mentored = T(OwnerWorkbookTexts.Mentored), result = T(OwnerWorkbookTexts.Result), nextStep = T(OwnerWorkbookTexts.NextStep),
@@ -74,6 +74,7 @@ public sealed class MiniExcelOwnerDataExporter(SentraLabels sentra) : IOwnerData
             [questionnaire] = $"{d.QuestionnaireId} {d.QuestionnaireVersion}",
             [question] = a.Key,
             [answer] = a.Value,
+            [source] = T(d.FromProfile.Contains(a.Key) ? OwnerWorkbookTexts.FromProfile : OwnerWorkbookTexts.Answered),
         })).ToList();
         var memberships = snapshot.Memberships.Select(m => new Dictionary<string, object?>
         {
@@ -113,7 +114,7 @@ public sealed class MiniExcelOwnerDataExporter(SentraLabels sentra) : IOwnerData
         {
             [T(OwnerWorkbookTexts.ProfileSheet)] = profile,
             [T(OwnerWorkbookTexts.DiagnosisSheet)] = Sheet(scores, diagnosisId, started, status, area, score),
-            [T(OwnerWorkbookTexts.AnswersSheet)] = Sheet(answers, diagnosisId, questionnaire, question, answer),
+            [T(OwnerWorkbookTexts.AnswersSheet)] = Sheet(answers, diagnosisId, questionnaire, question, answer, source),
             [T(OwnerWorkbookTexts.ProgramSheet)] = Sheet(memberships, cohort, status, requested, decided),
             [T(OwnerWorkbookTexts.VisitSheet)] = Sheet(visits, started, ended, hours, mentor, status, problem, mentored, result, nextStep, area, photos),
             [T(OwnerWorkbookTexts.EvaluationSheet)] = Sheet(AreaRows(snapshot.Evaluations, withAuthor: true), month, mentor, area, score, problem, mentored, result),

@@ -49,6 +49,9 @@ public static class OwnerWorkbookTexts
     public static readonly Text Questionnaire = new("Kuesioner", "Questionnaire");
     public static readonly Text Question = new("Pertanyaan", "Question");
     public static readonly Text Answer = new("Jawaban", "Answer");
+    public static readonly Text Source = new("Sumber", "Source");
+    public static readonly Text FromProfile = new("profil usaha", "business profile");
+    public static readonly Text Answered = new("dijawab", "answered");
     public static readonly Text Cohort = new("Kohort", "Cohort");
     public static readonly Text Requested = new("Diajukan (UTC)", "Requested (UTC)");
     public static readonly Text Decided = new("Diputuskan (UTC)", "Decided (UTC)");

@@ -28,6 +28,8 @@ public sealed partial class DiagnosisEndToEndTests
         await siti.PressAsync(language == "en" ? "🩺 Start the business diagnosis" : "🩺 Mulai diagnosis usaha");
         var intro = await siti.NextReplyAsync();
         Assert.Contains(language == "en" ? "IKM Business Diagnosis" : "Diagnosis Usaha IKM", intro.Text);
+        Assert.Matches(language == "en" ? @"Some \d+–\d+ questions on 10 areas .*, about \d+ minutes" : @"Sekitar \d+–\d+ pertanyaan tentang 10 bidang usaha .*, ±\d+ menit", intro.Text);
+        Assert.Contains(language == "en" ? "6 questions are already answered in your business profile" : "6 pertanyaan sudah terjawab di profil usaha Anda", intro.Text);
         await siti.PressAsync(language == "en" ? "▶️ Start" : "▶️ Mulai");
         var first = await siti.NextReplyAsync();
         Assert.Matches(language == "en" ? @"Question 1 of \d+" : @"Pertanyaan 1 dari \d+", first.Text);
@@ -189,7 +191,10 @@ public sealed partial class DiagnosisEndToEndTests
         Assert.Equal((byte)'P', xlsx.FileContent![0]); // a ZIP container (XLSX)
         Assert.Equal((byte)'K', xlsx.FileContent[1]);
         using var workbook = new MemoryStream(xlsx.FileContent);
-        Assert.Equal(3 + fromProfile, MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Jawaban").Count());
+        var rows = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Jawaban").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(3 + fromProfile, rows.Count);
+        Assert.Equal("profil usaha", rows.Single(r => (string)r["Pertanyaan"] == "leg_nib")["Sumber"]);
+        Assert.Equal(3, rows.Count(r => (string)r["Sumber"] == "dijawab"));
     }
 
     [Fact]

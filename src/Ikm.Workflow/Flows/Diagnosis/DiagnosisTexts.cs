@@ -10,10 +10,10 @@ public static class DiagnosisTexts
     public static readonly Text Register = new("📝 Daftarkan usaha", "📝 Register the business");
     public static readonly Text Intro = new(
         "🩺 {0}\n{1} pertanyaan tentang {2} bidang usaha, ±{3} menit. Sebagian besar cukup pilih tombol. Jawaban tersimpan setiap pertanyaan — bisa berhenti (/batal) dan lanjut kapan saja.",
-        "🩺 {0}\n{1} questions about {2} areas of the business, about {3} minutes. Most are answered with a button. Every answer is saved — you can stop (/cancel) and continue at any time.");
+        "🩺 {0}\n{1} questions on {2} areas of the business, about {3} minutes. Most are answered with a button. Every answer is saved — you can stop (/cancel) and continue at any time.");
     public static readonly Text IntroRange = new(
         "🩺 {0}\nSekitar {1}–{2} pertanyaan tentang {3} bidang usaha (tergantung jawaban Anda), ±{4} menit. Sebagian besar cukup pilih tombol. Jawaban tersimpan setiap pertanyaan — bisa berhenti (/batal) dan lanjut kapan saja.",
-        "🩺 {0}\nAbout {1}–{2} questions about {3} areas of the business (depending on your answers), about {4} minutes. Most are answered with a button. Every answer is saved — you can stop (/cancel) and continue at any time.");
+        "🩺 {0}\nSome {1}–{2} questions on {3} areas of the business (depending on your answers), about {4} minutes. Most are answered with a button. Every answer is saved — you can stop (/cancel) and continue at any time.");
     public static readonly Text FromProfile = new(
         "✅ {0} pertanyaan sudah terjawab di profil usaha Anda (pendaftaran), jadi tidak ditanyakan lagi. Kalau ada yang berubah, perbarui lewat 👤 Profil usaha.",
         "✅ {0} questions are already answered in your business profile (registration), so they are not asked again. If something changed, update it in 👤 Business profile.");
