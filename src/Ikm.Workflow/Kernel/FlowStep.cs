@@ -270,8 +270,23 @@ public sealed class FlowStep<TState, TTrigger, TDraft>
 
     private async Task FireOrRefuse<TValue>(StateMachine<TState, TTrigger> machine, StateMachine<TState, TTrigger>.TriggerWithParameters<TValue> trigger, Read<TValue> read)
     {
-        if (read.IsValue) await machine.FireAsync(trigger, read.Value!);
-        else _turn.Reply(read.Refusal!, read.Buttons);
+        if (read.IsValue)
+        {
+            await machine.FireAsync(trigger, read.Value!);
+            return;
+        }
+
+        // A refused button (forged, no longer allowed) gets its reason only, like a stale one; a refusal that offers its
+        // own choices is the question; any other refusal is said before the question again, in one message.
+        if (_turn.Message.Kind == IncomingKind.Button || read.Buttons is not null || !HasHelp)
+        {
+            _turn.Reply(read.Refusal!, read.Buttons);
+            return;
+        }
+
+        _turn.Context.PrefaceNextReply(read.Refusal!);
+        await HelpAsync();
+        _turn.Context.FlushPreface();
     }
 
     private FlowStep<TState, TTrigger, TDraft> Route(Func<StateMachine<TState, TTrigger>, Task<bool>> route)

@@ -49,13 +49,13 @@ public sealed class FlowKernelTests
     }
 
     [Fact]
-    public async Task InputTheReaderRefuses_IsAnsweredWithItsReason_AndChangesNothing()
+    public async Task InputTheReaderRefuses_IsAnsweredWithItsReasonAndTheQuestionAgain_AndChangesNothing()
     {
         var chat = await StartedAsync();
 
         await chat.TextAsync("dua jam");
 
-        Assert.Equal(SampleFlow.NotHours.In("id"), chat.LastReply.Text);
+        Assert.Equal(["Berapa jam?", SampleFlow.NotHours.In("id") + "\n\nBerapa jam?"], chat.Replies.Select(r => r.Text));
         Assert.Equal("AskingHours", chat.Conversation.State);
         Assert.False(chat.Conversation.Data.ContainsKey("draft:sample"));
     }

@@ -24,7 +24,7 @@ public sealed class RetroVisitFlowTests
         await chat.TextAsync("30/11/2026");
         Assert.Equal(VisitTexts.AskRetroHours.In("id"), chat.LastReply.Text);
         await chat.TextAsync("20");
-        Assert.Equal(VisitTexts.BadHours.In("id"), chat.LastReply.Text);
+        Assert.Equal(VisitTexts.BadHours.In("id") + "\n\n" + VisitTexts.AskRetroHours.In("id"), chat.LastReply.Text);
         Assert.Equal(nameof(RetroVisitState.AwaitingHours), chat.Conversation.State);
         await chat.TextAsync("4,5");
 
