@@ -105,6 +105,21 @@ public static class ProgramDirectory
         (await context.Work.GetAsync<CohortStaff>(CohortStaff.IdFor(cohortId, userId)))?.DisplayName
         ?? userId.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>Chats to tell about events of these cohorts: the administrators and the cohorts' own coordinators.</summary>
+    public static async Task<IReadOnlyList<long>> CoordinatorChatsOfAsync(TurnContext context, IEnumerable<string> cohortIds)
+    {
+        var ids = new HashSet<long>(context.Options.CoordinatorIds);
+        foreach (var cohortId in cohortIds.Distinct(StringComparer.Ordinal))
+        {
+            foreach (var staff in await context.Work.FindAsync<CohortStaff>(DocumentIndex.Cohort(cohortId)))
+            {
+                if (staff.Role == MemberRole.Coordinator) ids.Add(staff.UserId);
+            }
+        }
+
+        return [.. ids.Order()];
+    }
+
     /// <summary>Chats to tell about program events: configured coordinators and every coordinator who joined by invite.</summary>
     public static async Task<IReadOnlyList<long>> CoordinatorChatsAsync(TurnContext context)
     {

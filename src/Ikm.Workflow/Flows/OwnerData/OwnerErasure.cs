@@ -104,8 +104,11 @@ public sealed class OwnerErasure(IQuestionnaireCatalog catalog)
         }
 
         var told = new HashSet<long>(mentors);
-        if (memberships.Count > 0)
+        // The coordinators of the IKM's cohorts; a registration still waiting for a cohort was shown to every coordinator.
+        if (memberships.Any(m => m.CohortId.Length == 0))
             told.UnionWith(await ProgramDirectory.CoordinatorChatsAsync(context));
+        else if (memberships.Count > 0)
+            told.UnionWith(await ProgramDirectory.CoordinatorChatsOfAsync(context, memberships.Select(m => m.CohortId)));
         told.Remove(context.Message.UserId);
         foreach (var chat in told.Order())
             context.SendTo(chat, OwnerDataTexts.IkmLeft.In(await context.Work.LanguageOfAsync(chat), code));
