@@ -25,6 +25,10 @@ public sealed record CohortActivity
 
     public bool VisitedIn(Guid businessId, UtcRange range) => CompletedVisitsOf(businessId).Any(v => range.Contains(v.StartedAt));
 
+    /// <summary>A visit is happening: the mentor checked in at the IKM within the range and has not checked out yet.</summary>
+    public bool CheckedInDuring(Guid businessId, UtcRange range) =>
+        Visits.Any(v => v.BusinessId == businessId && v.Status == VisitStatus.CheckedIn && range.Contains(v.StartedAt));
+
     public Visit? LastVisit(Guid businessId) => CompletedVisitsOf(businessId).MaxBy(v => v.StartedAt);
 
     /// <summary>The mentor's evaluation of the month is done; an owner's self-assessment does not count.</summary>

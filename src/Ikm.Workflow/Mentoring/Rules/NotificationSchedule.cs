@@ -6,6 +6,7 @@ namespace Ikm.Workflow.Mentoring.Rules;
 /// Everything a cohort's calendar asks for, worked out from its data at an instant, in the cohort's time zone: the Monday
 /// 07:00 visit reminder, the Thursday nudge, the evaluation prompt on the last working day 09:00 and its reminder 3 days
 /// later, the owners' self-assessment prompt, escalations (no visit for 2 weeks → mentor, 2 days later → coordinators;
+/// none while the mentor is checked in there;
 /// evaluation missing 5 days after the prompt → mentor, 2 days later → coordinators) and the coordinators' digests.
 /// Pure: a notice stays due once its time has come (the caller's outbox sends each id once), so asking late after
 /// downtime yields what was missed, and asking twice yields the same ids.
@@ -69,6 +70,8 @@ public static class NotificationSchedule
     {
         var week = calendar.WeekOf(now);
         var unvisited = ikms.Where(a => !activity.VisitedIn(a.BusinessId, calendar.WeekBounds(week))).ToList();
+        // The reminder lists what is not visited yet; the nudge leaves out an IKM where a visit is happening now.
+        var unvisitedNow = unvisited.Where(a => !activity.CheckedInDuring(a.BusinessId, calendar.WeekBounds(week))).ToList();
 
         // In the week the program starts, the reminder is due on the first day at 07:00, not the Monday before it.
         var reminderAt = Max(calendar.At(week, DayOfWeek.Monday, ReminderTime), calendar.ToUtc(cohort.StartDate, ReminderTime));
@@ -76,8 +79,8 @@ public static class NotificationSchedule
             due.Add(new WeeklyVisitReminder(Id($"reminder:{cohort.Id}:{mentor.UserId}:{week.Label}"), mentor.UserId, week, unvisited,
                 Late: now - reminderAt > Lateness));
 
-        if (unvisited.Count > 0 && now >= calendar.At(week, DayOfWeek.Thursday, ReminderTime))
-            due.Add(new VisitNudge(Id($"nudge:{cohort.Id}:{mentor.UserId}:{week.Label}"), mentor.UserId, unvisited));
+        if (unvisitedNow.Count > 0 && now >= calendar.At(week, DayOfWeek.Thursday, ReminderTime))
+            due.Add(new VisitNudge(Id($"nudge:{cohort.Id}:{mentor.UserId}:{week.Label}"), mentor.UserId, unvisitedNow));
     }
 
     private static void AddNoVisitNotices(List<DueNotice> due, Cohort cohort, Assignment assignment, CohortStaff mentor,
@@ -85,6 +88,8 @@ public static class NotificationSchedule
     {
         var since = activity.LastVisit(assignment.BusinessId)?.StartedAt ?? assignment.AssignedAt;
         var silence = now - since;
+        // An open check-in since the silence began is a visit happening: nothing to escalate while the mentor is there.
+        if (activity.CheckedInDuring(assignment.BusinessId, new UtcRange(since, now))) return;
         // One episode per silence: the key is the instant the silence began, so a new visit starts a new episode.
         var episode = Id($"{cohort.Id}:{assignment.BusinessId:N}:{since.ToUnixTimeSeconds()}");
         if (silence >= NoVisitMentor)

@@ -108,6 +108,23 @@ public sealed class NotificationScheduleTests
     }
 
     [Fact]
+    public void NoVisit_AndTheNudge_AreNotDue_WhileTheMentorIsCheckedInAtTheIkm()
+    {
+        var assignedAt = Wita(0, 0).ToUnixTimeSeconds();
+        var open = Visit(Ikm, Mentor, Wita(15, 9), duration: null, VisitStatus.CheckedIn);
+
+        var ids = DueIds(Wita(17, 10), Activity(open));
+        Assert.DoesNotContain($"escalate-visit:cohort-1:{Ikm:N}:{assignedAt}", ids);
+        Assert.DoesNotContain($"alert-visit:cohort-1:{Ikm:N}:{assignedAt}:{Coordinator}", ids);
+        // Thursday of the third week, checked in since Tuesday of it: a visit is happening, no nudge.
+        Assert.DoesNotContain("nudge:cohort-1:7:2026-W47", ids);
+        Assert.Contains("nudge:cohort-1:7:2026-W47", DueIds(Wita(17, 7), Activity(Visit(Ikm, Mentor, Wita(8, 9), duration: null, VisitStatus.CheckedIn))));
+        // A check-in from before the silence began (an older one left open) does not stop it.
+        Assert.Contains($"escalate-visit:cohort-1:{Ikm:N}:{Wita(1, 9).ToUnixTimeSeconds()}",
+            DueIds(Wita(16, 10), Activity(Visit(Ikm, Mentor, Wita(1, 9), TimeSpan.FromHours(4)), Visit(Ikm, Mentor, Wita(0, 9), duration: null, VisitStatus.CheckedIn))));
+    }
+
+    [Fact]
     public void Evaluation_PromptOnTheLastWorkingDay0900_ThenReminderEscalationAndAlert_AfterThreeFiveAndSevenDays()
     {
         // November 2026 ends on Monday the 30th (28 days after the start), its last working day.
