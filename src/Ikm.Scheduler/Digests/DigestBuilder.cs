@@ -58,6 +58,10 @@ public sealed class DigestBuilder(DigestOptions? options = null, SentraLabels? s
                 Int(weekReport.Ikms.Count(i => i.Compliant), lang), Int(weekReport.Ikms.Count, lang),
                 Int(rules.MinVisitsPerWeek, lang), Num(rules.MinHoursPerVisit, lang)));
 
+        var retro = weekReport.Ikms.Sum(i => i.RetroVisits);
+        if (retro > 0)
+            text.Lines(DigestTexts.RetroApart.F(lang, Int(retro, lang)));
+
         var missed = MissedVisitRates(index, reportWeek);
         var mentorLines = weekReport.Mentors
             .OrderBy(m => m.ComplianceRate)
@@ -65,6 +69,7 @@ public sealed class DigestBuilder(DigestOptions? options = null, SentraLabels? s
             .Select(m => DigestTexts.MentorComplianceLine.F(lang, index.MentorName(m.MentorUserId), Int(m.IkmsVisited, lang),
                 Int(m.IkmsAssigned, lang), Int(m.Visits, lang), Num(m.Hours, lang), Percent(m.ComplianceRate),
                 m.OverCapacity ? DigestTexts.OverCapacity.F(lang, m.MaxIkms) : "")
+                + (m.RetroVisits > 0 ? DigestTexts.MentorRetro.F(lang, Int(m.RetroVisits, lang)) : "")
                 + (missed.TryGetValue(m.MentorUserId, out var rate) ? DigestTexts.MissedRate.F(lang, Percent(rate)) : ""))
             .ToList();
         text.List(DigestTexts.MentorCompliance.In(lang), mentorLines);
@@ -377,7 +382,7 @@ public sealed class DigestBuilder(DigestOptions? options = null, SentraLabels? s
         if (visit.Flags.HasFlag(VisitFlags.Short))
             parts.Add(DigestTexts.FlagShort.F(lang, Num(Hours(visit), lang)));
         if (visit.Flags.HasFlag(VisitFlags.Retro))
-            parts.Add(DigestTexts.FlagRetro.In(lang));
+            parts.Add(visit.RetroReason is { Length: > 0 } why ? DigestTexts.FlagRetroReason.F(lang, Shorten(why, 60)) : DigestTexts.FlagRetro.In(lang));
         if (visit.Flags.HasFlag(VisitFlags.ForgottenCheckOut))
             parts.Add(DigestTexts.FlagLate.In(lang));
         return string.Join(", ", parts);

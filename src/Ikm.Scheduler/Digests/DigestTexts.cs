@@ -20,6 +20,10 @@ public static class DigestTexts
     public static readonly Text VisitsVsRequired = new(
         "🚶 Kunjungan: {0} dari {1} yang diwajibkan · {2} jam · {3} dari {4} IKM memenuhi aturan (≥{5} kunjungan ≥{6} jam)",
         "🚶 Visits: {0} of {1} required · {2} hours · {3} of {4} IKMs met the rule (≥{5} visit(s) of ≥{6} hours)");
+    public static readonly Text RetroApart = new(
+        "📝 {0} kunjungan susulan (tanpa check-in) dicatat terpisah: tidak dihitung memenuhi aturan.",
+        "📝 {0} retro visit(s) (no check-in) counted apart: they do not meet the rule.");
+    public static readonly Text MentorRetro = new(" · {0} susulan", " · {0} retro");
     public static readonly Text MentorCompliance = new("👥 Kepatuhan per pendamping:", "👥 Compliance per mentor:");
     public static readonly Text MentorComplianceLine = new(
         "• {0}: {1}/{2} IKM dikunjungi, {3} kunjungan, {4} jam, kepatuhan {5}%{6}",
@@ -38,6 +42,7 @@ public static class DigestTexts
     public static readonly Text FlagFarReason = new("jauh {0} m ({1})", "far {0} m ({1})");
     public static readonly Text FlagShort = new("singkat {0} jam", "short {0} hours");
     public static readonly Text FlagRetro = new("dicatat belakangan", "logged afterwards");
+    public static readonly Text FlagRetroReason = new("dicatat belakangan: {0}", "logged afterwards: {0}");
     public static readonly Text FlagLate = new("terlambat check-out", "late check-out");
     public static readonly Text NewRegistrations = new("🆕 Pendaftaran baru: {0}", "🆕 New registrations: {0}");
     public static readonly Text RegistrationLine = new("• {0} ({1}, {2})", "• {0} ({1}, {2})");

@@ -87,6 +87,7 @@ internal static class DigestWorkbook
                     Flags = v.Flags == VisitFlags.None ? null : WorkbookTexts.Flags(v.Flags, lang),
                     DistanceMeters = v.DistanceMeters is { } d ? Math.Round(d) : null,
                     DistanceReason = v.DistanceReason,
+                    RetroReason = v.RetroReason,
                     Areas = string.Join(", ", v.Areas.Select(a => diagnosis.FindArea(a)?.Label.Get(lang) ?? a)),
                     Problem = v.Problem,
                     Mentored = v.Mentored,
@@ -216,6 +217,7 @@ internal static class DigestWorkbook
             [nameof(VisitRow.Flags)] = en ? "Flags" : "Tanda",
             [nameof(VisitRow.DistanceMeters)] = en ? "Distance (m)" : "Jarak (m)",
             [nameof(VisitRow.DistanceReason)] = en ? "Distance reason" : "Alasan jarak",
+            [nameof(VisitRow.RetroReason)] = en ? "Retro reason" : "Alasan susulan",
             [nameof(VisitRow.Areas)] = en ? "Areas" : "Bidang",
             [nameof(VisitRow.Problem)] = en ? "Problem" : "Masalah",
             [nameof(VisitRow.Mentored)] = en ? "Mentored" : "Yang didampingi",
@@ -281,6 +283,7 @@ internal static class DigestWorkbook
         public string? Flags { get; init; }
         public double? DistanceMeters { get; init; }
         public string? DistanceReason { get; init; }
+        public string? RetroReason { get; init; }
         public string? Areas { get; init; }
         public string? Problem { get; init; }
         public string? Mentored { get; init; }

@@ -44,6 +44,8 @@ public sealed class Visit : IDocument
     public GeoPoint? CheckInLocation { get; set; }
     public double? DistanceMeters { get; set; }
     public string? DistanceReason { get; set; }
+    /// <summary>A retro visit: why no check-in was made (free text, removed by an erasure).</summary>
+    public string? RetroReason { get; set; }
     /// <summary>When the open check-in must be closed (StartedAt + the cohort's limit): a deadline as data, found by a scan.</summary>
     public DateTimeOffset? CloseBy { get; set; }
     public string? Problem { get; set; }
@@ -75,6 +77,7 @@ public sealed class Visit : IDocument
         Result = null;
         NextStep = null;
         DistanceReason = null;
+        RetroReason = null;
         CheckInLocation = null;
         if (Photos.Count > 0)
             PhotoCopiesToDelete = true;

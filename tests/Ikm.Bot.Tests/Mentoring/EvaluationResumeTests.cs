@@ -15,7 +15,7 @@ public sealed class EvaluationResumeTests
     [Fact]
     public async Task Evaluation_LeftWithCancel_ContinuesAtTheMissingAnswer()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero)); // in the cohort's period
         await using var emulator = await Emulator.StartFastAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator, services: s => s.AddSingleton<TimeProvider>(time));
         var (_, mentor) = await AssignedProgramAsync(emulator, 895, "Budi", 995);
@@ -24,7 +24,7 @@ public sealed class EvaluationResumeTests
         await mentor.NextReplyAsync();
         await mentor.PressAsync("Abon Ikan Mama Ani");
         await mentor.NextReplyAsync();
-        foreach (var answer in new[] { "20/11/2026", "4", "p", "m", "r", "n" })
+        foreach (var answer in new[] { "2/12/2026", "4", "HP mati di lokasi", "p", "m", "r", "n" })
         {
             await mentor.SendTextAsync(answer);
             await mentor.NextReplyAsync();

@@ -59,6 +59,8 @@ public sealed partial class MentoringProgramEndToEndTests
         // Check out 4 h 30 min later, fill the logbook with a photo.
         time.Advance(TimeSpan.FromMinutes(270));
         await mentor.PressAsync("✅ Check-out");
+        Assert.Contains("Selesai kunjungan di", (await mentor.NextReplyAsync()).Text);
+        await mentor.PressAsync("✅ Ya, selesai");
         var checkedOut = await mentor.NextReplyAsync();
         Assert.Contains("4 jam 30 menit", checkedOut.Text);
         Assert.Contains("Masalah apa", (await mentor.NextReplyAsync()).Text);

@@ -63,6 +63,8 @@ public sealed class ProgramRulesEndToEndTests
 
         time.Advance(TimeSpan.FromHours(2));
         await mentor.SendTextAsync("/checkout");
+        Assert.Contains("Selesai kunjungan di Abon Ikan Mama Ani sekarang? (mulai 08:00 WITA, 2 jam)", (await mentor.NextReplyAsync()).Text);
+        await mentor.PressAsync("✅ Ya, selesai");
         Assert.Contains("Di bawah minimal 4 jam", (await mentor.NextReplyAsync()).Text);
         await mentor.NextReplyAsync();
         foreach (var answer in new[] { "a1", "b2", "c3", "d4" })
@@ -80,7 +82,9 @@ public sealed class ProgramRulesEndToEndTests
         Assert.Contains("jauh dari rumah produksi", saved.Text);
         Assert.Contains("di bawah jam minimal", saved.Text);
 
-        // Retro visit, logged afterwards.
+        // Retro visit, logged afterwards (Sunday 20 December): inside the cohort's period (from 1 December), at most
+        // 14 days back, with a reason.
+        time.SetUtcNow(new DateTimeOffset(2026, 12, 20, 1, 0, 0, TimeSpan.Zero));
         await mentor.PressAsync("📝 Kunjungan susulan");
         await mentor.NextReplyAsync();
         await mentor.PressAsync("Abon Ikan Mama Ani");
@@ -88,10 +92,20 @@ public sealed class ProgramRulesEndToEndTests
         await mentor.SendTextAsync("30 Desember 2026");
         Assert.Contains("tidak boleh di masa depan", (await mentor.NextReplyAsync()).Text);
         await mentor.SendTextAsync("20/11/2026");
+        var outside = (await mentor.NextReplyAsync()).Text;
+        Assert.Contains("harus di dalam masa kohort (1 Desember 2026 – 31 Mei 2027)", outside);
+        Assert.Contains("Tanggal kunjungan?", outside);
+        await mentor.SendTextAsync("2/12/2026");
+        Assert.Contains("paling lama 14 hari yang lalu", (await mentor.NextReplyAsync()).Text);
+        await mentor.SendTextAsync("18/12/2026");
         await mentor.NextReplyAsync();
         await mentor.SendTextAsync("banyak");
         Assert.Contains("antara 0,5 dan 12", (await mentor.NextReplyAsync()).Text);
         await mentor.SendTextAsync("4,5");
+        Assert.Contains("Mengapa tidak check-in", (await mentor.NextReplyAsync()).Text);
+        await mentor.SendTextAsync("hp");
+        Assert.Contains("beberapa kata", (await mentor.NextReplyAsync()).Text);
+        await mentor.SendTextAsync("HP mati di lokasi");
         await mentor.NextReplyAsync();
         foreach (var answer in new[] { "a", "b", "c", "d" })
         {
@@ -106,15 +120,22 @@ public sealed class ProgramRulesEndToEndTests
         await mentor.PressAsync("✅ Selesai");
         Assert.Contains("kunjungan susulan", (await mentor.NextReplyAsync()).Text);
 
+        // "IKM saya" shows the retro visit apart: it does not meet the week's rule.
+        await mentor.PressAsync("🏭 IKM saya");
+        var mine = (await mentor.NextReplyAsync()).Text!;
+        Assert.Contains("⏳ minggu ini belum memenuhi aturan, 📝 1 susulan (dihitung terpisah, tanpa check-in)", mine);
+        Assert.DoesNotContain("✅ minggu ini", mine);
+
         var documents = bot.App.Services.GetRequiredService<IDocumentStore>();
         var visits = (await documents.AllAsync<Visit>(CancellationToken.None)).OrderBy(v => v.StartedAt).ToList();
         Assert.Equal(2, visits.Count);
-        Assert.Equal(VisitFlags.Retro, visits[0].Flags);
-        Assert.Equal(TimeSpan.FromHours(4.5), visits[0].Duration);
-        Assert.Equal(new DateTimeOffset(2026, 11, 20, 1, 0, 0, TimeSpan.Zero), visits[0].StartedAt); // 09:00 WITA
-        Assert.Equal(VisitFlags.FarFromProductionHouse | VisitFlags.Short, visits[1].Flags);
-        Assert.Equal("Pendampingan di pasar tempat IKM berjualan", visits[1].DistanceReason);
-        Assert.InRange(visits[1].DistanceMeters!.Value, 1050, 1150);
+        Assert.Equal(VisitFlags.Retro, visits[1].Flags);
+        Assert.Equal(TimeSpan.FromHours(4.5), visits[1].Duration);
+        Assert.Equal(new DateTimeOffset(2026, 12, 18, 1, 0, 0, TimeSpan.Zero), visits[1].StartedAt); // 09:00 WITA
+        Assert.Equal("HP mati di lokasi", visits[1].RetroReason);
+        Assert.Equal(VisitFlags.FarFromProductionHouse | VisitFlags.Short, visits[0].Flags);
+        Assert.Equal("Pendampingan di pasar tempat IKM berjualan", visits[0].DistanceReason);
+        Assert.InRange(visits[0].DistanceMeters!.Value, 1050, 1150);
     }
 
     [Fact]

@@ -67,6 +67,8 @@ public sealed class VisitedOwnerScenario
         await mentor.NextReplyAsync();
         time.Advance(TimeSpan.FromHours(4));
         await mentor.PressAsync("✅ Check-out");
+        Assert.Contains("Selesai kunjungan di", (await mentor.NextReplyAsync()).Text);
+        await mentor.PressAsync("✅ Ya, selesai");
         await mentor.NextReplyAsync();
         await mentor.NextReplyAsync();
         foreach (var text in new[] { VisitProblem, "Membuat label untuk " + BusinessName, VisitResult, "Hubungi " + PhoneTyped })

@@ -18,9 +18,11 @@ public sealed class DigestBuilderTests
 
         Assert.StartsWith("📊 Ringkasan mingguan — Sentra Palu 2026\n", text);
         Assert.Contains("Minggu 23–29 Nov 2026 (WITA), sampai 26 November 2026 10:00", text);
-        Assert.Contains("🚶 Kunjungan: 7 dari 8 yang diwajibkan · 27,5 jam · 6 dari 8 IKM memenuhi aturan (≥1 kunjungan ≥4 jam)", text);
+        // Sambal Roa Ibu's only visit this week is retro (no check-in): logged and counted apart, not meeting the rule.
+        Assert.Contains("🚶 Kunjungan: 7 dari 8 yang diwajibkan · 27,5 jam · 5 dari 8 IKM memenuhi aturan (≥1 kunjungan ≥4 jam)", text);
+        Assert.Contains("📝 1 kunjungan susulan (tanpa check-in) dicatat terpisah: tidak dihitung memenuhi aturan.", text);
         Assert.Contains("• Budi Santoso: 3/4 IKM dikunjungi, 3 kunjungan, 11,5 jam, kepatuhan 50%", text);
-        Assert.Contains("• Sari Dewi: 4/4 IKM dikunjungi, 4 kunjungan, 16 jam, kepatuhan 100%", text);
+        Assert.Contains("• Sari Dewi: 4/4 IKM dikunjungi, 4 kunjungan, 16 jam, kepatuhan 75% · 1 susulan", text);
         // Lowest compliance first: the coordinator reads who is behind before who is fine.
         Assert.True(text.IndexOf("Budi Santoso:", StringComparison.Ordinal) < text.IndexOf("Sari Dewi:", StringComparison.Ordinal));
     }
@@ -59,7 +61,8 @@ public sealed class DigestBuilderTests
         var text = _builder.Weekly(Scenario(), "en").Text;
 
         Assert.StartsWith("📊 Weekly digest — Sentra Palu 2026\n", text);
-        Assert.Contains("🚶 Visits: 7 of 8 required · 27.5 hours · 6 of 8 IKMs met the rule", text);
+        Assert.Contains("🚶 Visits: 7 of 8 required · 27.5 hours · 5 of 8 IKMs met the rule", text);
+        Assert.Contains("📝 1 retro visit(s) (no check-in) counted apart: they do not meet the rule.", text);
         Assert.Contains("• Budi Santoso: 3/4 IKMs visited, 3 visits, 11.5 hours, compliance 50%", text);
         Assert.Contains("• Bawang Goreng Palu — Budi Santoso, last visit 23 days ago", text);
         Assert.Contains("far 1,250 m (jalan ditutup banjir)", text);

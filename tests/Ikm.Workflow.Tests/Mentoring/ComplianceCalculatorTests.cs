@@ -105,6 +105,19 @@ public sealed class ComplianceCalculatorTests
     }
 
     [Fact]
+    public void Calculate_CountsRetroVisitsApart_AndNeverAsMeetingTheRule()
+    {
+        var retro = Visit(A, Mentor1, Wita(23, 8), TimeSpan.FromHours(5));
+        retro.Flags = VisitFlags.Retro;
+
+        var report = ComplianceCalculator.Calculate(Cohort(), [Assign(A, Mentor1, LongAgo)], [retro], Now);
+
+        var ikm = Assert.Single(report.Ikms);
+        Assert.Equal((1, 0, 1, false), (ikm.VisitsDone, ikm.QualifyingVisits, ikm.RetroVisits, ikm.Compliant));
+        Assert.Equal((1, 0.0), (report.Mentors.Single().RetroVisits, report.Mentors.Single().ComplianceRate));
+    }
+
+    [Fact]
     public void Calculate_RequiresQualifyingVisitsPerRule_WhenTwoVisitsAWeekRequired()
     {
         var rules = new CohortRules { MinVisitsPerWeek = 2 };

@@ -148,4 +148,48 @@ public sealed class VisitRulesTests
 
         Assert.Equal(VisitFlags.Retro | VisitFlags.Short, _rules.CompletedFlags(visit, Start.AddDays(3)));
     }
+
+    [Fact]
+    public void MeetsRule_OnlyForACompletedCheckedInVisitOfTheMinimumHours()
+    {
+        var full = ProgramBuilders.Visit(ProgramBuilders.IkmId(1), 7, Start, TimeSpan.FromHours(4));
+        var zero = ProgramBuilders.Visit(ProgramBuilders.IkmId(1), 7, Start, TimeSpan.Zero);
+        var retro = ProgramBuilders.Visit(ProgramBuilders.IkmId(1), 7, Start, TimeSpan.FromHours(5));
+        retro.Flags = VisitFlags.Retro;
+        var logging = ProgramBuilders.Visit(ProgramBuilders.IkmId(1), 7, Start, TimeSpan.FromHours(5), VisitStatus.Logging);
+
+        Assert.Equal([true, false, false, false], new[] { full, zero, retro, logging }.Select(_rules.MeetsRule));
+    }
+
+    [Theory]
+    [InlineData("2026-12-21", RetroDateRefusal.Future)]
+    [InlineData("2026-08-31", RetroDateRefusal.OutsideCohort)]
+    [InlineData("2026-12-05", RetroDateRefusal.TooLongAgo)]
+    [InlineData("2026-12-06", null)]
+    [InlineData("2026-12-20", null)]
+    public void RetroDateRefusal_InsideTheCohortAndAtMostMaxRetroDaysBack(string date, RetroDateRefusal? expected)
+    {
+        var today = new DateOnly(2026, 12, 20);
+        Assert.Equal(expected, _rules.RetroDateRefusal(ProgramBuilders.Cohort(), DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), today));
+    }
+
+    [Fact]
+    public void RetroDateRefusal_UsesTheCohortsDays_AndRefusesAfterTheCohortEnds()
+    {
+        var rules = new VisitRules(new CohortRules { MaxRetroDays = 3 });
+        var cohort = ProgramBuilders.Cohort(); // 1 September 2026, 6 months: until 28 February 2027
+        Assert.Equal(RetroDateRefusal.TooLongAgo, rules.RetroDateRefusal(cohort, new DateOnly(2026, 12, 16), new DateOnly(2026, 12, 20)));
+        Assert.Equal(RetroDateRefusal.OutsideCohort, rules.RetroDateRefusal(cohort, new DateOnly(2027, 3, 1), new DateOnly(2027, 3, 2)));
+    }
+
+    [Fact]
+    public void CanCorrect_UntilTheCorrectionWindowAfterTheEnd_AndNeverAnOpenVisit()
+    {
+        var visit = ProgramBuilders.Visit(ProgramBuilders.IkmId(1), 7, Start, TimeSpan.FromHours(4));
+        var open = ProgramBuilders.Visit(ProgramBuilders.IkmId(1), 7, Start, null, VisitStatus.CheckedIn);
+
+        Assert.True(_rules.CanCorrect(visit, Start.AddHours(4 + 48)));
+        Assert.False(_rules.CanCorrect(visit, Start.AddHours(4 + 48).AddTicks(1)));
+        Assert.False(_rules.CanCorrect(open, Start));
+    }
 }

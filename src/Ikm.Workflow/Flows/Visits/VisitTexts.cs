@@ -10,6 +10,11 @@ public static class VisitTexts
     public static readonly Text NeverVisited = new("belum pernah dikunjungi", "not visited yet");
     public static readonly Text VisitedThisWeek = new("✅ minggu ini {0}×", "✅ this week {0}×");
     public static readonly Text NotThisWeek = new("⏳ belum dikunjungi minggu ini", "⏳ not visited this week");
+    public static readonly Text RuleNotMetThisWeek = new("⏳ minggu ini belum memenuhi aturan", "⏳ this week's rule not met yet");
+    public static readonly Text ShortThisWeek = new(
+        "⚠️ {0} kunjungan di bawah {1} jam (tidak memenuhi aturan)", "⚠️ {0} visit(s) under {1} hours (not meeting the rule)");
+    public static readonly Text RetroThisWeek = new(
+        "📝 {0} susulan (dihitung terpisah, tanpa check-in)", "📝 {0} retro (counted apart, no check-in)");
     public static readonly Text ChooseIkm = new("Pilih IKM yang dikunjungi:", "Choose the IKM you are visiting:");
     public static readonly Text AlreadyCheckedIn = new(
         "Anda masih check-in di {0} sejak {1}. Check-out dulu sebelum check-in baru.",
@@ -34,6 +39,14 @@ public static class VisitTexts
         "✅ Checked in: {0} at {1}{2}. Press Check out when the visit ends.");
     public static readonly Text Distance = new(", jarak {0} dari rumah produksi", ", {0} from the production house");
     public static readonly Text NoOpenVisit = new("Tidak ada check-in yang terbuka. Mulai dengan 📍 Check-in.", "No check-in is open. Start with 📍 Check in.");
+    public static readonly Text AskFinish = new(
+        "Selesai kunjungan di {0} sekarang? (mulai {1}, {2})",
+        "Finish the visit at {0} now? (started {1}, {2})");
+    public static readonly Text Finish = new("✅ Ya, selesai", "✅ Yes, finish");
+    public static readonly Text KeepOpen = new("❌ Batal", "❌ Cancel");
+    public static readonly Text KeptOpen = new(
+        "Check-in tetap terbuka. Tekan ✅ Check-out saat kunjungan selesai.",
+        "The check-in stays open. Press ✅ Check out when the visit ends.");
     public static readonly Text CheckedOut = new(
         "Check-out {0}: lama kunjungan {1}.{2}\nSekarang isi logbook pembinaan.",
         "Checked out of {0}: the visit lasted {1}.{2}\nNow fill in the mentoring logbook.");
@@ -55,6 +68,14 @@ public static class VisitTexts
         "Tanggal kunjungan? (contoh: 17 Agustus 2026 atau 17/8/2026)",
         "Date of the visit? (for example: 17 August 2026 or 17/8/2026)");
     public static readonly Text FutureDate = new("Tanggal kunjungan tidak boleh di masa depan.", "The visit date cannot be in the future.");
+    public static readonly Text RetroOutsideCohort = new(
+        "Tanggal kunjungan harus di dalam masa kohort ({0} – {1}).", "The visit date must be inside the cohort's period ({0} – {1}).");
+    public static readonly Text RetroTooLongAgo = new(
+        "Kunjungan susulan paling lama {0} hari yang lalu.", "A retro visit can be at most {0} days ago.");
+    public static readonly Text AskRetroReason = new(
+        "Mengapa tidak check-in saat kunjungan? (contoh: HP mati, tidak ada sinyal di lokasi)",
+        "Why was there no check-in during the visit? (for example: phone battery empty, no signal there)");
+    public static readonly Text RetroReasonTooShort = new("Tulis alasannya dalam beberapa kata.", "Please write the reason in a few words.");
     public static readonly Text AskRetroHours = new("Berapa jam kunjungannya? (contoh: 4 atau 4,5)", "How many hours did the visit last? (for example: 4 or 4.5)");
     public static readonly Text BadHours = new("Jumlah jam antara 0,5 dan 12, contoh: 4,5.", "Hours between 0.5 and 12, for example: 4.5.");
     public static readonly Text AskEndTime = new(

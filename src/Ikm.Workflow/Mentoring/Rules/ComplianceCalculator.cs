@@ -5,8 +5,8 @@ namespace Ikm.Workflow.Mentoring.Rules;
 /// <summary>One IKM's week: completed visits started in the week (cohort time zone) against the cohort's rules.</summary>
 /// <param name="MentorUserId">The mentor of the IKM's active assignment.</param>
 /// <param name="VisitsDone">Completed visits whose start falls in the week, by any mentor.</param>
-/// <param name="QualifyingVisits">Of those, the ones that lasted at least the minimum hours.</param>
-/// <param name="Compliant">QualifyingVisits ≥ VisitsRequired: a short visit is logged but does not meet the rule.</param>
+/// <param name="QualifyingVisits">Of those, the ones that meet the rule (<see cref="VisitRules.MeetsRule"/>: checked in, at least the minimum hours).</param>
+/// <param name="Compliant">QualifyingVisits ≥ VisitsRequired: a short or retro visit is logged but does not meet the rule.</param>
 /// <param name="LastVisitAt">Start of the latest completed visit up to now, any week.</param>
 public sealed record IkmWeekCompliance(
     Guid BusinessId,
@@ -17,7 +17,11 @@ public sealed record IkmWeekCompliance(
     double Hours,
     int ShortVisits,
     bool Compliant,
-    DateTimeOffset? LastVisitAt);
+    DateTimeOffset? LastVisitAt)
+{
+    /// <summary>Of VisitsDone, the ones logged afterwards without a check-in ("susulan"): counted apart, never qualifying.</summary>
+    public int RetroVisits { get; init; }
+}
 
 /// <summary>One mentor's week over the IKMs actively assigned to them.</summary>
 /// <param name="IkmsVisited">Assigned IKMs with at least one completed visit this week.</param>
@@ -35,7 +39,11 @@ public sealed record MentorWeekCompliance(
     int ShortVisits,
     int MaxIkms,
     bool OverCapacity,
-    double ComplianceRate);
+    double ComplianceRate)
+{
+    /// <summary>Of Visits, the ones logged afterwards without a check-in ("susulan").</summary>
+    public int RetroVisits { get; init; }
+}
 
 /// <summary>An assigned IKM without a completed visit for the whole look-back window.</summary>
 /// <param name="LastVisitAt">Start of its latest completed visit; null when never visited.</param>
@@ -65,7 +73,8 @@ public sealed record ComplianceReport(
 
 /// <summary>
 /// Weekly compliance per IKM and per mentor (DESIGN §1: ≥ 1 visit of ≥ 4 hours per IKM per week; ≤ 5 IKMs per mentor).
-/// Only completed visits count; weeks are ISO weeks in the cohort's time zone. Pure: "now" is passed in.
+/// Only completed visits count; only visits that meet <see cref="VisitRules.MeetsRule"/> make an IKM compliant (retro
+/// visits are counted apart as <c>RetroVisits</c>). Weeks are ISO weeks in the cohort's time zone. Pure: "now" is passed in.
 /// </summary>
 public static class ComplianceCalculator
 {
@@ -148,7 +157,7 @@ public static class ComplianceCalculator
     {
         var list = weekVisits.ToList();
         var shortVisits = list.Count(v => IsShortCompleted(v, rules));
-        var qualifying = list.Count - shortVisits;
+        var qualifying = list.Count(rules.MeetsRule);
         var required = cohortRules.MinVisitsPerWeek;
         return new IkmWeekCompliance(
             assignment.BusinessId,
@@ -159,7 +168,10 @@ public static class ComplianceCalculator
             Hours(list),
             shortVisits,
             qualifying >= required,
-            lastVisit.TryGetValue(assignment.BusinessId, out var at) ? at : null);
+            lastVisit.TryGetValue(assignment.BusinessId, out var at) ? at : null)
+        {
+            RetroVisits = list.Count(IsRetro),
+        };
     }
 
     private static MentorWeekCompliance ForMentor(
@@ -181,8 +193,13 @@ public static class ComplianceCalculator
             visits.Count(v => IsShortCompleted(v, rules)),
             cohortRules.MaxIkmsPerMentor,
             ikms.Count > cohortRules.MaxIkmsPerMentor,
-            ikms.Count == 0 ? 0 : (double)compliant / ikms.Count);
+            ikms.Count == 0 ? 0 : (double)compliant / ikms.Count)
+        {
+            RetroVisits = visits.Count(IsRetro),
+        };
     }
+
+    private static bool IsRetro(Visit visit) => visit.Flags.HasFlag(VisitFlags.Retro);
 
     // A completed visit without an end time has no provable duration: it counts as short.
     private static bool IsShortCompleted(Visit visit, VisitRules rules) =>

@@ -29,6 +29,37 @@ public sealed class VisitRules(CohortRules rules)
         return visit.Duration is { } duration && IsShort(duration);
     }
 
+    /// <summary>
+    /// The one rule of what counts toward the weekly minimum: a completed visit verified by a check-in (not retro) that
+    /// lasted at least the minimum hours. Short and retro visits are logged and shown, apart, but never meet the rule.
+    /// </summary>
+    public bool MeetsRule(Visit visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        return visit.Status == VisitStatus.Completed && !visit.Flags.HasFlag(VisitFlags.Retro)
+            && visit.Duration is { } duration && !IsShort(duration);
+    }
+
+    public int MaxRetroDays => _rules.MaxRetroDays;
+
+    /// <summary>Why a retro visit cannot be on <paramref name="date"/>, or null when it can: in the cohort's period, not in the future, at most MaxRetroDays back.</summary>
+    public RetroDateRefusal? RetroDateRefusal(Cohort? cohort, DateOnly date, DateOnly today)
+    {
+        if (date > today) return Rules.RetroDateRefusal.Future;
+        if (cohort is not null && (date < cohort.StartDate || date >= cohort.EndDate)) return Rules.RetroDateRefusal.OutsideCohort;
+        if (date < today.AddDays(-MaxRetroDays)) return Rules.RetroDateRefusal.TooLongAgo;
+        return null;
+    }
+
+    public TimeSpan CorrectionWindow => TimeSpan.FromHours(_rules.CorrectionHours);
+
+    /// <summary>A completed (or logging) visit with a check-in may have its times corrected by its mentor until CorrectionWindow after it ended.</summary>
+    public bool CanCorrect(Visit visit, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        return visit.Status != VisitStatus.CheckedIn && visit.EndedAt is { } ended && now <= ended + CorrectionWindow;
+    }
+
     public bool IsFar(double distanceMeters) => distanceMeters > MaxDistanceMeters;
 
     public bool IsFar(GeoPoint checkIn, GeoPoint productionHouse) => IsFar(GeoDistance.Meters(checkIn, productionHouse));

@@ -10,8 +10,8 @@ using Ikm.Workflow.Texts;
 namespace Ikm.Workflow.Flows.Visits.CheckOut;
 
 /// <summary>
-/// A mentor leaves: the open visit is closed (at the clock, or at the end time the mentor gives when it was left open
-/// too long), then the logbook (questionnaires/logbook.yaml) and 0–5 photos. An unfinished logbook continues where it
+/// A mentor leaves: after a confirmation ("Selesai kunjungan di X sekarang?", so a mis-tap closes nothing) the open
+/// visit is closed at the clock — or at the end time the mentor gives when it was left open too long — then the logbook (questionnaires/logbook.yaml) and 0–5 photos. An unfinished logbook continues where it
 /// stopped, answers kept; a retro visit's logbook is written here too.
 /// </summary>
 public sealed class CheckOutFlow(IQuestionnaireCatalog catalog, QuestionPrompter prompter) : Flow<CheckOutState, CheckOutTrigger, CheckOutDraft>("vo"), IRouteOwner
@@ -51,10 +51,20 @@ public sealed class CheckOutFlow(IQuestionnaireCatalog catalog, QuestionPrompter
         var addPhoto = flow.Trigger<NewPhoto>(CheckOutTrigger.AddPhoto);
 
         flow.Step(CheckOutState.Idle)
-            .Permit(CheckOutTrigger.Begin, CheckOutState.Logbook)
+            .Permit(CheckOutTrigger.Begin, CheckOutState.Confirming)
             .Permit(CheckOutTrigger.BeginLate, CheckOutState.AwaitingEndTime)
             .Permit(CheckOutTrigger.ContinueLogbook, CheckOutState.Logbook)
             .Permit(CheckOutTrigger.FoundNothingOpen, CheckOutState.NothingOpen);
+
+        flow.Step(CheckOutState.Confirming)
+            .Prompt(AskToFinishAsync, "ask to finish the visit now")
+            .OnChoice(FinishChoice.Finish, CheckOutTrigger.Finish)
+            .OnChoice(FinishChoice.KeepOpen, CheckOutTrigger.KeepOpen)
+            .Permit(CheckOutTrigger.Finish, CheckOutState.Logbook)
+            .Permit(CheckOutTrigger.KeepOpen, CheckOutState.KeptOpen);
+
+        flow.Step(CheckOutState.KeptOpen).Ends()
+            .OnEntryFrom(CheckOutTrigger.KeepOpen, turn => turn.Reply(turn.T(VisitTexts.KeptOpen)), "the check-in stays open");
 
         flow.Step(CheckOutState.AwaitingEndTime)
             .Prompt(async turn => turn.Reply(turn.T(VisitTexts.AskEndTime, await BusinessNameAsync(turn)), removeKeyboard: true), "ask the real end time")
@@ -62,7 +72,7 @@ public sealed class CheckOutFlow(IQuestionnaireCatalog catalog, QuestionPrompter
             .Permit(CheckOutTrigger.GiveEndTime, CheckOutState.Logbook);
 
         flow.Step(CheckOutState.Logbook)
-            .OnEntryFrom(CheckOutTrigger.Begin, turn => CheckOutAsync(turn, turn.Now), "close the visit now")
+            .OnEntryFrom(CheckOutTrigger.Finish, turn => CheckOutAsync(turn, turn.Now), "close the visit now")
             .OnEntryFrom(giveEndTime, CheckOutAsync, "close the forgotten visit at the stated time")
             .Prompt(turn => { if (!Logbook.AskNext(turn.Context, turn.Draft.Logbook)) turn.Then(CheckOutTrigger.LogbookDone); }, "ask the logbook")
             .Help(turn => Logbook.AskCurrent(turn.Context, turn.Draft.Logbook, preface: null))
@@ -86,6 +96,15 @@ public sealed class CheckOutFlow(IQuestionnaireCatalog catalog, QuestionPrompter
 
         flow.Step(CheckOutState.NothingOpen).Ends()
             .OnEntryFrom(CheckOutTrigger.FoundNothingOpen, turn => turn.Reply(turn.T(VisitTexts.NoOpenVisit)), "no open check-in");
+    }
+
+    /// <summary>"Selesai kunjungan di X sekarang? (mulai 08:00 WITA, 4 jam 30 menit)" with ✅ finish / ❌ keep it open.</summary>
+    private static async Task AskToFinishAsync(FlowTurn<CheckOutDraft> turn)
+    {
+        var visit = await VisitAsync(turn);
+        turn.Reply(turn.T(VisitTexts.AskFinish, await BusinessNameAsync(turn), await MentorVisits.LocalTimeAsync(turn.Context, visit, visit.StartedAt),
+                IndonesianFormat.Duration(turn.Now - visit.StartedAt, turn.Language)),
+            [[turn.Button(VisitTexts.Finish, FinishChoice.Finish), turn.Button(VisitTexts.KeepOpen, FinishChoice.KeepOpen)]]);
     }
 
     /// <summary>"15:30" or "15.30": the end time on the check-in's local day (the next day if earlier than the start).</summary>

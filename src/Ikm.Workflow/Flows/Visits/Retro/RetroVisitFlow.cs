@@ -3,14 +3,16 @@ using Ikm.Workflow.Flows.Visits.CheckOut;
 using Ikm.Workflow.Kernel;
 using Ikm.Workflow.Parsing;
 using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Mentoring.Rules;
 using Ikm.Workflow.Texts;
 using Microsoft.Extensions.Logging;
 
 namespace Ikm.Workflow.Flows.Visits.Retro;
 
 /// <summary>
-/// A visit logged afterwards (no check-in was made): choose the IKM → the date → the hours; the visit is recorded as
-/// retro and its logbook continues in the check-out flow, like any other.
+/// A visit logged afterwards (no check-in was made): choose the IKM → the date (inside the cohort's period, at most the
+/// cohort's MaxRetroDays back) → the hours → why there was no check-in; the visit is recorded as retro ("susulan",
+/// counted apart from verified check-ins) and its logbook continues in the check-out flow, like any other.
 /// </summary>
 public sealed class RetroVisitFlow(CheckOutFlow checkOut, ILogger<RetroVisitFlow> log) : Flow<RetroVisitState, RetroVisitTrigger, RetroVisitDraft>("vr"), IRouteOwner
 {
@@ -36,6 +38,7 @@ public sealed class RetroVisitFlow(CheckOutFlow checkOut, ILogger<RetroVisitFlow
         var chooseIkm = flow.Trigger<Guid>(RetroVisitTrigger.ChooseIkm);
         var giveDate = flow.Trigger<DateOnly>(RetroVisitTrigger.GiveDate);
         var giveHours = flow.Trigger<decimal>(RetroVisitTrigger.GiveHours);
+        var giveReason = flow.Trigger<string>(RetroVisitTrigger.GiveReason);
 
         flow.Step(RetroVisitState.Idle)
             .Permit(RetroVisitTrigger.Begin, RetroVisitState.ChoosingIkm)
@@ -56,10 +59,16 @@ public sealed class RetroVisitFlow(CheckOutFlow checkOut, ILogger<RetroVisitFlow
             .OnEntryFrom(giveDate, (turn, date) => turn.Draft.Date = date, "remember the date")
             .Prompt(turn => turn.Reply(turn.T(VisitTexts.AskRetroHours)), "ask the hours")
             .OnText(ReadHours, giveHours)
-            .Permit(RetroVisitTrigger.GiveHours, RetroVisitState.Logged);
+            .Permit(RetroVisitTrigger.GiveHours, RetroVisitState.AwaitingReason);
+
+        flow.Step(RetroVisitState.AwaitingReason)
+            .OnEntryFrom(giveHours, (turn, hours) => turn.Draft.Hours = hours, "remember the hours")
+            .Prompt(turn => turn.Reply(turn.T(VisitTexts.AskRetroReason)), "ask why there was no check-in")
+            .OnText(ReadReason, giveReason)
+            .Permit(RetroVisitTrigger.GiveReason, RetroVisitState.Logged);
 
         flow.Step(RetroVisitState.Logged).Ends()
-            .OnEntryFrom(giveHours, LogAsync, "record the retro visit, continue with its logbook");
+            .OnEntryFrom(giveReason, LogAsync, "record the retro visit, continue with its logbook");
 
         flow.Step(RetroVisitState.LogbookUnfinished).Ends()
             .OnEntryFrom(RetroVisitTrigger.FoundUnfinishedLogbook, turn => VisitNotices.FinishLogbookFirstAsync(turn.Context), "ask to finish the logbook first");
@@ -74,16 +83,29 @@ public sealed class RetroVisitFlow(CheckOutFlow checkOut, ILogger<RetroVisitFlow
         var parsed = DateParser.Parse(text, calendar.LocalDate(turn.Now));
         if (!parsed.IsSuccess)
             return Read<DateOnly>.Refuse(ParsingTexts.Reason(parsed.Error, turn.Language) + " " + turn.T(VisitTexts.AskRetroDate));
-        return parsed.Value > calendar.LocalDate(turn.Now)
-            ? Read<DateOnly>.Refuse(turn.T(VisitTexts.FutureDate) + " " + turn.T(VisitTexts.AskRetroDate))
-            : Read<DateOnly>.Ok(parsed.Value);
+        var rules = MentorVisits.RulesOf(cohort);
+        return rules.RetroDateRefusal(cohort, parsed.Value, calendar.LocalDate(turn.Now)) switch
+        {
+            null => Read<DateOnly>.Ok(parsed.Value),
+            RetroDateRefusal.Future => Read<DateOnly>.Refuse(turn.T(VisitTexts.FutureDate) + " " + turn.T(VisitTexts.AskRetroDate)),
+            RetroDateRefusal.OutsideCohort => Read<DateOnly>.Refuse(turn.T(VisitTexts.RetroOutsideCohort,
+                IndonesianFormat.Date(cohort!.StartDate, turn.Language), IndonesianFormat.Date(cohort.EndDate.AddDays(-1), turn.Language)) + " " + turn.T(VisitTexts.AskRetroDate)),
+            _ => Read<DateOnly>.Refuse(turn.T(VisitTexts.RetroTooLongAgo, rules.MaxRetroDays) + " " + turn.T(VisitTexts.AskRetroDate)),
+        };
     }
+
+    /// <summary>Why no check-in was made: a few words at least, so a coordinator can judge the visit.</summary>
+    private static Read<string> ReadReason(FlowTurn<RetroVisitDraft> turn, string text) =>
+        text.Trim().Length >= MinReasonLength ? Read<string>.Ok(text.Trim()) : Read<string>.Refuse(turn.T(VisitTexts.RetroReasonTooShort) + " " + turn.T(VisitTexts.AskRetroReason));
+
+    private const int MinReasonLength = 5;
 
     private static Read<decimal> ReadHours(FlowTurn<RetroVisitDraft> turn, string text) =>
         NumberParser.ParseDecimal(text, 0.5m, 12m) is { IsSuccess: true } parsed ? Read<decimal>.Ok(parsed.Value) : Read<decimal>.Refuse(turn.T(VisitTexts.BadHours));
 
-    private async Task LogAsync(FlowTurn<RetroVisitDraft> turn, decimal hours)
+    private async Task LogAsync(FlowTurn<RetroVisitDraft> turn, string reason)
     {
+        var hours = turn.Draft.Hours!.Value;
         var context = turn.Context;
         // Between the choice and the hours the IKM may have been moved to another mentor.
         if (await ProgramDirectory.AssignmentForAsync(context, turn.Draft.BusinessId!.Value) is not { } assignment)
@@ -105,6 +127,7 @@ public sealed class RetroVisitFlow(CheckOutFlow checkOut, ILogger<RetroVisitFlow
             StartedAt = start,
             EndedAt = start + duration,
             Flags = VisitFlags.Retro,
+            RetroReason = reason,
         };
         visit.Flags = MentorVisits.RulesOf(cohort).CompletedFlags(visit);
         turn.Work.Stage(visit);

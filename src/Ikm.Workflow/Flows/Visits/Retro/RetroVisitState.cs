@@ -6,6 +6,7 @@ public enum RetroVisitState
     ChoosingIkm,
     AwaitingDate,
     AwaitingHours,
+    AwaitingReason,
     Logged,
     LogbookUnfinished,
     NothingAssigned,

@@ -8,4 +8,5 @@ public enum RetroVisitTrigger
     ChooseIkm,
     GiveDate,
     GiveHours,
+    GiveReason,
 }

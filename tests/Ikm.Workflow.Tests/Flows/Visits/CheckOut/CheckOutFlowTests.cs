@@ -18,7 +18,10 @@ public sealed class CheckOutFlowTests
         var chat = VisitFlowsScene.CheckOut(store);
         chat.Now = checkIn.Now.AddHours(4);
         await chat.StartAsync();
-        Assert.Contains("lama kunjungan 4 jam", chat.Replies[0].Text);
+        Assert.Equal("Selesai kunjungan di Abon Ikan Mama Ani sekarang? (mulai 09:00 WITA, 4 jam)", chat.LastReply.Text);
+        Assert.Empty(chat.LastWork.StagedDocuments);
+        await chat.PressAsync(chat.Button("✅ Ya, selesai"));
+        Assert.Contains("lama kunjungan 4 jam", chat.Replies[^2].Text);
         Assert.Contains("Masalah apa", chat.LastReply.Text);
         Assert.Equal(VisitStatus.Logging, Assert.IsType<Visit>(Assert.Single(chat.LastWork.StagedDocuments).Document).Status);
 
@@ -40,6 +43,24 @@ public sealed class CheckOutFlowTests
         Assert.Contains("Logbook tersimpan", chat.LastReply.Text);
         Assert.Equal("", chat.Conversation.Flow);
         Assert.False(chat.Conversation.Data.ContainsKey("draft:checkout"));
+    }
+
+    [Fact]
+    public async Task CheckOut_Cancelled_KeepsTheVisitOpen()
+    {
+        var (store, _) = await VisitFlowsScene.SeedAsync();
+        var checkIn = VisitFlowsScene.CheckIn(store);
+        await checkIn.StartAsync();
+        await checkIn.PressAsync(checkIn.Button("Abon Ikan Mama Ani"));
+        await checkIn.LocationAsync(VisitFlowsScene.House.Latitude, VisitFlowsScene.House.Longitude);
+
+        var chat = VisitFlowsScene.CheckOut(store);
+        await chat.StartAsync();
+        await chat.PressAsync(chat.Button("❌ Batal"));
+
+        Assert.Equal(VisitTexts.KeptOpen.In("id"), chat.LastReply.Text);
+        Assert.Empty(chat.LastWork.StagedDocuments);
+        Assert.Equal("", chat.Conversation.Flow);
     }
 
     [Fact]
