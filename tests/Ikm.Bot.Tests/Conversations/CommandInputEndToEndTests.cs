@@ -64,6 +64,8 @@ public sealed class CommandInputEndToEndTests
         await CheckInAtHouseAsync(mentor);
         time.Advance(TimeSpan.FromHours(4));
         await mentor.PressAsync("✅ Check-out");
+        Assert.Contains("Selesai kunjungan di", (await mentor.NextReplyAsync()).Text);
+        await mentor.PressAsync("✅ Ya, selesai");
         await mentor.NextReplyAsync();
         await mentor.NextReplyAsync();
         await mentor.SendTextAsync("Kemasan mudah sobek");

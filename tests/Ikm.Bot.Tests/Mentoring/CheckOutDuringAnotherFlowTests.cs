@@ -15,7 +15,7 @@ public sealed class CheckOutDuringAnotherFlowTests
     [Fact]
     public async Task CheckOut_PressedDuringTheEvaluation_AsksToLeaveIt_ContinueKeepsItAndLeaveChecksOut()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero)); // in the cohort's period: the retro visit's date
         await using var emulator = await Emulator.StartFastAsync();
         var dataDirectory = BotUnderTest.NewDataDirectory();
         var first = await BotUnderTest.StartAsync(emulator, dataDirectory: dataDirectory, services: s => s.AddSingleton<TimeProvider>(time));
@@ -48,12 +48,19 @@ public sealed class CheckOutDuringAnotherFlowTests
         var documents = first.App.Services.GetRequiredService<IDocumentStore>();
         Assert.Equal(VisitStatus.CheckedIn, (await documents.AllAsync<Visit>(CancellationToken.None)).Single(v => v.Status != VisitStatus.Completed).Status);
 
+        // The week's reminder, due in the cohort's period, is sent now, so that the restart has none to send between replies.
+        var cohortId = Assert.Single(await documents.AllAsync<Cohort>(CancellationToken.None)).Id;
+        await first.App.Services.GetRequiredService<Ikm.Scheduler.Jobs.ProgramNotificationsJob>().RunAsync(cohortId, CancellationToken.None);
+        Assert.Contains("📅", (await mentor.NextReplyAsync()).Text);
+
         // After a restart the same old button asks again; leaving checks out, and the evaluation's score is kept.
         await first.StopAsync();
         await using var second = await BotUnderTest.StartAsync(emulator, dataDirectory: dataDirectory, services: s => s.AddSingleton<TimeProvider>(time));
         await mentor.PressDataAsync(checkOut.CallbackData, checkedIn.MessageId);
         Assert.Contains("belum selesai", (await mentor.NextReplyAsync()).Text);
         await mentor.PressAsync("↪️ Tinggalkan");
+        Assert.Contains("Selesai kunjungan di Abon Ikan Mama Ani sekarang?", (await mentor.NextReplyAsync()).Text);
+        await mentor.PressAsync("✅ Ya, selesai");
         Assert.Contains("4 jam", (await mentor.NextReplyAsync()).Text);
         Assert.Contains("Masalah apa", (await mentor.NextReplyAsync()).Text);
         var conversation = await second.Store.GetConversationAsync(898, CancellationToken.None);

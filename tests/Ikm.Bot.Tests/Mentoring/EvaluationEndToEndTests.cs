@@ -15,7 +15,7 @@ public sealed class EvaluationEndToEndTests
     [Fact]
     public async Task AScoreButtonOfAnEarlierArea_IsStale_AndTheCurrentQuestionIsAskedAgain()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero));
         await using var emulator = await Emulator.StartFastAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator, services: s => s.AddSingleton<TimeProvider>(time));
         var (_, mentor) = await AssignedProgramAsync(emulator, 896, "Budi", 996);
@@ -29,7 +29,7 @@ public sealed class EvaluationEndToEndTests
         var stale = await mentor.NextReplyAsync();
         Assert.Contains("Tombol itu untuk pertanyaan lain", stale.Text);
         Assert.Contains("Skor sekarang", stale.Text);
-        Assert.Contains("Evaluasi Abon Ikan Mama Ani bulan November 2026 tersimpan", (await AnswerAreaAsync(mentor, "2", "p2", "m2", "r2")).Text);
+        Assert.Contains("Evaluasi Abon Ikan Mama Ani bulan Desember 2026 tersimpan", (await AnswerAreaAsync(mentor, "2", "p2", "m2", "r2")).Text);
         var evaluation = Assert.Single(await bot.App.Services.GetRequiredService<IDocumentStore>().AllAsync<Evaluation>(CancellationToken.None));
         Assert.Equal([("production", 4), ("branding", 2)], evaluation.Areas.Select(a => (a.AreaId, a.Score)));
     }
@@ -37,7 +37,7 @@ public sealed class EvaluationEndToEndTests
     [Fact]
     public async Task Back_AtTheFirstQuestionOfAnArea_ReturnsToTheLastAnswerOfTheAreaBefore()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero));
         await using var emulator = await Emulator.StartFastAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator, services: s => s.AddSingleton<TimeProvider>(time));
         var (_, mentor) = await AssignedProgramAsync(emulator, 897, "Budi", 997);
@@ -66,14 +66,14 @@ public sealed class EvaluationEndToEndTests
             evaluation.Areas.Select(a => (a.AreaId, a.Score, a.Problem, a.Mentored, a.Result)));
     }
 
-    /// <summary>A retro visit this month whose logbook worked on <paramref name="areas"/> (labels of the area buttons).</summary>
+    /// <summary>A retro visit this month (2 December: inside the cohort's period, with a reason) whose logbook worked on <paramref name="areas"/> (labels of the area buttons).</summary>
     internal static async Task LogRetroVisitAsync(TestUser mentor, params string[] areas)
     {
         await mentor.PressAsync("📝 Kunjungan susulan");
         await mentor.NextReplyAsync();
         await mentor.PressAsync("Abon Ikan Mama Ani");
         await mentor.NextReplyAsync();
-        foreach (var answer in new[] { "20/11/2026", "4", "p", "m", "r", "n" })
+        foreach (var answer in new[] { "2/12/2026", "4", "HP mati di lokasi", "p", "m", "r", "n" })
         {
             await mentor.SendTextAsync(answer);
             await mentor.NextReplyAsync();

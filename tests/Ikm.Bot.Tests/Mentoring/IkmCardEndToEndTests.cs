@@ -57,7 +57,7 @@ public sealed class IkmCardEndToEndTests
         await mentor.NextReplyAsync();
         await mentor.PressAsync("Abon Ikan Mama Ani");
         await mentor.NextReplyAsync();
-        foreach (var answer in new[] { "4/12/2026", "4", "p", "m", "r", "n" })
+        foreach (var answer in new[] { "4/12/2026", "4", "HP mati di lokasi", "p", "m", "r", "n" })
         {
             await mentor.SendTextAsync(answer);
             await mentor.NextReplyAsync();

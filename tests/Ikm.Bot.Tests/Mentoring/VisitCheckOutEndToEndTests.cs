@@ -2,6 +2,7 @@ using Ikm.Bot.Tests.Support;
 using Ikm.TestKit;
 using Ikm.Workflow.Documents;
 using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using static Ikm.Bot.Tests.Mentoring.MentoringProgramEndToEndTests;
