@@ -79,7 +79,8 @@ public sealed class RetroVisitFlow(CheckOutFlow checkOut, ILogger<RetroVisitFlow
 
     private static async Task<Read<DateOnly>> ReadDateAsync(FlowTurn<RetroVisitDraft> turn, string text)
     {
-        var calendar = MentorVisits.CalendarOf(await MentorVisits.CohortOfAsync(turn.Context, turn.Draft.BusinessId!.Value));
+        var cohort = await MentorVisits.CohortOfAsync(turn.Context, turn.Draft.BusinessId!.Value);
+        var calendar = MentorVisits.CalendarOf(cohort);
         var parsed = DateParser.Parse(text, calendar.LocalDate(turn.Now));
         if (!parsed.IsSuccess)
             return Read<DateOnly>.Refuse(ParsingTexts.Reason(parsed.Error, turn.Language) + " " + turn.T(VisitTexts.AskRetroDate));
