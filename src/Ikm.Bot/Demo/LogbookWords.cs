@@ -32,4 +32,6 @@ public static class LogbookWords
     };
 
     public const string FarReason = "Rumah produksi sedang direnovasi, pendampingan di rumah saudara pemilik";
+
+    public const string RetroReason = "HP mati, lupa check-in di lokasi";
 }

@@ -23,6 +23,7 @@ internal sealed class MentorScript(DemoUser mentor, Random random)
     public async Task CheckOutAsync(PlannedVisit visit)
     {
         await mentor.PressAsync("✅ Check-out");
+        await mentor.PressAsync("✅ Ya, selesai");
         await LogbookAsync(visit);
     }
 
@@ -40,6 +41,7 @@ internal sealed class MentorScript(DemoUser mentor, Random random)
         await mentor.PressAsync(visit.Owner.BusinessName);
         await mentor.TextAsync(visit.Day.ToString("d MMMM yyyy", Indonesian));
         await mentor.TextAsync(visit.Duration.TotalHours.ToString("0.#", Indonesian));
+        await mentor.TextAsync(LogbookWords.RetroReason);
         await LogbookAsync(visit);
     }
 

@@ -20,7 +20,7 @@ public static class VisitFlowsScene
     public static async Task<(InMemoryStore Store, Business Business)> SeedAsync()
     {
         var store = new InMemoryStore();
-        var cohort = new Cohort { Id = "c1", TimeZoneId = "Asia/Makassar" };
+        var cohort = new Cohort { Id = "c1", TimeZoneId = "Asia/Makassar", StartDate = new DateOnly(2026, 9, 1) };
         var business = new Business { Id = Guid.NewGuid(), OwnerUserId = 77, BusinessName = "Abon Ikan Mama Ani", Commodity = "abon", Location = House };
         var assignment = new Assignment { Id = "a1", CohortId = cohort.Id, BusinessId = business.Id, MentorUserId = FlowHarness.ChatId };
         await store.CommitAsync([new ChangeSet { Documents = [new(business), new(cohort), new(assignment)] }], CancellationToken.None);

@@ -27,10 +27,13 @@ public sealed class RetroVisitFlowTests
         Assert.Equal(VisitTexts.BadHours.In("id") + "\n\n" + VisitTexts.AskRetroHours.In("id"), chat.LastReply.Text);
         Assert.Equal(nameof(RetroVisitState.AwaitingHours), chat.Conversation.State);
         await chat.TextAsync("4,5");
+        Assert.Equal(VisitTexts.AskRetroReason.In("id"), chat.LastReply.Text);
+        await chat.TextAsync("HP mati di lokasi");
 
         var visit = Assert.IsType<Visit>(Assert.Single(chat.LastWork.StagedDocuments).Document);
         Assert.Equal((business.Id, VisitStatus.Logging), (visit.BusinessId, visit.Status));
         Assert.True(visit.Flags.HasFlag(VisitFlags.Retro));
+        Assert.Equal("HP mati di lokasi", visit.RetroReason);
         // 30 November 09:00 WITA (the hour a retro visit is assumed to start), 4 h 30 min long.
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 1, 0, 0, TimeSpan.Zero), visit.StartedAt);
         Assert.Equal(TimeSpan.FromMinutes(270), visit.EndedAt - visit.StartedAt);
