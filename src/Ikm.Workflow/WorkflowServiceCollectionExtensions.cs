@@ -33,6 +33,8 @@ public static class WorkflowServiceCollectionExtensions
         AddFlow<Flows.Visits.CheckIn.CheckInFlow>(services);
         AddFlow<Flows.Visits.CheckOut.CheckOutFlow>(services);
         AddFlow<Flows.Visits.Retro.RetroVisitFlow>(services);
+        AddFlow<Flows.Visits.Correction.VisitCorrectionFlow>(services);
+        AddAction<Flows.Visits.Correction.VisitCorrectionActions>(services);
         AddFlow<EvaluationFlow>(services);
         AddRoutes<OwnerVisitsView>(services);
         AddRoutes<MentorIkmsView>(services);

@@ -15,6 +15,8 @@ public sealed class CohortRules
     public double OpenCheckInHours { get; set; } = 12;
     /// <summary>A retro visit may be logged at most this many days back (and only inside the cohort's period).</summary>
     public int MaxRetroDays { get; set; } = 14;
+    /// <summary>A visit's start and end may be corrected by its mentor this many hours after it ended.</summary>
+    public double CorrectionHours { get; set; } = 48;
 }
 
 /// <summary>One mentoring program run: a region, a time zone, a period, rules and the sentra/commodities it covers.</summary>

@@ -418,7 +418,7 @@ public sealed class MongoMappingTests
 
         Assert.Equal("2026-01-05", stored["startDate"]);
         Assert.Equal(
-            """{ "minVisitsPerWeek" : 1, "minHoursPerVisit" : 4.0, "maxIkmsPerMentor" : 5, "maxCheckInDistanceMeters" : 500.0, "openCheckInHours" : 12.0, "maxRetroDays" : 14 }""",
+            """{ "minVisitsPerWeek" : 1, "minHoursPerVisit" : 4.0, "maxIkmsPerMentor" : 5, "maxCheckInDistanceMeters" : 500.0, "openCheckInHours" : 12.0, "maxRetroDays" : 14, "correctionHours" : 48.0 }""",
             stored["rules"].ToJson());
         Assert.False(stored.Contains("endDate"));
         Assert.Equal(new BsonArray(), stored["_idx"]);

@@ -181,4 +181,18 @@ public sealed class VisitRulesTests
         Assert.Equal(RetroDateRefusal.TooLongAgo, rules.RetroDateRefusal(cohort, new DateOnly(2026, 12, 16), new DateOnly(2026, 12, 20)));
         Assert.Equal(RetroDateRefusal.OutsideCohort, rules.RetroDateRefusal(cohort, new DateOnly(2027, 3, 1), new DateOnly(2027, 3, 2)));
     }
+
+    [Fact]
+    public void CanCorrect_UntilTheCorrectionWindowAfterTheEnd_AndNeverAnOpenOrRetroVisit()
+    {
+        var visit = ProgramBuilders.Visit(ProgramBuilders.IkmId(1), 7, Start, TimeSpan.FromHours(4));
+        var open = ProgramBuilders.Visit(ProgramBuilders.IkmId(1), 7, Start, null, VisitStatus.CheckedIn);
+        var retro = ProgramBuilders.Visit(ProgramBuilders.IkmId(1), 7, Start, TimeSpan.FromHours(4));
+        retro.Flags = VisitFlags.Retro;
+
+        Assert.True(_rules.CanCorrect(visit, Start.AddHours(4 + 48)));
+        Assert.False(_rules.CanCorrect(visit, Start.AddHours(4 + 48).AddTicks(1)));
+        Assert.False(_rules.CanCorrect(open, Start));
+        Assert.False(_rules.CanCorrect(retro, Start.AddHours(5)));
+    }
 }

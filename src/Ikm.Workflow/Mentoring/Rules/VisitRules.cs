@@ -51,6 +51,16 @@ public sealed class VisitRules(CohortRules rules)
         return null;
     }
 
+    public TimeSpan CorrectionWindow => TimeSpan.FromHours(_rules.CorrectionHours);
+
+    /// <summary>A completed visit verified by a check-in (not retro) may have its times corrected by its mentor until CorrectionWindow after it ended.</summary>
+    public bool CanCorrect(Visit visit, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        return visit.Status == VisitStatus.Completed && !visit.Flags.HasFlag(VisitFlags.Retro)
+            && visit.EndedAt is { } ended && now <= ended + CorrectionWindow;
+    }
+
     public bool IsFar(double distanceMeters) => distanceMeters > MaxDistanceMeters;
 
     public bool IsFar(GeoPoint checkIn, GeoPoint productionHouse) => IsFar(GeoDistance.Meters(checkIn, productionHouse));

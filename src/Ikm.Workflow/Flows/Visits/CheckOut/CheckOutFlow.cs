@@ -164,7 +164,8 @@ public sealed class CheckOutFlow(IQuestionnaireCatalog catalog, QuestionPrompter
         if (visit.Flags.HasFlag(VisitFlags.ForgottenCheckOut)) flags.Add(turn.T(VisitTexts.FlagForgotten));
         var duration = visit.Duration is { } spent ? IndonesianFormat.Duration(spent, turn.Language) : "";
         turn.Reply(turn.T(VisitTexts.Saved, await BusinessNameAsync(turn), duration, visit.Photos.Count,
-            flags.Count > 0 ? turn.T(VisitTexts.FlagsNote, string.Join(", ", flags)) : ""));
+            flags.Count > 0 ? turn.T(VisitTexts.FlagsNote, string.Join(", ", flags)) : ""),
+            visit.Flags.HasFlag(VisitFlags.Retro) ? null : [[Correction.VisitCorrectionFlow.Button(turn.T(Correction.VisitCorrectionTexts.Correct), visit.Id)]]);
     }
 
     private static void AskPhotos(FlowTurn<CheckOutDraft> turn, string? preface) =>
