@@ -83,21 +83,21 @@ public sealed class RetroVisitFlow(CheckOutFlow checkOut, ILogger<RetroVisitFlow
         var calendar = MentorVisits.CalendarOf(cohort);
         var parsed = DateParser.Parse(text, calendar.LocalDate(turn.Now));
         if (!parsed.IsSuccess)
-            return Read<DateOnly>.Refuse(ParsingTexts.Reason(parsed.Error, turn.Language) + " " + turn.T(VisitTexts.AskRetroDate));
+            return Read<DateOnly>.Refuse(ParsingTexts.Reason(parsed.Error, turn.Language));
         var rules = MentorVisits.RulesOf(cohort);
         return rules.RetroDateRefusal(cohort, parsed.Value, calendar.LocalDate(turn.Now)) switch
         {
             null => Read<DateOnly>.Ok(parsed.Value),
-            RetroDateRefusal.Future => Read<DateOnly>.Refuse(turn.T(VisitTexts.FutureDate) + " " + turn.T(VisitTexts.AskRetroDate)),
+            RetroDateRefusal.Future => Read<DateOnly>.Refuse(turn.T(VisitTexts.FutureDate)),
             RetroDateRefusal.OutsideCohort => Read<DateOnly>.Refuse(turn.T(VisitTexts.RetroOutsideCohort,
-                IndonesianFormat.Date(cohort!.StartDate, turn.Language), IndonesianFormat.Date(cohort.EndDate.AddDays(-1), turn.Language)) + " " + turn.T(VisitTexts.AskRetroDate)),
-            _ => Read<DateOnly>.Refuse(turn.T(VisitTexts.RetroTooLongAgo, rules.MaxRetroDays) + " " + turn.T(VisitTexts.AskRetroDate)),
+                IndonesianFormat.Date(cohort!.StartDate, turn.Language), IndonesianFormat.Date(cohort.EndDate.AddDays(-1), turn.Language))),
+            _ => Read<DateOnly>.Refuse(turn.T(VisitTexts.RetroTooLongAgo, rules.MaxRetroDays)),
         };
     }
 
     /// <summary>Why no check-in was made: a few words at least, so a coordinator can judge the visit.</summary>
     private static Read<string> ReadReason(FlowTurn<RetroVisitDraft> turn, string text) =>
-        text.Trim().Length >= MinReasonLength ? Read<string>.Ok(text.Trim()) : Read<string>.Refuse(turn.T(VisitTexts.RetroReasonTooShort) + " " + turn.T(VisitTexts.AskRetroReason));
+        text.Trim().Length >= MinReasonLength ? Read<string>.Ok(text.Trim()) : Read<string>.Refuse(turn.T(VisitTexts.RetroReasonTooShort));
 
     private const int MinReasonLength = 5;
 

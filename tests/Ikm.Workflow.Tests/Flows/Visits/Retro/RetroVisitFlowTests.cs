@@ -20,7 +20,7 @@ public sealed class RetroVisitFlowTests
         await chat.PressAsync(chat.Button("Abon Ikan Mama Ani"));
         Assert.Equal(VisitTexts.AskRetroDate.In("id"), chat.LastReply.Text);
         await chat.TextAsync("5/12/2026");
-        Assert.StartsWith(VisitTexts.FutureDate.In("id"), chat.LastReply.Text);
+        Assert.Equal(VisitTexts.FutureDate.In("id") + "\n\n" + VisitTexts.AskRetroDate.In("id"), chat.LastReply.Text);
         await chat.TextAsync("30/11/2026");
         Assert.Equal(VisitTexts.AskRetroHours.In("id"), chat.LastReply.Text);
         await chat.TextAsync("20");
