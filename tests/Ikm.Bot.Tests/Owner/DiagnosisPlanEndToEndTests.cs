@@ -124,33 +124,8 @@ public sealed partial class DiagnosisPlanEndToEndTests
         Assert.Equal("yes", stored.Answers["fin_keeps_books"]);
     }
 
-    private static async Task<SentMessage> AnswerAsync(TestUser user, SentMessage message, Question question)
-    {
-        switch (question.Type)
-        {
-            case QuestionType.SelectOne or QuestionType.YesNo:
-                await user.PressDataAsync($"dg:{question.Id}:{ValueFor(question)}", message.MessageId);
-                break;
-            case QuestionType.SelectMultiple:
-                await user.PressDataAsync($"dg:{question.Id}:{ValueFor(question)}", message.MessageId);
-                message = await user.NextReplyAsync();
-                await user.PressDataAsync($"dg:{question.Id}:~done", message.MessageId);
-                break;
-            case QuestionType.Photo:
-                await user.SendPhotoAsync("photo-" + question.Id);
-                break;
-            case QuestionType.Money:
-                await user.SendTextAsync("5 jt");
-                break;
-            case QuestionType.Integer or QuestionType.Decimal:
-                await user.SendTextAsync("120");
-                break;
-            default:
-                await user.SendTextAsync("Pemasaran masih sulit");
-                break;
-        }
-        return await user.NextReplyAsync();
-    }
+    private static Task<SentMessage> AnswerAsync(TestUser user, SentMessage message, Question question) =>
+        OwnerScript.AnswerQuestionAsync(user, message, question, ValueFor);
 
     private static string ValueFor(Question question) =>
         Owner.TryGetValue(question.Id, out var value) ? value : question.Choices.MaxBy(c => c.Score ?? 0)!.Value;

@@ -84,32 +84,38 @@ public static class OwnerScript
         {
             if (stopAfter == answered || !message.Text!.Contains('❓')) return message;
             var question = Diagnosis.Questions.First(q => message.Text!.Contains(q.Label.Get("id")) || message.Text!.Contains(q.Label.Get("en")));
-            switch (question.Type)
-            {
-                case QuestionType.SelectOne or QuestionType.YesNo:
-                    var choice = question.Choices[Math.Min(choiceIndex, question.Choices.Count - 1)];
-                    await user.PressDataAsync($"dg:{question.Id}:{choice.Value}", message.MessageId);
-                    break;
-                case QuestionType.SelectMultiple:
-                    await user.PressDataAsync($"dg:{question.Id}:{question.Choices[0].Value}", message.MessageId);
-                    message = await user.NextReplyAsync();
-                    await user.PressDataAsync($"dg:{question.Id}:~done", message.MessageId);
-                    break;
-                case QuestionType.Photo:
-                    await user.SendPhotoAsync("photo-" + question.Id);
-                    break;
-                case QuestionType.Money:
-                    await user.SendTextAsync("5 jt");
-                    break;
-                case QuestionType.Integer or QuestionType.Decimal:
-                    await user.SendTextAsync("120");
-                    break;
-                default:
-                    await user.SendTextAsync("Pemasaran masih sulit");
-                    break;
-            }
-
-            message = await user.NextReplyAsync();
+            message = await AnswerQuestionAsync(user, message, question, asked =>
+                asked.Type == QuestionType.SelectMultiple ? asked.Choices[0].Value : asked.Choices[Math.Min(choiceIndex, asked.Choices.Count - 1)].Value);
         }
+    }
+
+    /// <summary>Answers one diagnosis question (a choice: <paramref name="choose"/>'s value; numbers and text typed; a photo sent) and returns the next reply.</summary>
+    public static async Task<SentMessage> AnswerQuestionAsync(TestUser user, SentMessage message, Question question, Func<Question, string> choose)
+    {
+        switch (question.Type)
+        {
+            case QuestionType.SelectOne or QuestionType.YesNo:
+                await user.PressDataAsync($"dg:{question.Id}:{choose(question)}", message.MessageId);
+                break;
+            case QuestionType.SelectMultiple:
+                await user.PressDataAsync($"dg:{question.Id}:{choose(question)}", message.MessageId);
+                message = await user.NextReplyAsync();
+                await user.PressDataAsync($"dg:{question.Id}:~done", message.MessageId);
+                break;
+            case QuestionType.Photo:
+                await user.SendPhotoAsync("photo-" + question.Id);
+                break;
+            case QuestionType.Money:
+                await user.SendTextAsync("5 jt");
+                break;
+            case QuestionType.Integer or QuestionType.Decimal:
+                await user.SendTextAsync("120");
+                break;
+            default:
+                await user.SendTextAsync("Pemasaran masih sulit");
+                break;
+        }
+
+        return await user.NextReplyAsync();
     }
 }
