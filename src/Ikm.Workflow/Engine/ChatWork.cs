@@ -9,11 +9,13 @@ namespace Ikm.Workflow.Engine;
 
 /// <summary>
 /// The domain reads and writes of one chat's updates in a batch. Writes are staged here and committed with the
-/// conversation in the batch's one write; reads see what earlier updates of the same batch staged.
+/// conversation in the batch's one write; reads see what earlier updates of the same batch staged, over what the
+/// store returned the first time it was asked (<see cref="BatchReads"/>: each document is read once a batch).
 /// Everything handed out is a copy, so a flow that throws half-way cannot leave a changed object behind.
 /// </summary>
 public sealed class ChatWork(IDocumentStore documents, CancellationToken ct, IBotStore? members = null)
 {
+    private readonly BatchReads _stored = new(documents, ct);
     private Dictionary<(string Collection, string Id), DocumentChange> _documents = [];
     private HashSet<long> _deletedMembers = [];
     private List<OutboxErasure> _erasures = [];
@@ -38,23 +40,22 @@ public sealed class ChatWork(IDocumentStore documents, CancellationToken ct, IBo
     public async Task<IReadOnlyList<DiagnosisResponse>> GetDiagnosesAsync(long ownerUserId) =>
         ownerUserId == 0 ? [] : DiagnosisDocuments.OldestFirst(await FindAsync<DiagnosisResponse>(DocumentIndex.Owner(ownerUserId)));
 
-    /// <summary>A document by id: this batch's staged version first, then the store.</summary>
+    /// <summary>A document by id: this batch's staged version first, then the store's.</summary>
     public async Task<T?> GetAsync<T>(string id) where T : class, IDocument
     {
         if (_documents.TryGetValue((DocumentCollections.Of<T>(), id), out var staged))
             return staged.Delete ? null : Copy((T)staged.Document);
-        return await documents.GetAsync<T>(id, ct);
+        return await _stored.GetAsync<T>(id) is { } stored ? Copy(stored) : null;
     }
 
-    /// <summary>Documents by index value, with this batch's staged writes and deletes applied.</summary>
     /// <summary>The documents of type <typeparamref name="T"/> whose index entry is <paramref name="index"/>, with this turn's staged writes.</summary>
     public Task<IReadOnlyList<T>> FindAsync<T>(DocumentIndex index) where T : class, IDocument => FindAsync<T>(index.Name, index.Value);
 
     private async Task<IReadOnlyList<T>> FindAsync<T>(string index, string value) where T : class, IDocument
     {
         var collection = DocumentCollections.Of<T>();
-        var stored = await documents.FindAsync<T>(index, value, ct);
-        var result = stored.Where(d => !_documents.ContainsKey((collection, d.Id))).ToList();
+        var stored = await _stored.FindAsync<T>(index, value);
+        var result = stored.Where(d => !_documents.ContainsKey((collection, d.Id))).Select(Copy).ToList();
         result.AddRange(_documents.Values
             .Where(c => !c.Delete && c.Collection == collection && c.Document.Indexes().TryGetValue(index, out var v) && v == value)
             .Select(c => Copy((T)c.Document)));
@@ -65,8 +66,8 @@ public sealed class ChatWork(IDocumentStore documents, CancellationToken ct, IBo
     public async Task<IReadOnlyList<T>> AllAsync<T>() where T : class, IDocument
     {
         var collection = DocumentCollections.Of<T>();
-        var stored = await documents.AllAsync<T>(ct);
-        var result = stored.Where(d => !_documents.ContainsKey((collection, d.Id))).ToList();
+        var stored = await _stored.AllAsync<T>();
+        var result = stored.Where(d => !_documents.ContainsKey((collection, d.Id))).Select(Copy).ToList();
         result.AddRange(_documents.Values.Where(c => !c.Delete && c.Collection == collection).Select(c => Copy((T)c.Document)));
         return [.. result.OrderBy(d => d.Id, StringComparer.Ordinal)];
     }
