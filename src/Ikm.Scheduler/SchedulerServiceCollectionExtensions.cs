@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.Mongo;
 using Hangfire.Mongo.Migration.Strategies;
@@ -65,21 +66,20 @@ public static class SchedulerServiceCollectionExtensions
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<OutboxDispatcher>());
 
         var storage = StorageOptions.From(configuration);
-        services.AddHangfire(config =>
+        // AddHangfire would hand out JobStorage.Current and JobActivator.Current: statics of the process, set by the host
+        // configured last. Two hosts starting together (the test suite) would then queue or build each other's jobs, and a
+        // report nobody builds never arrives. Each host registers its own, which AddHangfire's TryAdd keeps.
+        services.AddSingleton<JobStorage>(_ =>
         {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
             if (!storage.UsesMongo)
-            {
-                config.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = schedulerOptions.JobHistory });
-            }
-            else
-            {
-                var url = MongoUrl.Create(storage.MongoUrl);
-                config.UseMongoStorage(new MongoClient(url), JobsDatabaseName(url), MongoJobStorageOptions());
-            }
+                return new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = schedulerOptions.JobHistory });
+            var url = MongoUrl.Create(storage.MongoUrl);
+            return new MongoStorage(new MongoClient(url), JobsDatabaseName(url), MongoJobStorageOptions());
         });
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(config => config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
         if (schedulerOptions.RunsJobs)
             services.AddHangfireServer(server => server.WorkerCount = schedulerOptions.WorkerCount);
         services.AddTransient<OpenCheckInScanJob>();
@@ -88,6 +88,7 @@ public static class SchedulerServiceCollectionExtensions
         services.AddOptions<BackupOptions>().Bind(configuration.GetSection("Backup"));
         services.AddTransient<BackupJob>();
         services.AddTransient<DraftRetentionJob>();
+        services.AddSingleton<ReportBuildGate>();
         services.AddTransient<ReportJob>();
         services.AddTransient<OutboxRetentionJob>();
         services.AddTransient<CohortJobSync>();

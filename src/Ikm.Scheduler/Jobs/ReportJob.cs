@@ -16,7 +16,7 @@ namespace Ikm.Scheduler.Jobs;
 /// request's commit, and found again by a scan every minute when that notice was lost (a crash, in-memory Hangfire
 /// after a restart). The result is queued in the outbox in the same write that deletes the request, with ids derived
 /// from the request, so a second build of the same request (the scan and the enqueued job racing) sends nothing twice.
-/// One report is built at a time in a process: two large exports at once would double the peak memory.
+/// One report is built at a time in a host (<see cref="ReportBuildGate"/>).
 /// </summary>
 [AutomaticRetry(Attempts = 3)]
 public sealed class ReportJob(
@@ -25,6 +25,7 @@ public sealed class ReportJob(
     IProgramReports reports,
     OwnerDataService ownerData,
     ReportFileWriter writer,
+    ReportBuildGate gate,
     IOutboxFiles files,
     IOutboxNotifier notifier,
     TimeProvider time,
@@ -34,8 +35,6 @@ public sealed class ReportJob(
 
     /// <summary>A request older than this without a result lost its enqueued job: the scan builds it.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(1);
-
-    private static readonly SemaphoreSlim OneBuildAtATime = new(1, 1);
 
     /// <summary>Builds the stored requests whose job was lost, oldest first.</summary>
     public async Task RunPendingAsync(CancellationToken ct)
@@ -58,7 +57,7 @@ public sealed class ReportJob(
     private async Task BuildAsync(ReportRequest request, CancellationToken ct)
     {
         IReadOnlyList<OutgoingMessage> result;
-        await OneBuildAtATime.WaitAsync(ct);
+        await gate.WaitAsync(ct);
         try
         {
             // Another run may have answered it while this one waited its turn.
@@ -75,7 +74,7 @@ public sealed class ReportJob(
         }
         finally
         {
-            OneBuildAtATime.Release();
+            gate.Release();
         }
 
         List<OutgoingMessage> messages = [.. result.SelectMany(m => MessageSplitter.Split(m)).Select((m, i) => m with { Id = request.MessageId(i), ChatId = request.ChatId })];
