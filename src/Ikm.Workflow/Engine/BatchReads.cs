@@ -35,7 +35,7 @@ internal sealed class BatchReads(IDocumentStore documents, CancellationToken ct)
         if (!_byIndex.TryGetValue((collection, index, value), out var found))
         {
             _byIndex[(collection, index, value)] = found = _all.TryGetValue(collection, out var all)
-                ? [.. all.Where(d => d.Indexes().TryGetValue(index, out var v) && v == value)]
+                ? [.. all.Where(d => d.IsIndexedAs(index, value))]
                 : Remember(collection, await documents.FindAsync<T>(index, value, ct));
         }
         return [.. found.Cast<T>()];

@@ -57,7 +57,7 @@ public sealed class ChatWork(IDocumentStore documents, CancellationToken ct, IBo
         var stored = await _stored.FindAsync<T>(index, value);
         var result = stored.Where(d => !_documents.ContainsKey((collection, d.Id))).Select(Copy).ToList();
         result.AddRange(_documents.Values
-            .Where(c => !c.Delete && c.Collection == collection && c.Document.Indexes().TryGetValue(index, out var v) && v == value)
+            .Where(c => !c.Delete && c.Collection == collection && c.Document.IsIndexedAs(index, value))
             .Select(c => Copy((T)c.Document)));
         return [.. result.OrderBy(d => d.Id, StringComparer.Ordinal)];
     }
