@@ -90,7 +90,9 @@ public static class ProgramTexts
     public static readonly Text ExportHelp = new(
         "unduh data kohort sebagai berkas Excel (/ekspor csv: tiap lembar sebagai CSV dalam satu ZIP)",
         "download the cohort's data as an Excel workbook (/export csv: each sheet as CSV in one ZIP)");
-    public static readonly Text InviteHelp = new("undang: /undang mentor Nama, /undang koordinator Nama, /undang pemilik Nama Usaha", "invite: /invite mentor Name, /invite koordinator Name, /invite pemilik Business Name");
+    public static readonly Text InviteHelp = new(
+        "undang: /undang mentor Nama, /undang koordinator Nama, /undang pemilik Nama Usaha; yang diundang membuka tautannya (di chat lokal: /start <kode undangan>, kodenya di akhir tautan)",
+        "invite: /invite mentor Name, /invite koordinator Name, /invite pemilik Business Name; the invitee opens the link (in the local chat: /start <invite code>, the code at the end of the link)");
     public static readonly Text InvitesHelp = new("daftar undangan yang masih berlaku, dan mencabutnya", "the invites still open, and revoking them");
     public static readonly Text ApprovalsHelp = new("IKM yang menunggu persetujuan masuk kohort", "IKMs waiting to be admitted to a cohort");
     public static readonly Text AssignHelp = new("tugaskan pendamping ke IKM (atau pindahkan)", "assign a mentor to an IKM (or move it)");

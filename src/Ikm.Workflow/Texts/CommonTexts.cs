@@ -64,6 +64,10 @@ public static class CommonTexts
         "Diagnosis memakai kuesioner {0} versi {1}. Untuk mengganti: /kuesioner namaberkas.yaml (berkas di folder questionnaires).",
         "The diagnosis uses questionnaire {0} version {1}. To change it: /questionnaire filename.yaml (a file in the questionnaires folder).");
 
+    public static readonly Text QuestionnaireInUse = new(
+        "Diagnosis memakai kuesioner {0} versi {1}. Hanya administrator program yang dapat menggantinya.",
+        "The diagnosis uses questionnaire {0} version {1}. Only a program administrator can change it.");
+
     public static readonly Text QuestionnaireSwitched = new(
         "✅ Diagnosis baru sekarang memakai \"{0}\" ({1} versi {2}, {3} pertanyaan). Diagnosis yang sedang berjalan tetap memakai kuesioner lamanya.",
         "✅ New diagnoses now use \"{0}\" ({1} version {2}, {3} questions). Diagnoses in progress keep their questionnaire.");

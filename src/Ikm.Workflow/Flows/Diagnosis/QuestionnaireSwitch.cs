@@ -20,6 +20,9 @@ public sealed class QuestionnaireSwitch(IQuestionnaireCatalog catalog) : IRouteO
     {
         if (context.Member?.Role != MemberRole.Coordinator && !ProgramDirectory.IsAdministrator(context))
             context.Reply(context.T(CommonTexts.CoordinatorsOnly));
+        // Any coordinator may see which questionnaire is in use (their /bantuan says so); switching it changes every cohort.
+        else if (!ProgramDirectory.IsAdministrator(context) && context.Message.CommandArgument is null)
+            context.Reply(context.T(CommonTexts.QuestionnaireInUse, catalog.Diagnosis.Id, catalog.Diagnosis.Version));
         else if (!ProgramDirectory.IsAdministrator(context))
             context.Reply(context.T(ProgramTexts.AdministratorsOnly));
         // Only a plain file name of the questionnaires folder: anything else is answered with the usage, not echoed.

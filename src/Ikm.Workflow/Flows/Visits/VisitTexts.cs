@@ -93,7 +93,9 @@ public static class VisitTexts
         "That IKM is not assigned to you. Choose from your list.");
 
     // The lines of the mentor's /bantuan (EntryRoute.Help).
-    public static readonly Text MyIkmsHelp = new("IKM dampingan Anda dan kunjungan minggu ini", "your IKMs and this week's visits");
+    public static readonly Text MyIkmsHelp = new(
+        "IKM dampingan Anda dan kunjungan minggu ini; 🪪 kartu IKM: nama dan telepon pemilik, peta rumah produksi",
+        "your IKMs and this week's visits; 🪪 the IKM card: the owner's name and phone, a map to the production house");
     public static readonly Text CheckInHelp = new("check-in di rumah produksi (kirim lokasi)", "check in at the production house (share your location)");
     public static readonly Text CheckOutHelp = new("check-out dan isi logbook pembinaan", "check out and fill in the mentoring logbook");
     public static readonly Text RetroHelp = new("catat kunjungan yang lupa di-check-in", "record a visit you forgot to check in");
