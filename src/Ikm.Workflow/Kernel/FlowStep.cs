@@ -122,6 +122,30 @@ public sealed class FlowStep<TState, TTrigger, TDraft>
             return true;
         });
 
+    /// <summary>
+    /// A button of <paramref name="kind"/> read by <paramref name="read"/>; its value is settled into the draft by
+    /// <paramref name="settle"/> before <paramref name="trigger"/> fires, so one trigger serves every destination it may lead to.
+    /// </summary>
+    public FlowStep<TState, TTrigger, TDraft> OnButton<TValue>(
+        ButtonKind<ButtonKind.Id> kind,
+        Func<FlowTurn<TDraft>, string, Task<Read<TValue>>> read,
+        Action<FlowTurn<TDraft>, TValue> settle,
+        TTrigger trigger) =>
+        Route(async machine =>
+        {
+            if (kind.Decode(_turn.Message.ButtonData) is not { } pressed) return false;
+            var value = await read(_turn, pressed.Value);
+            if (!value.IsValue)
+            {
+                _turn.Reply(value.Refusal!, value.Buttons);
+                return true;
+            }
+
+            settle(_turn, value.Value!);
+            await machine.FireAsync(trigger);
+            return true;
+        });
+
     public FlowStep<TState, TTrigger, TDraft> OnLocation(StateMachine<TState, TTrigger>.TriggerWithParameters<GeoPoint> trigger) =>
         Route(machine => _turn.Message.Location is { } point ? Fire(machine.FireAsync(trigger, point)) : NotMine);
 
@@ -206,6 +230,13 @@ public sealed class FlowStep<TState, TTrigger, TDraft>
         StateMachine<TState, TTrigger>.TriggerWithParameters<TArg> trigger, Func<TDraft, bool> guard, Action<FlowTurn<TDraft>, TArg> action, string description)
     {
         _state.InternalTransitionIf(trigger, _ => guard(_turn.Draft), (argument, _) => action(_turn, argument), description);
+        return this;
+    }
+
+    /// <summary>Runs on every entry, whichever trigger led here (before the prompt).</summary>
+    public FlowStep<TState, TTrigger, TDraft> OnEntry(Action<FlowTurn<TDraft>> action, string description)
+    {
+        _state.OnEntry(() => action(_turn), description);
         return this;
     }
 

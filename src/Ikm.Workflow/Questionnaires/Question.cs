@@ -46,6 +46,9 @@ public sealed record Question
     public required LocalizedText Label { get; init; }
     public LocalizedText? Hint { get; init; }
 
+    /// <summary>The label of an optional question's skip button when "⏭ Lewati" is not what skipping means ("⏭ Lewati bidang ini").</summary>
+    public LocalizedText? SkipLabel { get; init; }
+
     /// <summary>
     /// Answer options in display order. For yes_no the loader always provides two: "yes" and "no" (labels from the
     /// file or the default Ya/Tidak), so buttons are built the same way for every choice question.

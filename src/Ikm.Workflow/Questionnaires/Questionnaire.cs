@@ -12,6 +12,7 @@ public sealed class Questionnaire
     private readonly Dictionary<string, int> _questionIndex;
     private readonly Dictionary<string, Area> _areas;
     private readonly Lazy<Questionnaire> _selfAssessment;
+    private readonly Lazy<Questionnaire> _mentorOnly;
 
     public Questionnaire(string id, string version, LocalizedText title, IReadOnlyList<Area> areas, IReadOnlyList<Question> questions)
     {
@@ -23,6 +24,7 @@ public sealed class Questionnaire
         _questionIndex = questions.Select((q, i) => (q.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _areas = areas.ToDictionary(a => a.Id, StringComparer.Ordinal);
         _selfAssessment = new Lazy<Questionnaire>(() => new Questionnaire(Id, Version, Title, Areas, [.. Questions.Where(q => q.InSelfAssessment)]));
+        _mentorOnly = new Lazy<Questionnaire>(() => new Questionnaire(Id, Version, Title, Areas, [.. Questions.Where(q => !q.InSelfAssessment)]));
     }
 
     public string Id { get; }
@@ -40,4 +42,7 @@ public sealed class Questionnaire
 
     /// <summary>The questions an owner answers about their own business: those marked self_assessment (built once).</summary>
     public Questionnaire SelfAssessment => _selfAssessment.Value;
+
+    /// <summary>The questions only a mentor answers, not an owner about their own business (the evaluation's notes; built once).</summary>
+    public Questionnaire MentorOnly => _mentorOnly.Value;
 }

@@ -42,6 +42,8 @@ public enum QuestionnaireErrorKind
     UnknownProfileField,
     /// <summary><c>prefill:</c> names a profile fact of another answer type than the question's.</summary>
     PrefillTypeMismatch,
+    /// <summary><c>skip:</c> labels the skip button of a question that cannot be skipped (no <c>required: false</c>).</summary>
+    SkipOnRequired,
 }
 
 /// <summary>

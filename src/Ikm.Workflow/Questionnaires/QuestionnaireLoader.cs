@@ -55,7 +55,7 @@ public static partial class QuestionnaireLoader
     private static readonly HashSet<string> YesNoScoreKeys = ["yes", "no"];
     private static readonly HashSet<string> ChoiceKeys = ["value", "label", "score"];
     private static readonly HashSet<string> QuestionKeys =
-        ["id", "type", "label", "hint", "choices", "required", "constraint", "constraint_message", "relevant", "area", "score", "score_method", "self_assessment", "prefill"];
+        ["id", "type", "label", "hint", "choices", "required", "constraint", "constraint_message", "relevant", "area", "score", "score_method", "self_assessment", "prefill", "skip"];
 
     public static QuestionnaireLoadResult Load(string yaml, string sourceName) => new Reader(sourceName).Read(yaml);
 
@@ -273,6 +273,9 @@ public static partial class QuestionnaireLoader
             var label = Localized(map, "label", required: true);
             var hint = Localized(map, "hint", required: false);
             var required = Boolean(map, "required", defaultValue: true);
+            var skip = Localized(map, "skip", required: false);
+            if (skip is not null && required)
+                Add(Get(map, "skip")!.Start, QuestionnaireErrorKind.SkipOnRequired, questionId);
             var selfAssessment = Boolean(map, "self_assessment", defaultValue: false);
 
             string? area = null;
@@ -316,6 +319,7 @@ public static partial class QuestionnaireLoader
                 Type = type.Value,
                 Label = label,
                 Hint = hint,
+                SkipLabel = skip,
                 Choices = choices,
                 Required = required,
                 Constraint = constraint,

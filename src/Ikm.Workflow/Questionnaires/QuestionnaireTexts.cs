@@ -151,6 +151,9 @@ public static class QuestionnaireTexts
         [QuestionnaireErrorKind.PrefillTypeMismatch] = LocalizedText.Of(
             "prefill '{0}' tidak cocok dengan jenis pertanyaan ini",
             "prefill '{0}' does not fit this question's type"),
+        [QuestionnaireErrorKind.SkipOnRequired] = LocalizedText.Of(
+            "skip hanya untuk pertanyaan yang boleh dilewati (required: false): '{0}'",
+            "skip is only for a question that may be skipped (required: false): '{0}'"),
     };
 
     private static readonly Dictionary<ExpressionErrorKind, LocalizedText> ExpressionErrors = new()

@@ -24,7 +24,7 @@ public sealed class FlowRepliesLayoutTests
         var whatsApp = Assert.IsType<ButtonLayout.ChoiceList>(ButtonLayout.Arrange(scale, ChannelCapabilities.WhatsApp));
 
         Assert.Equal(scale, telegram.Rows);
-        Assert.Equal(["1", "2", "3", "4", "5"], whatsApp.Rows.Select(b => b.Label));
+        Assert.Equal(["1", "2", "3", "4", "5", "⏭ Lewati bidang ini"], whatsApp.Rows.Select(b => b.Label));
         Assert.Equal(scale.SelectMany(row => row).Select(b => b.Data), whatsApp.Rows.Select(b => b.Data));
     }
 

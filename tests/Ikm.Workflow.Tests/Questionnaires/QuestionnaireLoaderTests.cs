@@ -163,6 +163,28 @@ public sealed class QuestionnaireLoaderTests
     }
 
     [Fact]
+    public void Load_ReadsASkipLabel_OfAnOptionalQuestion_AndRefusesItOnARequiredOne()
+    {
+        var result = QuestionnaireLoader.Load(Header + """
+              - id: q1
+                type: text
+                label: Satu
+                required: false
+                skip: { id: "⏭ Lewati bidang ini", en: "⏭ Skip this area" }
+            """, "test.yaml");
+        Assert.True(result.IsSuccess);
+        Assert.Equal("⏭ Skip this area", result.Questionnaire.Questions[0].SkipLabel!.Get("en"));
+
+        var error = SingleError("""
+              - id: q1
+                type: text
+                label: Satu
+                skip: Lewati
+            """, QuestionnaireErrorKind.SkipOnRequired);
+        Assert.Equal("q1", error.Detail);
+    }
+
+    [Fact]
     public void Load_ReportsChoicesLine_WhenSelectHasEmptyChoices()
     {
         var error = SingleError("""

@@ -24,11 +24,11 @@ public static class EvaluationFigures
     }
 
     /// <summary>The IKM's diagnosis scores and this author kind's evaluation of last month, for every area at once.</summary>
-    public static async Task<EvaluationBaselines> BaselinesAsync(TurnContext context, Guid businessId, bool self)
+    public static async Task<EvaluationBaselines> BaselinesAsync(TurnContext context, Guid businessId, string month, bool self)
     {
         var business = await ProgramDirectory.BusinessAsync(context, businessId);
         var diagnosis = business is null ? null : await LatestDiagnosisAsync(context, business);
-        var previousMonth = MonthKey.Parse(await MonthAsync(context, businessId)).Previous().Key;
+        var previousMonth = MonthKey.Parse(month).Previous().Key;
         var previous = await context.Work.GetAsync<Evaluation>(EvaluationId(businessId, previousMonth, self));
         return new EvaluationBaselines(diagnosis?.AreaScores ?? [], previous);
     }
@@ -36,18 +36,51 @@ public static class EvaluationFigures
     /// <summary>One evaluation per IKM, month and author kind: evaluating a month again replaces it.</summary>
     public static string EvaluationId(Guid businessId, string month, bool self) => $"{businessId:N}:{month}:{(self ? "self" : "mentor")}";
 
-    /// <summary>This month's completed visits to the IKM, oldest first.</summary>
-    public static async Task<IReadOnlyList<Visit>> MonthVisitsAsync(TurnContext context, Guid businessId)
+    /// <summary>The month's completed visits to the IKM, oldest first.</summary>
+    public static async Task<IReadOnlyList<Visit>> MonthVisitsAsync(TurnContext context, Guid businessId, string month)
     {
-        var month = (await CalendarAsync(context, businessId)).MonthBoundsOf(context.Now);
+        var bounds = (await CalendarAsync(context, businessId)).MonthBounds(MonthKey.Parse(month));
         return [.. (await context.Work.FindAsync<Visit>(DocumentIndex.Business(businessId)))
-            .Where(v => v.Status == VisitStatus.Completed && month.Contains(v.StartedAt))
+            .Where(v => v.Status == VisitStatus.Completed && bounds.Contains(v.StartedAt))
             .OrderBy(v => v.StartedAt)];
     }
 
-    /// <summary>"2026-11": the month being evaluated, in the IKM's cohort time zone.</summary>
+    /// <summary>"2026-12": this month, in the IKM's cohort time zone (an owner's self-assessment is always of this month).</summary>
     public static async Task<string> MonthAsync(TurnContext context, Guid businessId) =>
         (await CalendarAsync(context, businessId)).MonthKeyOf(context.Now);
+
+    /// <summary>
+    /// The month a mentor evaluates the IKM for now: last month while its evaluation is still missing and its prompt
+    /// still stands (the reminders of the first days of a month are about last month), else this month.
+    /// </summary>
+    public static async Task<string> MonthToEvaluateAsync(TurnContext context, Assignment assignment)
+    {
+        var cohort = await context.Work.GetAsync<Cohort>(assignment.CohortId);
+        var lastMonth = MentorVisits.CalendarOf(cohort).MonthOf(context.Now).Previous();
+        var lastMonthEvaluated = await context.Work.GetAsync<Evaluation>(EvaluationId(assignment.BusinessId, lastMonth.Key, self: false)) is not null;
+        return (cohort is null ? MentorVisits.CalendarOf(null).MonthOf(context.Now)
+            : NotificationSchedule.MonthToEvaluate(cohort, assignment.AssignedAt, lastMonthEvaluated, context.Now)).Key;
+    }
+
+    /// <summary>
+    /// The month's logbook of one area as the evaluation's notes, by the logbook's own question ids (problem, mentored,
+    /// result): each visit's text joined with "; ", capped at what a typed answer may hold.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> LogbookNotes(IEnumerable<Visit> monthVisits, string area)
+    {
+        var visits = monthVisits.Where(v => v.Areas.Contains(area)).ToList();
+        string Joined(Func<Visit, string?> field) =>
+            Cap(string.Join("; ", visits.Select(field).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!.Trim())));
+        return new Dictionary<string, string>
+        {
+            ["problem"] = Joined(v => v.Problem),
+            ["mentored"] = Joined(v => v.Mentored),
+            ["result"] = Joined(v => v.Result),
+        };
+    }
+
+    private static string Cap(string text) =>
+        text.Length <= QuestionAnswer.MaxTextLength ? text : text[..(QuestionAnswer.MaxTextLength - 1)].TrimEnd() + "…";
 
     /// <summary>The cohort the IKM was admitted to, if any.</summary>
     public static async Task<CohortMembership?> MembershipAsync(TurnContext context, Guid businessId) =>

@@ -1,12 +1,10 @@
-using Ikm.Workflow.Parsing;
-using System.Globalization;
-using Ikm.Workflow.Audit;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Flows.Questions;
 using Ikm.Workflow.Flows.Visits;
 using Ikm.Workflow.Kernel;
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Mentoring;
+using Ikm.Workflow.Parsing;
 using Ikm.Workflow.Ports;
 using Ikm.Workflow.Questionnaires;
 using Ikm.Workflow.Texts;
@@ -16,12 +14,13 @@ using static Ikm.Workflow.Flows.Evaluations.EvaluationFigures;
 namespace Ikm.Workflow.Flows.Evaluations;
 
 /// <summary>
-/// The monthly evaluation: for an assigned IKM, per area of its mentoring plan, the questions of
-/// questionnaires/evaluation.yaml — the score now (1–5), then problem, what was mentored, result — with the month's
-/// logbook shown for context. Stored once per IKM and month with deltas against the diagnosis and the previous month.
+/// The monthly evaluation: for an assigned IKM, per area of its mentoring plan, one score (1–5) or "skip this area";
+/// then the area's notes (problem, what was mentored, result) as the month's logbook has them — kept with one press,
+/// written anew, or left out — and a summary of every area before anything is stored. A typical IKM of three areas
+/// takes eight inputs. Stored once per IKM and month with deltas against the diagnosis and the previous month.
 /// Owners give a short self-assessment (the questions marked self_assessment: the scores) the same month.
 /// </summary>
-public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, QuestionPrompter prompter, ILogger<EvaluationFlow> log)
+public sealed partial class EvaluationFlow(IQuestionnaireCatalog catalog, QuestionPrompter prompter, ILogger<EvaluationFlow> log)
     : Flow<EvaluationState, EvaluationTrigger, EvaluationDraft>("ev"), IRouteOwner
 {
     public const string FlowName = "evaluation";
@@ -36,24 +35,21 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, QuestionPrompt
         new(MemberRole.Owner, StartSelfAsync) { Buttons = [MenuPresenter.SelfAssessmentButton] },
     ];
 
-    /// <summary>The area is in the buttons' data, so a score button of an earlier area is recognised as stale.</summary>
-    private QuestionnaireRunner Runner(EvaluationDraft draft) =>
-        new(prompter, draft.Self ? catalog.Evaluation.SelfAssessment : catalog.Evaluation, "ev." + draft.Area);
-
     /// <summary>
-    /// A mentor's evaluation left half-way (/batal, a menu, a restart) continues at the first missing answer of the area
-    /// it stopped in, while the IKM is still assigned to this mentor; otherwise the mentor chooses an IKM.
+    /// A mentor's evaluation left half-way (/batal, a menu, a restart) continues where it stopped — the first area not
+    /// done, at its score, its notes or the note being written, or the summary — while the IKM is still assigned to this
+    /// mentor; otherwise the mentor chooses an IKM.
     /// </summary>
     public override async Task StartAsync(TurnContext context)
     {
         var stored = StoredDraft(context);
-        if (!stored.Self && stored.Areas.Count > 0 && await ProgramDirectory.AssignmentForAsync(context, stored.BusinessId) is not null)
-            await BeginAsync(context, EvaluationTrigger.Resume, stored);
+        if (!stored.Self && stored is { Areas.Count: > 0, Month.Length: > 0 } && await ProgramDirectory.AssignmentForAsync(context, stored.BusinessId) is not null)
+            await BeginAsync(context, PlaceForResume(stored), stored);
         else
             await BeginAsync(context, await MentorVisits.HasIkmsAsync(context) ? EvaluationTrigger.Begin : EvaluationTrigger.FoundNoIkms);
     }
 
-    /// <summary>The owner's optional self-assessment: scores for the areas of their own plan.</summary>
+    /// <summary>The owner's optional self-assessment: scores for the areas of their own plan, this month.</summary>
     public async Task StartSelfAsync(TurnContext context)
     {
         var business = await context.Work.GetBusinessAsync(context.Message.UserId);
@@ -61,41 +57,80 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, QuestionPrompt
         if (business is null || areas.Count == 0)
             await BeginAsync(context, EvaluationTrigger.FoundNoPlan);
         else
-            await BeginAsync(context, EvaluationTrigger.BeginSelf, new EvaluationDraft { BusinessId = business.Id, Areas = areas, Self = true });
+            await BeginAsync(context, EvaluationTrigger.BeginSelf,
+                new EvaluationDraft { BusinessId = business.Id, Month = await MonthAsync(context, business.Id), Areas = areas, Self = true });
     }
 
     protected override void Configure(FlowBuilder<EvaluationState, EvaluationTrigger, EvaluationDraft> flow)
     {
         var chooseIkm = flow.Trigger<EvaluatedIkm>(EvaluationTrigger.ChooseIkm);
+        var editArea = flow.Trigger<int>(EvaluationTrigger.EditArea);
 
         flow.Step(EvaluationState.Idle)
             .Permit(EvaluationTrigger.Begin, EvaluationState.ChoosingIkm)
-            .Permit(EvaluationTrigger.Resume, EvaluationState.Area)
-            .Permit(EvaluationTrigger.BeginSelf, EvaluationState.Area)
+            .Permit(EvaluationTrigger.BeginSelf, EvaluationState.Score)
+            .Permit(EvaluationTrigger.ResumeScore, EvaluationState.Score)
+            .Permit(EvaluationTrigger.ResumeNotes, EvaluationState.Notes)
+            .Permit(EvaluationTrigger.ResumeWriting, EvaluationState.Writing)
+            .Permit(EvaluationTrigger.ResumeSummary, EvaluationState.Summary)
             .Permit(EvaluationTrigger.FoundNoIkms, EvaluationState.NothingAssigned)
             .Permit(EvaluationTrigger.FoundNoPlan, EvaluationState.NoPlan);
 
         flow.Step(EvaluationState.ChoosingIkm)
             .Prompt(ListIkmsAsync, "list the mentor's IKMs")
             .OnButton(MentorVisits.IkmButton(Choices), ReadIkmAsync, chooseIkm)
-            .PermitIf(chooseIkm, EvaluationState.Area, ikm => ikm.Areas.Count > 0, "plan or logbook areas")
+            .PermitIf(chooseIkm, EvaluationState.Score, ikm => ikm.Areas.Count > 0, "plan or logbook areas")
             .PermitIf(chooseIkm, EvaluationState.NothingToEvaluate, ikm => ikm.Areas.Count == 0, "no plan, no logbook");
 
-        flow.Step(EvaluationState.Area)
-            .OnEntryFrom(chooseIkm, (turn, ikm) => { turn.Draft.BusinessId = ikm.BusinessId; turn.Draft.Areas = [.. ikm.Areas]; }, "first plan area")
-            .OnEntryFrom(EvaluationTrigger.BeginSelf, async turn => turn.Reply(turn.T(EvaluationTexts.SelfIntro, IndonesianFormat.Month(await MonthAsync(turn.Context, turn.Draft.BusinessId), turn.Language))), "self-assessment: the month")
-            .OnEntryFrom(EvaluationTrigger.AreaDone, turn => turn.Draft.Index++, "next plan area")
-            .OnEntryFrom(EvaluationTrigger.AreaBack, ToLastAnswerOfAreaBefore, "the area before, at its last answer")
-            .Prompt(AskAsync, "ask the area's questions")
-            .Help(turn => AskAsync(turn))
-            .OnAnswer(turn => Runner(turn.Draft).Handle(turn.Context, turn.Draft.AnswersOf(turn.Draft.Area)) == FormStep.Completed, EvaluationTrigger.AreaDone)
-            .Back(turn => Runner(turn.Draft).Back(turn.Context, turn.Draft.AnswersOf(turn.Draft.Area)) || BackAnArea(turn))
-            .PermitReentryIf(EvaluationTrigger.AreaDone, draft => !draft.IsLastArea, "more plan areas")
-            .PermitReentryIf(EvaluationTrigger.AreaBack, draft => draft.Index > 0, "an area before")
-            .PermitIf(EvaluationTrigger.AreaDone, EvaluationState.Saved, draft => draft.IsLastArea, "the last area");
+        flow.Step(EvaluationState.Score)
+            .OnEntryFrom(chooseIkm, (turn, ikm) => turn.Draft.Begin(ikm), "the IKM's month and first plan area")
+            .OnEntryFrom(EvaluationTrigger.BeginSelf, turn => turn.Reply(turn.T(EvaluationTexts.SelfIntro, IndonesianFormat.Month(turn.Draft.Month, turn.Language))), "self-assessment: the month")
+            .OnEntryFrom(EvaluationTrigger.Scored, turn => turn.Draft.Index++, "the next area")
+            .OnEntryFrom(EvaluationTrigger.AreaDone, turn => turn.Draft.Index++, "the next area")
+            .OnEntryFrom(EvaluationTrigger.BackToAreaBefore, turn => turn.Draft.Index--, "the area before")
+            .OnEntryFrom(EvaluationTrigger.BackToLastArea, turn => turn.Draft.Index = turn.Draft.Areas.Count - 1, "the last area")
+            .OnEntryFrom(editArea, (turn, index) => turn.Draft.Reopen(index), "an area opened from the summary")
+            .Prompt(turn => AskScoreAsync(turn), "the area's score, or skip the area")
+            .OnAnswer(ReadScoreAsync, EvaluationTrigger.Scored)
+            .Back(BackFromScore)
+            .PermitIf(EvaluationTrigger.Scored, EvaluationState.Notes, draft => !draft.Self && !draft.AreaSkipped, "scored: its notes")
+            .PermitReentryIf(EvaluationTrigger.Scored, draft => (draft.Self || draft.AreaSkipped) && !draft.SummaryNext, "skipped, or an owner's score: the next area")
+            .PermitIf(EvaluationTrigger.Scored, EvaluationState.Summary, draft => (draft.Self || draft.AreaSkipped) && draft.SummaryNext, "skipped, or an owner's score: the summary")
+            .PermitReentryIf(EvaluationTrigger.BackToAreaBefore, draft => draft.Index > 0, "an area before")
+            .Permit(EvaluationTrigger.Review, EvaluationState.Summary);
+
+        flow.Step(EvaluationState.Notes)
+            .Prompt(ShowNotesAsync, "the area's notes, prefilled from the month's logbook")
+            .OnButton(UseNotesButton, ReadShownNotesAsync, (turn, notes) => turn.Draft.SettleNotes(notes), EvaluationTrigger.AreaDone)
+            .OnButton(NoNotesButton, ReadShownNotesAsync, (turn, _) => turn.Draft.SettleNotes(NoNotes), EvaluationTrigger.AreaDone)
+            .OnButton(WriteNotesButton, ReadShownNotesAsync, (_, _) => { }, EvaluationTrigger.WriteNotes)
+            .Back(EvaluationTrigger.BackToScore)
+            .PermitIf(EvaluationTrigger.AreaDone, EvaluationState.Score, draft => !draft.SummaryNext, "the next area")
+            .PermitIf(EvaluationTrigger.AreaDone, EvaluationState.Summary, draft => draft.SummaryNext, "the summary")
+            .Permit(EvaluationTrigger.WriteNotes, EvaluationState.Writing)
+            .Permit(EvaluationTrigger.BackToScore, EvaluationState.Score);
+
+        flow.Step(EvaluationState.Writing)
+            .OnEntryFrom(EvaluationTrigger.WriteNotes, turn => turn.Draft.ClearNotes(), "the notes written anew")
+            .Prompt(AskNote, "the next note, each optional")
+            .OnAnswer(ReadNote, EvaluationTrigger.AreaDone)
+            .Back(turn => NotesRunner(turn.Draft).Back(turn.Context, turn.Draft.AnswersOf(turn.Draft.Area)) || ThenBack(turn, EvaluationTrigger.BackToNotes))
+            .PermitIf(EvaluationTrigger.AreaDone, EvaluationState.Score, draft => !draft.SummaryNext, "the next area")
+            .PermitIf(EvaluationTrigger.AreaDone, EvaluationState.Summary, draft => draft.SummaryNext, "the summary")
+            .Permit(EvaluationTrigger.BackToNotes, EvaluationState.Notes);
+
+        flow.Step(EvaluationState.Summary)
+            .OnEntry(turn => turn.Draft.Editing = false, "every area in order again")
+            .Prompt(ShowSummaryAsync, "every area before anything is stored")
+            .OnChoice(SummaryChoice.Save, EvaluationTrigger.Save)
+            .OnButton(EditButton, (turn, area) => Task.FromResult(ReadEditArea(turn, area)), editArea)
+            .Back(EvaluationTrigger.BackToLastArea)
+            .PermitIf(EvaluationTrigger.Save, EvaluationState.Saved, draft => draft.HasAnyScore, "an area is scored")
+            .Permit(EvaluationTrigger.EditArea, EvaluationState.Score)
+            .Permit(EvaluationTrigger.BackToLastArea, EvaluationState.Score);
 
         flow.Step(EvaluationState.Saved).Ends()
-            .OnEntryFrom(EvaluationTrigger.AreaDone, SaveAsync, "store the evaluation with deltas");
+            .OnEntryFrom(EvaluationTrigger.Save, SaveAsync, "store the scored areas with their deltas");
 
         flow.Step(EvaluationState.NothingAssigned).Ends()
             .OnEntryFrom(EvaluationTrigger.FoundNoIkms, turn => turn.Reply(turn.T(VisitTexts.NoIkms)), "no IKM assigned");
@@ -107,125 +142,103 @@ public sealed class EvaluationFlow(IQuestionnaireCatalog catalog, QuestionPrompt
             .OnEntryFrom(EvaluationTrigger.FoundNoPlan, turn => turn.Reply(turn.T(EvaluationTexts.NoPlan)), "no mentoring plan yet");
     }
 
-    private async Task ListIkmsAsync(FlowTurn<EvaluationDraft> turn)
+    private static readonly IReadOnlyDictionary<string, string> NoNotes = new Dictionary<string, string>();
+
+    private ButtonKind<ButtonKind.Id> UseNotesButton => Choices.Kind("use");
+    private ButtonKind<ButtonKind.Id> WriteNotesButton => Choices.Kind("write");
+    private ButtonKind<ButtonKind.Id> NoNotesButton => Choices.Kind("none");
+    private ButtonKind<ButtonKind.Id> EditButton => Choices.Kind("edit");
+
+    private Questionnaire Questions(EvaluationDraft draft) => draft.Self ? catalog.Evaluation.SelfAssessment : catalog.Evaluation;
+
+    private Question ScoreQuestion(EvaluationDraft draft) =>
+        Questions(draft).FindQuestion(EvaluationQuestions.Score) ?? throw new InvalidOperationException("evaluation.yaml has no score question.");
+
+    /// <summary>The area is in the buttons' data, so a score button of an earlier area is recognised as stale.</summary>
+    private static string Prefix(EvaluationDraft draft) => "ev." + draft.Area;
+
+    private QuestionnaireRunner NotesRunner(EvaluationDraft draft) => new(prompter, catalog.Evaluation.MentorOnly, Prefix(draft));
+
+    /// <summary>Where a stored evaluation continues: the first area not done, at the step it stopped in; the summary when every area is done.</summary>
+    private static EvaluationTrigger PlaceForResume(EvaluationDraft draft)
     {
-        var assignments = await ProgramDirectory.ActiveAssignmentsOfMentorAsync(turn.Context, turn.Message.UserId);
-        var cohort = await turn.Work.GetAsync<Cohort>(assignments[0].CohortId);
-        var month = MentorVisits.CalendarOf(cohort).MonthKeyOf(turn.Now);
-        await MentorVisits.ListIkmsAsync(turn.Context, Choices, turn.T(EvaluationTexts.ChooseIkm, IndonesianFormat.Month(month, turn.Language)));
+        draft.Editing = false;
+        var open = draft.Areas.FindIndex(area => !draft.IsDone(area));
+        if (open < 0) return EvaluationTrigger.ResumeSummary;
+        draft.Index = open;
+        if (draft.Score(draft.Area) is null) return EvaluationTrigger.ResumeScore;
+        return draft.IsWriting(draft.Area) ? EvaluationTrigger.ResumeWriting : EvaluationTrigger.ResumeNotes;
     }
 
-    /// <summary>/kembali at an area's first question goes on to the area before; at the first area there is nothing before.</summary>
-    private static bool BackAnArea(FlowTurn<EvaluationDraft> turn)
+    /// <summary>/kembali at a score: back to the summary an area was opened from, else to the area before; at the first area there is nothing before.</summary>
+    private static bool BackFromScore(FlowTurn<EvaluationDraft> turn)
     {
-        if (turn.Draft.Index == 0) return false;
-        turn.Then(EvaluationTrigger.AreaBack);
+        if (turn.Draft.Editing) return ThenBack(turn, EvaluationTrigger.Review);
+        return turn.Draft.Index > 0 && ThenBack(turn, EvaluationTrigger.BackToAreaBefore);
+    }
+
+    private static bool ThenBack(FlowTurn<EvaluationDraft> turn, EvaluationTrigger trigger)
+    {
+        turn.Then(trigger);
         return true;
     }
 
-    private void ToLastAnswerOfAreaBefore(FlowTurn<EvaluationDraft> turn)
-    {
-        var draft = turn.Draft;
-        draft.Index--;
-        var answers = draft.AnswersOf(draft.Area);
-        answers.Current = Runner(draft).Session(answers).Previous(null)?.Id;
-    }
-
-    /// <summary>An IKM assigned to this mentor, with its plan's areas — or, without a diagnosis yet, the areas of this month's logbook.</summary>
+    /// <summary>An IKM assigned to this mentor, the month it is evaluated for, and its plan's areas — or, without a diagnosis yet, the areas of that month's logbook.</summary>
     private async Task<Read<EvaluatedIkm>> ReadIkmAsync(FlowTurn<EvaluationDraft> turn, string payload)
     {
         var assigned = await MentorVisits.ReadAssignedIkmAsync(turn.Context, payload, log);
         if (!assigned.IsValue) return Read<EvaluatedIkm>.Refuse(assigned.Refusal!);
         var business = (await ProgramDirectory.BusinessAsync(turn.Context, assigned.Value))!;
+        var month = await MonthToEvaluateAsync(turn.Context, (await ProgramDirectory.AssignmentForAsync(turn.Context, business.Id))!);
         var areas = await PlanAreasAsync(turn.Context, catalog, business);
-        if (areas.Count == 0) areas = [.. (await MonthVisitsAsync(turn.Context, business.Id)).SelectMany(v => v.Areas).Distinct()];
-        return Read<EvaluatedIkm>.Ok(new EvaluatedIkm(business.Id, areas));
+        if (areas.Count == 0) areas = [.. (await MonthVisitsAsync(turn.Context, business.Id, month)).SelectMany(v => v.Areas).Distinct()];
+        return Read<EvaluatedIkm>.Ok(new EvaluatedIkm(business.Id, month, areas));
     }
 
-    /// <summary>The area's next question; its first comes with the area's figures and, for a mentor, the month's logbook of it.</summary>
-    private async Task AskAsync(FlowTurn<EvaluationDraft> turn)
+    /// <summary>A score stored, or the area skipped (true); anything else is refused with the score question again (false).</summary>
+    private async Task<bool> ReadScoreAsync(FlowTurn<EvaluationDraft> turn)
     {
         var draft = turn.Draft;
-        var answers = draft.AnswersOf(draft.Area);
-        var intro = answers.Answers.Count == 0 ? await AreaIntroAsync(turn) : null;
-        var runner = Runner(draft);
-        // After /kembali the question asked is an answered one, to be changed; otherwise the first one not answered yet.
-        if (answers.Current is { } asked && answers.Answers.ContainsKey(asked)) runner.AskCurrent(turn.Context, answers, preface: null, intro);
-        else runner.AskNext(turn.Context, answers, intro);
+        switch (prompter.Interpret(turn.Context, Prefix(draft), ScoreQuestion(draft), draft.AnswersOf(draft.Area)))
+        {
+            case Interpretation.Answer { Value: "" }:
+                draft.SkipArea();
+                return true;
+            case Interpretation.Answer answer:
+                draft.ScoreArea(answer.Value);
+                return true;
+            case Interpretation.Refused refused:
+                await AskScoreAsync(turn, refused.Reply);
+                return false;
+            default:
+                await AskScoreAsync(turn, turn.T(QuestionTexts.StaleQuestion));
+                return false;
+        }
     }
 
-    private async Task<string> AreaIntroAsync(FlowTurn<EvaluationDraft> turn)
-    {
-        var draft = turn.Draft;
-        var baselines = await BaselinesAsync(turn.Context, draft.BusinessId, draft.Self);
-        var (diagnosisScore, previous) = (baselines.Diagnosis(draft.Area), baselines.Previous(draft.Area));
-        var lines = new List<string>
-        {
-            turn.T(EvaluationTexts.AreaHeader, draft.Index + 1, draft.Areas.Count, AreaLabel(draft.Area, turn.Language), Format(diagnosisScore, turn.Language), Format(previous)),
-        };
-        if (!draft.Self)
-        {
-            lines.Add(turn.T(EvaluationTexts.Logbook));
-            var entries = (await MonthVisitsAsync(turn.Context, draft.BusinessId)).Where(v => v.Areas.Contains(draft.Area)).ToList();
-            if (entries.Count == 0) lines.Add(turn.T(EvaluationTexts.NoLogbook));
-            var culture = Languages.Culture(turn.Language);
-            lines.AddRange(entries.Select(v => $"· {v.StartedAt.ToString("d MMM", culture)}: {v.Problem} → {v.Result}"));
-        }
+    /// <summary>The notes card's button, for the area asked now (an earlier area's card is stale), with the notes it showed.</summary>
+    private async Task<Read<IReadOnlyDictionary<string, string>>> ReadShownNotesAsync(FlowTurn<EvaluationDraft> turn, string area) =>
+        area == turn.Draft.Area
+            ? Read<IReadOnlyDictionary<string, string>>.Ok(await ShownNotesAsync(turn))
+            : Read<IReadOnlyDictionary<string, string>>.Refuse(turn.T(CommonTexts.StaleButton));
 
-        return string.Join("\n", lines);
+    private static Read<int> ReadEditArea(FlowTurn<EvaluationDraft> turn, string area) =>
+        turn.Draft.Areas.IndexOf(area) is var index and >= 0 ? Read<int>.Ok(index) : Read<int>.Refuse(turn.T(CommonTexts.StaleButton));
+
+    private void AskNote(FlowTurn<EvaluationDraft> turn)
+    {
+        var answers = turn.Draft.AnswersOf(turn.Draft.Area);
+        var runner = NotesRunner(turn.Draft);
+        // After /kembali the note asked is a written one, to be changed; otherwise the first one not written yet.
+        if (answers.Current is { } asked && answers.Answers.ContainsKey(asked) && asked != EvaluationQuestions.Score) runner.AskCurrent(turn.Context, answers, preface: null);
+        else runner.AskNext(turn.Context, answers);
     }
 
-    private async Task SaveAsync(FlowTurn<EvaluationDraft> turn)
+    private bool ReadNote(FlowTurn<EvaluationDraft> turn)
     {
-        var (draft, context) = (turn.Draft, turn.Context);
-        var business = await ProgramDirectory.BusinessAsync(context, draft.BusinessId);
-        var assignment = draft.Self ? null : await ProgramDirectory.AssignmentForAsync(context, draft.BusinessId);
-        var cohortId = assignment?.CohortId ?? (await MembershipAsync(context, draft.BusinessId))?.CohortId ?? "";
-        var month = await MonthAsync(context, draft.BusinessId);
-        var evaluationId = EvaluationId(draft.BusinessId, month, draft.Self);
-        var earlier = await context.Work.GetAsync<Evaluation>(evaluationId);
-        var evaluation = new Evaluation
-        {
-            Id = evaluationId,
-            // A month evaluated again replaces the earlier one: written at the version stored, as every write.
-            Version = earlier?.Version ?? 0,
-            CohortId = cohortId,
-            BusinessId = draft.BusinessId,
-            AuthorUserId = context.Message.UserId,
-            SelfAssessment = draft.Self,
-            Month = month,
-            CompletedAt = context.Now,
-        };
-        var shownMonth = IndonesianFormat.Month(month, turn.Language);
-        var lines = new List<string> { turn.T(draft.Self ? EvaluationTexts.SelfSaved : EvaluationTexts.Saved, draft.Self ? shownMonth : business?.BusinessName ?? "IKM", shownMonth) };
-        var baselines = await BaselinesAsync(context, draft.BusinessId, draft.Self);
-        foreach (var area in draft.Areas)
-        {
-            var answers = Runner(draft).Relevant(draft.AnswersOf(area));
-            var score = int.Parse(answers.GetValueOrDefault("score") ?? "0", CultureInfo.InvariantCulture);
-            var (diagnosisScore, previous) = (baselines.Diagnosis(area), baselines.Previous(area));
-            evaluation.Areas.Add(new AreaEvaluation
-            {
-                AreaId = area,
-                Score = score,
-                Problem = answers.GetValueOrDefault("problem") ?? "",
-                Mentored = answers.GetValueOrDefault("mentored") ?? "",
-                Result = answers.GetValueOrDefault("result") ?? "",
-                DeltaFromDiagnosis = diagnosisScore is { } d ? Math.Round(score - d, 1) : null,
-                DeltaFromPreviousMonth = previous is { } p ? score - p : null,
-            });
-            if (!draft.Self)
-                lines.Add(turn.T(EvaluationTexts.Line, AreaLabel(area, turn.Language), score, Delta(diagnosisScore, score, turn.Language), Delta(previous, score)));
-        }
-
-        context.Work.Stage(evaluation);
-        // Redoing a month replaces the mentor's scores: an edit of the record coordinators compare mentors by.
-        // An owner's self-assessment is theirs alone, and their account id would outlive an erasure.
-        if (earlier is not null && !draft.Self)
-            AuditTrail.Record(context, AuditAction.EvaluationEdited, cohortId,
-                [AuditEntry.Target("evaluation", evaluationId), AuditEntry.Target("business", draft.BusinessId)],
-                "scores", Scores(earlier), Scores(evaluation));
-        turn.Reply(string.Join("\n", lines));
+        var written = NotesRunner(turn.Draft).Handle(turn.Context, turn.Draft.AnswersOf(turn.Draft.Area)) == FormStep.Completed;
+        if (written) turn.Draft.NotesSettled.Add(turn.Draft.Area);
+        return written;
     }
 
     private string AreaLabel(string area, string language) => catalog.Diagnosis.FindArea(area)?.Label.Get(language) ?? area;

@@ -4,8 +4,14 @@ public enum EvaluationState
 {
     Idle,
     ChoosingIkm,
-    /// <summary>The questions of evaluation.yaml for one area of the plan; entered again for each next area.</summary>
-    Area,
+    /// <summary>One area's score, or "skip this area"; entered again for each next area.</summary>
+    Score,
+    /// <summary>The area's notes, prefilled from the month's logbook: keep them, write them, or none.</summary>
+    Notes,
+    /// <summary>The three notes written one by one, each optional.</summary>
+    Writing,
+    /// <summary>Every area's score and notes before anything is stored: save, or open an area again.</summary>
+    Summary,
     Saved,
     NothingAssigned,
     NothingToEvaluate,

@@ -4,10 +4,29 @@ public enum EvaluationTrigger
 {
     Begin,
     BeginSelf,
-    Resume,
+    ResumeScore,
+    ResumeNotes,
+    ResumeWriting,
+    ResumeSummary,
     FoundNoIkms,
     FoundNoPlan,
     ChooseIkm,
+    /// <summary>The area was scored or skipped.</summary>
+    Scored,
+    WriteNotes,
+    /// <summary>The area's notes are settled.</summary>
     AreaDone,
-    AreaBack,
+    BackToScore,
+    BackToNotes,
+    BackToAreaBefore,
+    BackToLastArea,
+    Review,
+    EditArea,
+    Save,
+}
+
+/// <summary>The summary's one plain choice; its area buttons carry the area.</summary>
+public enum SummaryChoice
+{
+    Save,
 }

@@ -86,7 +86,7 @@ public sealed class QuestionPrompter
             if (question.Type is QuestionType.Location or QuestionType.Phone)
                 keyboard = [[.. keyboard![0], new KeyboardKey(context.T(QuestionTexts.Skip))]];
             else
-                buttons = [.. buttons ?? [], [new Button(context.T(QuestionTexts.Skip), Data(prefix, question.Id, SkipValue))]];
+                buttons = [.. buttons ?? [], [new Button(question.SkipLabel?.Get(language) ?? context.T(QuestionTexts.Skip), Data(prefix, question.Id, SkipValue))]];
         }
 
         context.Reply(string.Join("\n", lines), buttons, keyboard, removeKeyboard: keyboard is null);

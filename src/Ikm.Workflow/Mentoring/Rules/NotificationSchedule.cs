@@ -99,6 +99,22 @@ public static class NotificationSchedule
             due.Add(new NoVisitAlert(Id($"alert-visit:{episode}:{coordinator}"), coordinator, assignment.BusinessId, mentor, silence));
     }
 
+    /// <summary>
+    /// The month a mentor's evaluation of an IKM is for at <paramref name="now"/>: last month while its prompt still
+    /// stands, the IKM was the mentor's before that prompt and last month is not evaluated yet — so the reminders of a
+    /// month's first days lead to last month's evaluation — otherwise this month.
+    /// </summary>
+    public static MonthKey MonthToEvaluate(Cohort cohort, DateTimeOffset assignedAt, bool lastMonthEvaluated, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(cohort);
+        var calendar = ProgramCalendar.For(cohort);
+        var month = calendar.MonthOf(now);
+        var lastMonth = month.Previous();
+        var lastPromptAt = calendar.ToUtc(lastMonth.LastWorkingDay, EvaluationPromptTime);
+        var lastMonthStillOpen = now < lastPromptAt + EvaluationPromptValidFor && assignedAt < lastPromptAt && cohort.StartDate <= lastMonth.LastDay;
+        return lastMonthStillOpen && !lastMonthEvaluated ? lastMonth : month;
+    }
+
     private static void AddEvaluationNotices(List<DueNotice> due, Cohort cohort, ProgramCalendar calendar, MonthKey month, CohortStaff mentor,
         IReadOnlyList<Assignment> ikms, IReadOnlyList<long> coordinators, CohortActivity activity, DateTimeOffset now)
     {

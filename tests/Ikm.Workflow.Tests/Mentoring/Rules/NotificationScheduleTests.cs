@@ -47,6 +47,21 @@ public sealed class NotificationScheduleTests
     }
 
     [Fact]
+    public void TheMonthToEvaluate_IsLastMonth_WhileItsPromptStands_ItIsMissing_AndTheIkmWasAssignedBeforeIt()
+    {
+        // November's prompt: Monday 30 November 09:00 WITA, valid 10 days.
+        var november = new MonthKey(2026, 11);
+        var december = new MonthKey(2026, 12);
+        var assignedEarly = Wita(0, 8);
+        Assert.Equal(november, NotificationSchedule.MonthToEvaluate(WitaCohort, assignedEarly, lastMonthEvaluated: false, Wita(31, 8)));
+        Assert.Equal(november, NotificationSchedule.MonthToEvaluate(WitaCohort, assignedEarly, lastMonthEvaluated: false, Wita(38, 8, 59)));
+        Assert.Equal(december, NotificationSchedule.MonthToEvaluate(WitaCohort, assignedEarly, lastMonthEvaluated: false, Wita(38, 9)));
+        Assert.Equal(december, NotificationSchedule.MonthToEvaluate(WitaCohort, assignedEarly, lastMonthEvaluated: true, Wita(31, 8)));
+        Assert.Equal(december, NotificationSchedule.MonthToEvaluate(WitaCohort, Wita(28, 10), lastMonthEvaluated: false, Wita(31, 8)));
+        Assert.Equal(december, NotificationSchedule.MonthToEvaluate(StartingOn(new DateOnly(2026, 12, 1)), assignedEarly, lastMonthEvaluated: false, Wita(31, 8)));
+    }
+
+    [Fact]
     public void WeeklyReminder_IsDueFromMonday0700Local_ListingTheUnvisitedIkm_LateAfterAnHour()
     {
         Assert.DoesNotContain("reminder:cohort-1:7:2026-W45", DueIds(Wita(0, 6, 59)));
