@@ -13,4 +13,7 @@ public sealed record DeliveredMessage(
     string Text,
     IReadOnlyList<Button> Buttons,
     string? FileName,
-    string? SavedFile);
+    string? SavedFile)
+{
+    public bool HasButton(string label) => Buttons.Any(b => b.Label == label);
+}

@@ -59,7 +59,10 @@ internal sealed class MentorScript(DemoUser mentor, Random random)
         await mentor.PressAsync("✅ Selesai");
     }
 
-    /// <summary>The month's evaluation of every assigned IKM: per area of its plan a score (the diagnosis' plus the owner's progress) and the three answers.</summary>
+    /// <summary>
+    /// The month's evaluation of every assigned IKM: per area of its plan a score (the diagnosis' plus the owner's
+    /// progress), the logbook's notes kept — or written when the month's logbook has none for the area — then saved.
+    /// </summary>
     public async Task EvaluateAsync(IEnumerable<DemoOwner> owners, int monthNumber)
     {
         foreach (var owner in owners)
@@ -70,7 +73,10 @@ internal sealed class MentorScript(DemoUser mentor, Random random)
             var words = LogbookWords.FocusOf(owner.Sentra);
             for (var step = 0; step < 80 && mentor.Last is { } last && !last.Text.Contains("tersimpan", StringComparison.Ordinal); step++)
             {
-                if (last.Buttons.Any(b => b.Label == "1")) await mentor.PressAsync(score.ToString(CultureInfo.InvariantCulture));
+                if (last.HasButton("💾 Simpan")) await mentor.PressAsync("💾 Simpan");
+                else if (last.HasButton("1")) await mentor.PressAsync(score.ToString(CultureInfo.InvariantCulture));
+                else if (last.HasButton("✅ Pakai catatan ini")) await mentor.PressAsync("✅ Pakai catatan ini");
+                else if (last.HasButton("✏️ Tulis catatan")) await mentor.PressAsync("✏️ Tulis catatan");
                 else await mentor.TextAsync(EvaluationAnswer(words[step % words.Count], last.Text));
             }
         }

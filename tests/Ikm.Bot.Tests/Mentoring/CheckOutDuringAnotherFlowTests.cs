@@ -35,7 +35,7 @@ public sealed class CheckOutDuringAnotherFlowTests
         await mentor.PressAsync("Abon Ikan Mama Ani");
         await mentor.NextReplyAsync();
         await mentor.PressAsync("4");
-        Assert.Contains("Masalahnya apa?", (await mentor.NextReplyAsync()).Text);
+        Assert.Contains("Catatan Manajemen produksi (skor 4)", (await mentor.NextReplyAsync()).Text);
         time.Advance(TimeSpan.FromHours(4));
 
         // Continue: the evaluation's question again, nothing checked out.
@@ -44,7 +44,7 @@ public sealed class CheckOutDuringAnotherFlowTests
         Assert.Contains("belum selesai", ask.Text);
         Assert.True(ask.HasButton("↪️ Tinggalkan") && ask.HasButton("▶️ Lanjutkan"));
         await mentor.PressAsync("▶️ Lanjutkan");
-        Assert.Contains("Masalahnya apa?", (await mentor.NextReplyAsync()).Text);
+        Assert.Contains("Catatan Manajemen produksi (skor 4)", (await mentor.NextReplyAsync()).Text);
         var documents = first.App.Services.GetRequiredService<IDocumentStore>();
         Assert.Equal(VisitStatus.CheckedIn, (await documents.AllAsync<Visit>(CancellationToken.None)).Single(v => v.Status != VisitStatus.Completed).Status);
 
@@ -66,19 +66,14 @@ public sealed class CheckOutDuringAnotherFlowTests
         var conversation = await second.Store.GetConversationAsync(898, CancellationToken.None);
         Assert.Equal("4", StoredDrafts.Evaluation(conversation!).AnswersOf("production").Answers["score"]);
 
-        // /batal leaves the logbook; the evaluation resumes at its missing answer.
+        // /batal leaves the logbook; the evaluation resumes at the area's notes, and is saved from its summary.
         await mentor.SendTextAsync("/batal");
         await mentor.NextReplyAsync();
         await mentor.PressAsync("📊 Evaluasi bulanan");
-        Assert.Contains("Masalahnya apa?", (await mentor.NextReplyAsync()).Text);
-        foreach (var answer in new[] { "p", "m" })
-        {
-            await mentor.SendTextAsync(answer);
-            await mentor.NextReplyAsync();
-        }
-
-        await mentor.SendTextAsync("r");
-        Assert.Contains("tersimpan", (await mentor.NextReplyAsync()).Text);
+        Assert.Contains("Catatan Manajemen produksi (skor 4)", (await mentor.NextReplyAsync()).Text);
+        await mentor.PressAsync("✅ Pakai catatan ini");
+        Assert.Contains("Ringkasan evaluasi", (await mentor.NextReplyAsync()).Text);
+        Assert.Contains("tersimpan", (await SaveAsync(mentor)).Text);
         var evaluation = Assert.Single(await second.App.Services.GetRequiredService<IDocumentStore>().AllAsync<Evaluation>(CancellationToken.None));
         Assert.Equal(("production", 4), (Assert.Single(evaluation.Areas).AreaId, evaluation.Areas[0].Score));
     }

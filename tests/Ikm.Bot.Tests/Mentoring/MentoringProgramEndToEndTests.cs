@@ -9,6 +9,8 @@ using Ikm.Workflow.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
+using static Ikm.Bot.Tests.Mentoring.EvaluationEndToEndTests;
+
 namespace Ikm.Bot.Tests.Mentoring;
 
 /// <summary>
@@ -95,21 +97,21 @@ public sealed partial class MentoringProgramEndToEndTests
         var first = await mentor.NextReplyAsync();
         Assert.Contains("Bidang 1 dari 3: Manajemen produksi", first.Text);
         Assert.Contains("Skor diagnosis: 1,0", first.Text);
-        Assert.Contains("Kemasan mudah sobek, belum ada label → 20 kemasan baru berlabel", first.Text);
         var scores = new[] { "3", "4", "2" };
+        await mentor.PressAsync(scores[0]);
+        var notesCard = await mentor.NextReplyAsync();
+        Assert.Contains("Masalah: Kemasan mudah sobek, belum ada label", notesCard.Text);
+        Assert.Contains("Hasil: 20 kemasan baru berlabel", notesCard.Text);
+        await mentor.SendTextAsync("/kembali");
+        Assert.Contains("Skor sekarang", (await mentor.NextReplyAsync()).Text);
         for (var area = 0; area < 3; area++)
         {
-            await mentor.PressAsync(scores[area]);
-            await mentor.NextReplyAsync();
-            await mentor.SendTextAsync($"masalah {area}");
-            await mentor.NextReplyAsync();
-            await mentor.SendTextAsync($"didampingi {area}");
-            await mentor.NextReplyAsync();
-            await mentor.SendTextAsync($"hasil {area}");
-            var next = await mentor.NextReplyAsync();
+            var next = await WriteAreaAsync(mentor, scores[area], $"masalah {area}", $"didampingi {area}", $"hasil {area}");
             if (area < 2) Assert.Contains($"Bidang {area + 2} dari 3", next.Text);
-            else Assert.Contains("Evaluasi Abon Ikan Mama Ani bulan November 2026 tersimpan", next.Text);
+            else Assert.Contains("Ringkasan evaluasi Abon Ikan Mama Ani · November 2026", next.Text);
         }
+
+        Assert.Contains("Evaluasi Abon Ikan Mama Ani bulan November 2026 tersimpan", (await SaveAsync(mentor)).Text);
 
         // The owner sees the visit and the evaluation.
         owner.SkipReplies();
@@ -182,21 +184,17 @@ public sealed partial class MentoringProgramEndToEndTests
         Assert.Contains("bulan lalu: 3", december.Text);
         string? summary = null;
         foreach (var (score, area) in new[] { "4", "4", "1" }.Select((s, i) => (s, i)))
-        {
-            await mentor.PressAsync(score);
-            await mentor.NextReplyAsync();
-            await mentor.SendTextAsync($"masalah des {area}");
-            await mentor.NextReplyAsync();
-            await mentor.SendTextAsync($"didampingi des {area}");
-            await mentor.NextReplyAsync();
-            await mentor.SendTextAsync($"hasil des {area}");
-            summary = (await mentor.NextReplyAsync()).Text;
-        }
+            summary = (await WriteAreaAsync(mentor, score, $"masalah des {area}", $"didampingi des {area}", $"hasil des {area}")).Text;
 
-        Assert.Contains("Evaluasi Abon Ikan Mama Ani bulan Desember 2026 tersimpan", summary);
+        // The summary shows the changes before anything is stored; the saved record says them again.
+        Assert.Contains("Ringkasan evaluasi", summary);
         Assert.Contains("• Manajemen produksi: 4 (diagnosis +3,0, bulan lalu +1)", summary);
-        Assert.Contains("bulan lalu 0)", summary);
-        Assert.Contains("bulan lalu -1)", summary);
+        Assert.Contains("Masalah: masalah des 0 · Didampingkan: didampingi des 0 · Hasil: hasil des 0", summary);
+        var decemberSaved = (await SaveAsync(mentor)).Text;
+        Assert.Contains("Evaluasi Abon Ikan Mama Ani bulan Desember 2026 tersimpan", decemberSaved);
+        Assert.Contains("• Manajemen produksi: 4 (diagnosis +3,0, bulan lalu +1)", decemberSaved);
+        Assert.Contains("bulan lalu 0)", decemberSaved);
+        Assert.Contains("bulan lalu -1)", decemberSaved);
         var decemberEvaluation = Assert.Single(await documents.AllAsync<Evaluation>(CancellationToken.None), e => e.Month == "2026-12");
         Assert.Equal([4, 4, 1], decemberEvaluation.Areas.Select(a => a.Score));
         Assert.Equal([1.0, 0.0, -1.0], decemberEvaluation.Areas.Select(a => a.DeltaFromPreviousMonth!.Value));

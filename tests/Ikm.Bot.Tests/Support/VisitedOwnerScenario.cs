@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using static Ikm.Bot.Tests.Mentoring.MentoringProgramEndToEndTests;
 
+using static Ikm.Bot.Tests.Mentoring.EvaluationEndToEndTests;
+
 namespace Ikm.Bot.Tests.Support;
 
 /// <summary>
@@ -94,16 +96,8 @@ public sealed class VisitedOwnerScenario
         await mentor.PressAsync(BusinessName);
         await mentor.NextReplyAsync();
         for (var area = 0; area < 3; area++)
-        {
-            await mentor.PressAsync("3");
-            await mentor.NextReplyAsync();
-            await mentor.SendTextAsync($"{OwnerName} masalah {area}");
-            await mentor.NextReplyAsync();
-            await mentor.SendTextAsync($"didampingi {area}");
-            await mentor.NextReplyAsync();
-            await mentor.SendTextAsync($"hasil {area} di {BusinessName}");
-            await mentor.NextReplyAsync();
-        }
+            await WriteAreaAsync(mentor, "3", $"{OwnerName} masalah {area}", $"didampingi {area}", $"hasil {area} di {BusinessName}");
+        Assert.Contains("tersimpan", (await SaveAsync(mentor)).Text);
 
         // The owner's own self-assessment of the plan's areas.
         owner.SkipReplies();
@@ -114,7 +108,8 @@ public sealed class VisitedOwnerScenario
         {
             var prompt = await owner.NextReplyAsync();
             if (prompt.Text!.Contains("tersimpan")) break;
-            if (prompt.HasButton("4")) await owner.PressAsync("4");
+            if (prompt.HasButton("💾 Simpan")) await owner.PressAsync("💾 Simpan");
+            else if (prompt.HasButton("4")) await owner.PressAsync("4");
             else if (prompt.Text.Contains('?')) await owner.SendTextAsync("cukup baik");
         }
 

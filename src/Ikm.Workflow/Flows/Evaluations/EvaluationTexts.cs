@@ -27,10 +27,10 @@ public static class EvaluationTexts
     public static readonly Text WriteNotes = new("✏️ Tulis catatan", "✏️ Write notes");
     public static readonly Text NoNotes = new("⏭ Tanpa catatan", "⏭ No notes");
     public static readonly Text Summary = new(
-        "📋 Ringkasan evaluasi {0} · {1}. Belum tersimpan: periksa, lalu tekan 💾 Simpan.",
+        "📋 Ringkasan evaluasi {0} · {1}. Belum disimpan: periksa, lalu tekan 💾 Simpan.",
         "📋 Summary of the evaluation of {0} · {1}. Not saved yet: check it, then press 💾 Save.");
     public static readonly Text SelfSummary = new(
-        "📋 Penilaian diri {0}. Belum tersimpan: periksa, lalu tekan 💾 Simpan.",
+        "📋 Penilaian diri {0}. Belum disimpan: periksa, lalu tekan 💾 Simpan.",
         "📋 Self-assessment for {0}. Not saved yet: check it, then press 💾 Save.");
     public static readonly Text SummaryNothingScored = new(
         "Belum ada bidang yang diberi skor, jadi belum ada yang bisa disimpan. Pilih bidang untuk diberi skor, atau /batal.",
