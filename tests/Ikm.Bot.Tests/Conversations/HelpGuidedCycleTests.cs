@@ -12,7 +12,7 @@ namespace Ikm.Bot.Tests.Conversations;
 /// <summary>
 /// Issue 12, "done when": a new user runs the whole cycle using only what /bantuan tells each role. Every step's
 /// command is read from the role's /bantuan at that moment (a button from the help and the role's menu), asserted to be
-/// there, and then used; the screens a command opens guide the rest. The monthly evaluation is left out here.
+/// there, and then used; the screens a command opens guide the rest.
 /// </summary>
 public sealed partial class HelpGuidedCycleTests
 {
@@ -160,6 +160,21 @@ public sealed partial class HelpGuidedCycleTests
         var saved = await mentor.NextReplyAsync();
         Assert.Contains("Logbook tersimpan", saved.Text);
         Assert.Contains("1 foto", saved.Text);
+
+        // The monthly evaluation, by the command the help names: per area a score and the logbook's notes, then the summary's 💾 Simpan.
+        await mentor.SendTextAsync(Command(mentorHelp, "evaluasi bulanan"));
+        Assert.Contains("Evaluasi bulan November 2026", (await mentor.NextReplyAsync()).Text);
+        await mentor.PressAsync(Business);
+        var step = await mentor.NextReplyAsync();
+        Assert.Contains("Bidang 1 dari", step.Text);
+        for (var inputs = 0; inputs < 20 && !step.Text!.Contains("tersimpan", StringComparison.Ordinal); inputs++)
+        {
+            var press = new[] { "💾 Simpan", "3", "✅ Pakai catatan ini", "⏭ Tanpa catatan" }.First(step.HasButton);
+            await mentor.PressAsync(press);
+            step = await mentor.NextReplyAsync();
+        }
+
+        Assert.Contains($"Evaluasi {Business} bulan November 2026 tersimpan", step.Text);
 
         // The coordinator's reports, by the commands the help names.
         help = await HelpAsync(admin);
