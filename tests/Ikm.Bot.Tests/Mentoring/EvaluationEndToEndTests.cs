@@ -174,6 +174,34 @@ public sealed class EvaluationEndToEndTests
             evaluation.Areas.Select(a => (a.AreaId, a.Score, a.Problem, a.Mentored, a.Result)));
     }
 
+    [Fact]
+    public async Task BackFromTheFirstNote_IsTheNotesCard_WhereALaterVisitResumes()
+    {
+        await using var scene = await EvaluationScene.StartAsync(898);
+        var mentor = scene.Mentor;
+        await LogRetroVisitAsync(mentor, "Produksi", "Merek & kemasan");
+        await StartEvaluationAsync(mentor, areas: 2);
+        await mentor.PressAsync("4");
+        Assert.Contains("(skor 4)", (await mentor.NextReplyAsync()).Text);
+        await mentor.PressAsync("✏️ Tulis catatan");
+        await mentor.NextReplyAsync();
+
+        await mentor.SendTextAsync("/kembali");
+        var card = await mentor.NextReplyAsync();
+        Assert.Contains("(skor 4)", card.Text);
+        Assert.True(card.HasButton("✅ Pakai catatan ini"));
+
+        // Left at the card: the card is where it continues, not the note it came back from.
+        await mentor.SendTextAsync("/batal");
+        await mentor.NextReplyAsync();
+        await mentor.PressAsync("📊 Evaluasi bulanan");
+        var resumed = await mentor.NextReplyAsync();
+        Assert.Contains("(skor 4)", resumed.Text);
+        Assert.True(resumed.HasButton("✅ Pakai catatan ini"));
+        await mentor.PressAsync("✅ Pakai catatan ini");
+        Assert.Contains("Bidang 2 dari 2", (await mentor.NextReplyAsync()).Text);
+    }
+
     /// <summary>A mentor with "Abon Ikan Mama Ani" assigned, on 3 December (in the cohort's period).</summary>
     private sealed class EvaluationScene : IAsyncDisposable
     {

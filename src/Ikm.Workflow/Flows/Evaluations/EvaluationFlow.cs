@@ -100,6 +100,7 @@ public sealed partial class EvaluationFlow(IQuestionnaireCatalog catalog, Questi
             .Permit(EvaluationTrigger.Review, EvaluationState.Summary);
 
         flow.Step(EvaluationState.Notes)
+            .OnEntryFrom(EvaluationTrigger.BackToNotes, turn => turn.Draft.ClearNotes(), "back from the first note: nothing written, the card is where it continues")
             .Prompt(ShowNotesAsync, "the area's notes, prefilled from the month's logbook")
             .OnButton(UseNotesButton, ReadShownNotesAsync, (turn, notes) => turn.Draft.SettleNotes(notes), EvaluationTrigger.AreaDone)
             .OnButton(NoNotesButton, ReadShownNotesAsync, (turn, _) => turn.Draft.SettleNotes(NoNotes), EvaluationTrigger.AreaDone)
