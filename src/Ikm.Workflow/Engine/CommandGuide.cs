@@ -18,11 +18,17 @@ public sealed class CommandGuide
             throw new InvalidOperationException($"Command '/{silent.Commands[0]}' is declared without a help line.");
     }
 
-    public string For(MemberRole role, string language)
+    /// <param name="administrator">A program administrator (Bot__Coordinators): joins without an invite and may switch the questionnaire.</param>
+    /// <param name="nextStep">An owner's next step, by how far they are (registration, diagnosis, plan).</param>
+    public string For(MemberRole role, string language, bool administrator = false, string? nextStep = null)
     {
-        var lines = new List<string> { GuideTexts.Header(role).In(language) };
+        var lines = new List<string> { (role == MemberRole.None && administrator ? GuideTexts.AdministratorNewcomer : GuideTexts.Header(role)).In(language) };
+        if (role == MemberRole.Owner)
+            lines.AddRange(MenuPresenter.OwnerEntries.Select(entry => $"{entry.Label.In(language)} — {entry.Use.In(language)}"));
         var own = Lines(_routes.Where(r => r.Role == role && role != MemberRole.None), language);
         if (own.Count > 0) lines.AddRange(["", .. own]);
+        if (role == MemberRole.Coordinator && administrator) lines.AddRange(["", GuideTexts.Administrator.In(language)]);
+        if (nextStep is not null) lines.AddRange(["", nextStep]);
         lines.AddRange(["", GuideTexts.AnyTime.In(language), .. Lines(_routes.Where(r => r.Role is null), language), CommonTexts.EngineCommands.In(language)]);
         return string.Join("\n", lines);
     }

@@ -40,7 +40,7 @@ public sealed class ConversationEngine
         _flows = flows.ToDictionary(f => f.Name, StringComparer.Ordinal);
         _actions = [.. actions];
         (_menu, _onboarding, _invites, _log) = (menu, onboarding, invites, log);
-        var help = new EntryRoute(null, context => { ShowGuide(context); return Task.CompletedTask; }) { Buttons = [MenuPresenter.HelpButton] };
+        var help = new EntryRoute(null, ShowGuideAsync) { Buttons = [MenuPresenter.HelpButton] };
         var routes = routeOwners.SelectMany(o => o.Routes).Append(help).ToList();
         _guide = new CommandGuide(routes);
         foreach (var route in routes)
@@ -194,7 +194,7 @@ public sealed class ConversationEngine
                     context.Reply(context.T(CommonTexts.NothingToGoBack));
                 return true;
             case "bantuan" or "help":
-                ShowGuide(context);
+                await ShowGuideAsync(context);
                 if (OpenFlow(context) is { } open) await open.HelpAsync(context);
                 return true;
             default:
@@ -210,8 +210,22 @@ public sealed class ConversationEngine
     }
 
     /// <summary>/bantuan of the member's role: made from the declared routes (<see cref="CommandGuide"/>).</summary>
-    private void ShowGuide(TurnContext context) =>
-        context.Reply(_guide.For(context.Member?.Role ?? MemberRole.None, context.Language));
+    private async Task ShowGuideAsync(TurnContext context)
+    {
+        var role = context.Member?.Role ?? MemberRole.None;
+        var nextStep = role == MemberRole.Owner ? await OwnerNextStepAsync(context) : null;
+        context.Reply(_guide.For(role, context.Language, Mentoring.ProgramDirectory.IsAdministrator(context), nextStep));
+    }
+
+    private static async Task<string> OwnerNextStepAsync(TurnContext context)
+    {
+        if (await context.Work.GetBusinessAsync(context.Message.UserId) is null)
+            return context.T(GuideTexts.NextRegister, context.T(MenuTexts.Profile));
+        var diagnosed = (await context.Work.GetDiagnosesAsync(context.Message.UserId)).Any(d => d.Status == Diagnoses.DiagnosisStatus.Completed);
+        return diagnosed
+            ? context.T(GuideTexts.NextPlan, context.T(MenuTexts.Plan), context.T(MenuTexts.SelfAssessment))
+            : context.T(GuideTexts.NextDiagnosis, context.T(MenuTexts.Diagnosis));
+    }
 
     /// <summary>
     /// Input no flow can use — an unknown command, an empty, too long or letterless text, a sticker — is refused here,

@@ -1,6 +1,7 @@
 using Ikm.Workflow.Members;
 using Ikm.Workflow.Mentoring.Actions;
 using Ikm.Workflow.Messaging;
+using Ikm.Workflow.Texts;
 
 namespace Ikm.Workflow.Engine;
 
@@ -63,10 +64,23 @@ public sealed class MenuPresenter
         [new Button(context.T(MenuTexts.Evaluation), EvaluationButton), new Button(context.T(MenuTexts.Help), HelpButton)],
     ];
 
+    /// <summary>The owner's menu buttons with what each is for: the menu shows them, the owner's /bantuan explains them, from this one list.</summary>
+    public static readonly IReadOnlyList<MenuEntry> OwnerEntries =
+    [
+        new(MenuTexts.Profile, ProfileButton, GuideTexts.ProfileUse),
+        new(MenuTexts.Diagnosis, DiagnosisButton, GuideTexts.DiagnosisUse),
+        new(MenuTexts.Plan, PlanButton, GuideTexts.PlanUse),
+        new(MenuTexts.Visits, VisitsButton, GuideTexts.VisitsUse),
+        new(MenuTexts.SelfAssessment, SelfAssessmentButton, GuideTexts.SelfAssessmentUse),
+    ];
+
     private static IReadOnlyList<IReadOnlyList<Button>> OwnerButtons(TurnContext context) =>
     [
-        [new Button(context.T(MenuTexts.Profile), ProfileButton), new Button(context.T(MenuTexts.Diagnosis), DiagnosisButton)],
-        [new Button(context.T(MenuTexts.Plan), PlanButton), new Button(context.T(MenuTexts.Visits), VisitsButton)],
-        [new Button(context.T(MenuTexts.SelfAssessment), SelfAssessmentButton), new Button(context.T(MenuTexts.Help), HelpButton)],
+        .. OwnerEntries.Select(entry => new Button(context.T(entry.Label), entry.Data))
+            .Append(new Button(context.T(MenuTexts.Help), HelpButton))
+            .Chunk(2),
     ];
 }
+
+/// <summary>A menu button (its label and data) and the guide's words for what it is for.</summary>
+public sealed record MenuEntry(Text Label, string Data, Text Use);

@@ -28,15 +28,16 @@ public sealed partial class HelpGuidedCycleTests
         await using var emulator = await Emulator.StartFastAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator, services: s => s.AddSingleton<TimeProvider>(time));
 
-        // The administrator, not joined yet: /bantuan says to type /start, choose a language, then the role.
+        // The administrator, not joined yet: /bantuan says to type /start, choose a language, then the coordinator role — no invite.
         var admin = emulator.User(AdminId, "Rina");
-        var newcomerHelp = await HelpAsync(admin);
-        Assert.Contains("/start, pilih bahasa, lalu peran", newcomerHelp);
+        var administratorHelp = await HelpAsync(admin);
+        var role = Regex.Match(administratorHelp, @"/start, pilih bahasa, lalu (\S+ \w+) — tanpa undangan");
+        Assert.True(role.Success, administratorHelp);
         await admin.SendTextAsync("/start");
         await admin.NextReplyAsync();
         await admin.PressAsync("Bahasa Indonesia");
         await admin.NextReplyAsync();
-        await admin.PressAsync("Koordinator");
+        await admin.PressAsync(role.Groups[1].Value);
         Assert.Contains("Menu koordinator", (await admin.NextReplyAsync()).Text);
 
         // A cohort, with the command the coordinator's help names for it; the form's questions guide the rest.
@@ -69,11 +70,13 @@ public sealed partial class HelpGuidedCycleTests
 
         // The mentor, before joining, reads the same in the newcomer's help, and joins with the code.
         var mentor = emulator.User(4601, "Budi");
-        Assert.Contains("/start <kode undangan>", await HelpAsync(mentor));
+        var newcomerHelp = await HelpAsync(mentor);
+        Assert.Contains("/start, pilih bahasa, lalu peran", newcomerHelp);
+        Assert.Contains("/start <kode undangan>", newcomerHelp);
         await mentor.SendTextAsync("/start " + token.Groups[1].Value);
         Assert.Contains("sebagai pendamping, Budi Santoso", (await mentor.NextReplyAsync()).Text);
 
-        // The owner: /start explains who joins how; the owner's help names the menu buttons to register and diagnose.
+        // The owner: /start explains who joins how; the owner's help names the menu button of the next step: register, then diagnose.
         var owner = emulator.User(4602, "Siti");
         await owner.SendTextAsync("/start");
         Assert.Contains("Pemilik IKM bisa langsung mendaftar", (await owner.NextReplyAsync()).Text);
@@ -82,7 +85,7 @@ public sealed partial class HelpGuidedCycleTests
         await owner.PressAsync("Pemilik IKM");
         var ownerMenu = await owner.NextReplyAsync();
         var ownerHelp = await HelpAsync(owner);
-        Assert.Equal("👤 Profil usaha", MenuButton(ownerHelp, ownerMenu, "Profil usaha"));
+        Assert.Equal("👤 Profil usaha", NextStepButton(ownerHelp, ownerMenu));
         await OwnerScript.RegisterAsync(owner); // presses 👤 Profil usaha, then answers the questions as they come
         await owner.PressAsync("💾 Simpan");
         await owner.NextReplyAsync();
@@ -96,15 +99,16 @@ public sealed partial class HelpGuidedCycleTests
         Assert.Contains("diterima di kohort", (await admin.NextReplyAsync()).Text);
         await emulator.WaitForMessageAsync(owner.Id, m => m.Text?.Contains("diterima di program") == true);
 
-        // The diagnosis, from the button the owner's help names.
+        // The diagnosis, from the button the owner's help names as the next step.
         ownerHelp = await HelpAsync(owner);
         await owner.SendTextAsync("/menu");
         ownerMenu = await owner.NextReplyAsync();
-        await owner.PressAsync(MenuButton(ownerHelp, ownerMenu, "Diagnosis"));
+        await owner.PressAsync(NextStepButton(ownerHelp, ownerMenu));
         await owner.NextReplyAsync();
         await owner.PressAsync("▶️ Mulai");
         var result = await OwnerScript.AnswerDiagnosisAsync(owner, await owner.NextReplyAsync());
         Assert.Contains("Rencana pembinaan", result.Text);
+        Assert.Equal("📋 Rencana pembinaan", NextStepButton(await HelpAsync(owner), ownerMenu));
 
         // The assignment, with the help's command; the mentor is told.
         help = await HelpAsync(admin);
@@ -315,11 +319,13 @@ public sealed partial class HelpGuidedCycleTests
         return line[..line.IndexOf(' ', StringComparison.Ordinal)];
     }
 
-    /// <summary>A button of the menu that the guide names (its whole label is in the guide) and holds <paramref name="words"/>.</summary>
-    private static string MenuButton(string help, SentMessage menu, string words)
+    /// <summary>The menu button the guide's "Langkah berikutnya" line names (the first, where it names two).</summary>
+    private static string NextStepButton(string help, SentMessage menu)
     {
-        var button = menu.AllInlineButtons.FirstOrDefault(b => b.Text.Contains(words, StringComparison.OrdinalIgnoreCase) && help.Contains(b.Text, StringComparison.Ordinal));
-        Assert.True(button is not null, $"/bantuan names no menu button with \"{words}\":\n{help}\nMenu: {menu}");
+        var line = help.Split('\n').FirstOrDefault(l => l.Contains("Langkah berikutnya", StringComparison.Ordinal));
+        Assert.True(line is not null, $"/bantuan names no next step:\n{help}");
+        var button = menu.AllInlineButtons.Where(b => line.Contains(b.Text, StringComparison.Ordinal)).MinBy(b => line.IndexOf(b.Text, StringComparison.Ordinal));
+        Assert.True(button is not null, $"The next step names no menu button: {line}\nMenu: {menu}");
         return button.Text;
     }
 }
