@@ -111,14 +111,23 @@ public static class ProgramTexts
         "bagikan nomor saya ke IKM (mati bila belum diatur): /nomorsaya 0812… menyalakan, /nomorsaya mati mematikan",
         "share my number with my IKMs (off until set): /myphone 0812… turns it on, /myphone off turns it off");
     public static readonly Text ContactStatusOff = new(
-        "📵 Bagikan nomor saya ke IKM: mati. Untuk menyalakan, kirim /nomorsaya diikuti nomor HP Anda, misalnya: /nomorsaya 0812 3456 7890. Nomor itu dikirim kepada pemilik IKM yang ditugaskan kepada Anda sejak itu.",
-        "📵 Share my number with my IKMs: off. To turn it on, send /nomorsaya followed by your phone number, for example: /nomorsaya 0812 3456 7890. The number is sent to the owners of IKMs assigned to you from then on.");
+        "📵 Bagikan nomor saya ke IKM: mati. Untuk menyalakan, kirim /nomorsaya diikuti nomor HP Anda, misalnya: /nomorsaya 0812 3456 7890. Nomor itu dikirim kepada pemilik IKM yang Anda dampingi sekarang dan yang ditugaskan kepada Anda nanti.",
+        "📵 Share my number with my IKMs: off. To turn it on, send /nomorsaya followed by your phone number, for example: /nomorsaya 0812 3456 7890. The number is sent to the owners of the IKMs you mentor now and of those assigned to you later.");
     public static readonly Text ContactStatusOn = new(
         "📱 Bagikan nomor saya ke IKM: nyala ({0}). Pemilik IKM yang ditugaskan kepada Anda menerima nomor ini.",
         "📱 Share my number with my IKMs: on ({0}). Owners of IKMs assigned to you receive this number.");
     public static readonly Text ContactOn = new(
         "✅ Nomor {0} akan dibagikan kepada pemilik IKM yang ditugaskan kepada Anda.",
         "✅ The number {0} will be shared with the owners of IKMs assigned to you.");
+    public static readonly Text ContactOnAndSent = new(
+        "✅ Nomor {0} dikirim kepada {1} pemilik IKM yang Anda dampingi sekarang, dan akan dibagikan kepada pemilik IKM yang ditugaskan kepada Anda nanti.",
+        "✅ The number {0} is sent to the owners of the {1} IKMs you mentor now, and will be shared with the owners of IKMs assigned to you later.");
+    public static readonly Text ContactUnchanged = new(
+        "📱 Nomor {0} sudah dibagikan kepada pemilik IKM Anda; tidak dikirim lagi.",
+        "📱 The number {0} is already shared with your IKMs' owners; it is not sent again.");
+    public static readonly Text OwnerMentorShared = new(
+        "📞 Pendamping Anda, {0}, membagikan nomornya: {1}",
+        "📞 Your mentor, {0}, shares their number: {1}");
     public static readonly Text ContactOff = new(
         "🔕 Nomor Anda tidak dibagikan lagi kepada pemilik IKM.",
         "🔕 Your number is no longer shared with IKM owners.");

@@ -44,6 +44,10 @@ public static class IndonesianFormat
     public static string Date(DateOnly date, string language) =>
         $"{date.Day} {(IsEnglish(language) ? EnglishMonths : IndonesianMonths)[date.Month - 1]} {date.Year}";
 
+    /// <summary>"17 Agu 2025" (id) or "17 Aug 2025" (en); without the year "17 Agu" — where lines are short.</summary>
+    public static string ShortDate(DateOnly date, string language, bool withYear = true) =>
+        $"{date.Day} {(IsEnglish(language) ? EnglishShortMonths : IndonesianShortMonths)[date.Month - 1]}" + (withYear ? $" {date.Year}" : "");
+
     /// <summary>
     /// A week as the dates it spans, Monday to Sunday: "30 Nov – 6 Des", "7–13 Des" (id) or "30 Nov – 6 Dec" (en) — the
     /// one way a week is shown to people (an ISO label such as 2026-W49 is a key, not a text).

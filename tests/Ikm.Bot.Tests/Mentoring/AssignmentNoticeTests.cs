@@ -66,6 +66,34 @@ public sealed class AssignmentNoticeTests
     }
 
     [Fact]
+    public async Task SharingTheNumber_SendsItToTheOwnersAlreadyAssigned_OncePerNumber()
+    {
+        await using var emulator = await Emulator.StartFastAsync();
+        await using var bot = await BotUnderTest.StartAsync(emulator);
+        var owner = emulator.User(933);
+        var (_, budi) = await AssignedProgramAsync(emulator, 833, "Budi Santoso", owner.Id);
+        await emulator.WaitForMessageAsync(owner.Id, m => m.Text?.Contains("Pendamping usaha Anda sekarang Budi Santoso") == true);
+        owner.SkipReplies();
+
+        await budi.SendTextAsync("/nomorsaya 0813 1111 2222");
+        Assert.Contains("dikirim kepada 1 pemilik IKM", (await budi.NextReplyAsync()).Text);
+        var shared = await owner.NextReplyAsync();
+        Assert.Contains("Budi Santoso", shared.Text);
+        Assert.Contains("+6281311112222", shared.Text);
+
+        // The same number again is not sent again; a new number is.
+        await budi.SendTextAsync("/nomorsaya +62 813-1111-2222");
+        Assert.Contains("sudah dibagikan", (await budi.NextReplyAsync()).Text);
+        await budi.SendTextAsync("/nomorsaya 0813 3333 4444");
+        Assert.Contains("dikirim kepada 1 pemilik IKM", (await budi.NextReplyAsync()).Text);
+        Assert.Contains("+6281333334444", (await owner.NextReplyAsync()).Text);
+        var toOwner = emulator.SentTo(owner.ChatId).Where(m => m.Text?.Contains("+62813") == true).Select(m => m.Text).ToList();
+        Assert.Equal(2, toOwner.Count);
+        Assert.Contains("+6281311112222", toOwner[0]);
+        Assert.Contains("+6281333334444", toOwner[1]);
+    }
+
+    [Fact]
     public async Task Assignment_NoticeToAnEnglishOwner_IsInEnglish()
     {
         await using var emulator = await Emulator.StartFastAsync();

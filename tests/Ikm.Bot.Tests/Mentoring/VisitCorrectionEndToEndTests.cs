@@ -73,4 +73,65 @@ public sealed class VisitCorrectionEndToEndTests
         Assert.StartsWith("Waktu kunjungan hanya bisa dikoreksi sampai 48 jam", (await mentor.NextReplyAsync()).Text);
         Assert.Equal(corrected.EndedAt, Assert.Single(await store.AllAsync<Visit>(CancellationToken.None)).EndedAt);
     }
+
+    [Fact]
+    public async Task Correction_OfAVisitToAnIkmWhoseOwnerErasedTheirData_IsRefused_BeforeAndAfterTheTimesAreTyped()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
+        await using var emulator = await Emulator.StartFastAsync();
+        await using var bot = await BotUnderTest.StartAsync(emulator, services: s => s.AddSingleton<TimeProvider>(time));
+        var owner = emulator.User(972);
+        var (_, mentor) = await AssignedProgramAsync(emulator, 872, "Budi", owner.Id);
+        await CheckInAtHouseAsync(mentor);
+        time.Advance(TimeSpan.FromHours(1));
+        await mentor.PressAsync("✅ Check-out");
+        await mentor.NextReplyAsync();
+        await mentor.PressAsync("✅ Ya, selesai");
+        await mentor.NextReplyAsync();
+        await VisitCheckOutEndToEndTests.FinishLogbookAsync(mentor);
+        var documents = bot.App.Services.GetRequiredService<IDocumentStore>();
+        var recorded = Assert.Single(await documents.AllAsync<Visit>(CancellationToken.None));
+
+        // The correction begun, then the owner erases their data while the mentor types: the save is refused.
+        await mentor.PressAsync("✏️ Koreksi waktu");
+        await mentor.NextReplyAsync();
+        await mentor.SendTextAsync("07:30");
+        await mentor.NextReplyAsync();
+        await mentor.SendTextAsync("09:00");
+        Assert.StartsWith("Ubah kunjungan di", (await mentor.NextReplyAsync()).Text);
+        await EraseAsync(owner);
+        mentor.SkipReplies();
+        await mentor.PressAsync("✅ Simpan");
+        Assert.Equal(VisitCorrectionTextsErased, (await NextNotNoticeAsync(mentor)).Text);
+
+        // And the button again: refused at once.
+        await mentor.PressAsync("✏️ Koreksi waktu");
+        Assert.Equal(VisitCorrectionTextsErased, (await mentor.NextReplyAsync()).Text);
+        var visit = Assert.Single(await documents.AllAsync<Visit>(CancellationToken.None));
+        Assert.Equal((recorded.StartedAt, recorded.EndedAt), (visit.StartedAt, visit.EndedAt));
+        Assert.DoesNotContain(await documents.AllAsync<AuditEntry>(CancellationToken.None), e => e.Action == AuditAction.VisitEdited);
+    }
+
+    private static readonly string VisitCorrectionTextsErased = Ikm.Workflow.Flows.Visits.Correction.VisitCorrectionTexts.Erased.In("id");
+
+    private static async Task EraseAsync(TestUser owner)
+    {
+        owner.SkipReplies();
+        await owner.SendTextAsync("/hapusdata");
+        await owner.NextReplyAsync();
+        await owner.PressAsync("🗑 Ya, hapus data saya");
+        Assert.Contains("sudah dihapus", (await owner.NextReplyAsync()).Text);
+    }
+
+    /// <summary>The next reply that is not the notice of the owner's erasure the mentor gets.</summary>
+    private static async Task<SentMessage> NextNotNoticeAsync(TestUser mentor)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            var reply = await mentor.NextReplyAsync();
+            if (!reply.Text!.Contains("keluar dari program", StringComparison.Ordinal)) return reply;
+        }
+
+        throw new Xunit.Sdk.XunitException("No reply but erasure notices.");
+    }
 }

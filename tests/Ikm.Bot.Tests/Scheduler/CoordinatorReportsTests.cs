@@ -54,6 +54,7 @@ public sealed class CoordinatorReportsTests
         var ikm = Assert.Single(xlsx.Query(useHeaderRow: true, sheetName: "IKM").Cast<IDictionary<string, object?>>());
         Assert.Equal(("Abon Ikan Mama Ani", "Siti Aminah", "Budi", "Palu Barat", "Lere"),
             ((string?)ikm["IKM"], (string?)ikm["Pemilik"], (string?)ikm["Pendamping"], (string?)ikm["Kecamatan"], (string?)ikm["Kelurahan"]));
+        Assert.Equal("Abon ikan", ikm["Komoditas"]); // the sentra as people name it, whatever the stored code
         Assert.Equal(4d, Assert.IsType<double>(ikm["Tenaga kerja"]));
         Assert.Equal(1_500_000d, Assert.IsType<double>(ikm["Omzet per bulan (Rp)"]));
         Assert.Equal(new DateTime(2026, 11, 23), Assert.IsType<DateTime>(ikm["Terdaftar"]));

@@ -31,6 +31,24 @@ public sealed class IndonesianFormatTests
     }
 
     [Fact]
+    public void Dates_AreWrittenWithTheAppsOwnMonthNames_WhateverTheMachinesCulture()
+    {
+        var before = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("fr-FR");
+            var day = new DateOnly(2026, 8, 17);
+            Assert.Equal(["17 Agustus 2026", "17 August 2026", "17 Agu 2026", "17 Aug 2026", "17 Agu"],
+                [IndonesianFormat.Date(day, "id"), IndonesianFormat.Date(day, "en"), IndonesianFormat.ShortDate(day, "id"),
+                 IndonesianFormat.ShortDate(day, "en"), IndonesianFormat.ShortDate(day, "id", withYear: false)]);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = before;
+        }
+    }
+
+    [Fact]
     public void Month_IsItsName()
     {
         Assert.Equal("Desember 2026", IndonesianFormat.Month("2026-12", "id"));

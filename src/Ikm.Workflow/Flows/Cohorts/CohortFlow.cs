@@ -1,3 +1,5 @@
+using Ikm.Workflow.Parsing;
+using Ikm.Workflow.Mentoring.Rules;
 using Ikm.Workflow.Audit;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Flows.Questions;
@@ -173,7 +175,7 @@ public sealed class CohortFlow(IQuestionnaireCatalog catalog, QuestionPrompter p
         });
         var culture = Languages.Culture(turn.Language);
         turn.Reply(turn.T(ProgramTexts.CohortCreated, cohort.Name, cohort.Region, answers["timezone"].ToUpperInvariant(),
-            cohort.StartDate.ToString("d MMMM yyyy", culture), cohort.DurationMonths,
+            IndonesianFormat.Date(cohort.StartDate, turn.Language), cohort.DurationMonths,
             cohort.Rules.MinVisitsPerWeek, cohort.Rules.MinHoursPerVisit.ToString("0.#", culture), cohort.Rules.MaxIkmsPerMentor));
     }
 }

@@ -1,3 +1,5 @@
+using Ikm.Workflow.Parsing;
+using Ikm.Workflow.Mentoring.Rules;
 using Ikm.Workflow.Diagnoses;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Questionnaires;
@@ -11,9 +13,11 @@ public static class DiagnosisResultCard
     public static string Text(TurnContext context, DiagnosisResponse response, DiagnosisResult result)
     {
         var culture = Languages.Culture(context.Language);
+        // An owner may be in no cohort yet: the day is read in the program's default zone.
+        var completed = ProgramCalendar.For(null).LocalDate(response.CompletedAt ?? context.Now);
         var lines = new List<string>
         {
-            context.T(DiagnosisTexts.ResultTitle, (response.CompletedAt ?? context.Now).ToString("d MMMM yyyy", culture)),
+            context.T(DiagnosisTexts.ResultTitle, IndonesianFormat.Date(completed, context.Language)),
             "",
         };
         foreach (var area in result.Areas)

@@ -1,3 +1,4 @@
+using Ikm.Workflow.Mentoring.Rules;
 using Ikm.Workflow.Engine;
 using Ikm.Workflow.Mentoring;
 using Ikm.Workflow.Parsing;
@@ -28,7 +29,6 @@ public sealed class OwnerVisitsView(IQuestionnaireCatalog catalog) : IRouteOwner
             return;
         }
 
-        var culture = Languages.Culture(context.Language);
         // Only this owner's own business is ever read: the id comes from their user id, never from a button.
         var visits = (await context.Work.FindAsync<Visit>(DocumentIndex.Business(business.Id)))
             .Where(v => v.Status == VisitStatus.Completed).OrderByDescending(v => v.StartedAt).Take(10).ToList();
@@ -38,7 +38,8 @@ public sealed class OwnerVisitsView(IQuestionnaireCatalog catalog) : IRouteOwner
         {
             var mentor = await ProgramDirectory.StaffNameAsync(context, visit.CohortId, visit.MentorUserId);
             var hours = visit.Duration is { } spent ? IndonesianFormat.Duration(spent, context.Language) : "";
-            lines.Add(context.T(Line, visit.StartedAt.ToString("d MMM yyyy", culture), mentor, hours, visit.Result ?? ""));
+            var day = ProgramCalendar.For(await context.Work.GetAsync<Cohort>(visit.CohortId)).LocalDate(visit.StartedAt);
+            lines.Add(context.T(Line, IndonesianFormat.ShortDate(day, context.Language), mentor, hours, visit.Result ?? ""));
         }
 
         var evaluation = (await context.Work.FindAsync<Evaluation>(DocumentIndex.Business(business.Id)))

@@ -1,3 +1,5 @@
+using Ikm.Workflow.Parsing;
+using Ikm.Workflow.Mentoring.Rules;
 using System.Globalization;
 using Ikm.Workflow.Audit;
 using Ikm.Workflow.Engine;
@@ -23,6 +25,17 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
         f => f is [var cohort, var key] && key.Length == RevokeKeyLength ? new Revocation(cohort, key) : null);
     private static readonly ButtonKind<ButtonKind.Id> CohortButton = ButtonKind.Of("iv:c");
     private static readonly ButtonKind<ButtonKind.Id> ListButton = ButtonKind.Of("iv:l");
+    private static readonly ButtonKind<InvitePage> ListPageButton = new("iv:lp", p => [p.CohortId, p.Page.ToString(CultureInfo.InvariantCulture)],
+        f => f is [var cohort, var page] && cohort.Length > 0 && int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? new InvitePage(cohort, number) : null);
+
+    /// <summary>
+    /// Open invites one /undangan page lists, each a line and a revoke button: a page stays well inside Telegram's
+    /// 4096 characters and 100 buttons however many invites a cohort has open.
+    /// </summary>
+    public const int InvitesPerPage = 40;
+
+    /// <summary>A page of a cohort's open invites.</summary>
+    private sealed record InvitePage(string CohortId, int Page);
 
     /// <summary>An invite of a cohort to revoke, named by the start of its id (the cohort is checked first).</summary>
     private sealed record Revocation(string CohortId, string Key);
@@ -52,7 +65,9 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
         else if (CohortButton.Decode(data) is { } chosen)
             await CreateForChosenCohortAsync(context, chosen.Value);
         else if (ListButton.Decode(data) is { } listed)
-            await ListAsync(context, listed.Value);
+            await ListAsync(context, listed.Value, page: 0);
+        else if (ListPageButton.Decode(data) is { } paged)
+            await ListAsync(context, paged.CohortId, paged.Page);
         else if (context.Message.Command is "undangan" or "invites" || data == MenuPresenter.InvitesButton)
             await AskListAsync(context);
         else
@@ -62,7 +77,6 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
     public async Task RedeemAsync(TurnContext context, string token)
     {
         var invite = await context.Work.GetAsync<Invite>(Invite.IdFor(token));
-        var culture = Languages.Culture(context.Language);
         if (invite is null)
         {
             context.Reply(context.T(ProgramTexts.InviteUnknown));
@@ -83,7 +97,8 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
 
         if (invite.ExpiresAt <= context.Now)
         {
-            context.Reply(context.T(ProgramTexts.InviteExpired, invite.ExpiresAt.ToString("d MMMM yyyy", culture)));
+            var expiredOn = ProgramCalendar.For(await context.Work.GetAsync<Cohort>(invite.CohortId)).LocalDate(invite.ExpiresAt);
+            context.Reply(context.T(ProgramTexts.InviteExpired, IndonesianFormat.Date(expiredOn, context.Language)));
             return;
         }
 
@@ -197,9 +212,8 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
         };
         context.Work.Stage(invite);
         AuditTrail.Record(context, AuditAction.InviteCreated, cohort.Id, [AuditEntry.Target("invite", invite.Id)], "role", null, role.ToString());
-        var culture = Languages.Culture(context.Language);
         context.Reply(context.T(ProgramTexts.InviteCreated, RoleText(context, role), label, cohort.Name,
-            invite.ExpiresAt.ToString("d MMMM yyyy", culture), identity.DeepLink(token)));
+            IndonesianFormat.Date(ProgramCalendar.For(cohort).LocalDate(invite.ExpiresAt), context.Language), identity.DeepLink(token)));
     }
 
     /// <summary>/undangan: the open invites of the coordinator's cohort, after asking which one when there are several.</summary>
@@ -209,12 +223,13 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
         if (cohorts.Count == 0)
             context.Reply(context.T(ProgramTexts.NoCohort));
         else if (cohorts.Count == 1)
-            await ListAsync(context, cohorts[0].Id);
+            await ListAsync(context, cohorts[0].Id, page: 0);
         else
             context.Reply(context.T(ProgramTexts.ChooseCohort), [.. cohorts.Select(c => (IReadOnlyList<Button>)[new Button(c.Name, ListButton.Encode(new(c.Id)))])]);
     }
 
-    private async Task ListAsync(TurnContext context, string cohortId)
+    /// <summary>A page of the cohort's open invites, oldest first; a page number the list no longer has shows the nearest page.</summary>
+    private async Task ListAsync(TurnContext context, string cohortId, int page)
     {
         if (!await ProgramDirectory.EnsureCoordinatesAsync(context, cohortId, log)) return;
         var open = (await context.Work.FindAsync<Invite>(DocumentIndex.Cohort(cohortId))).Where(i => !i.Revoked && i.UsedAt is null && i.ExpiresAt > context.Now).ToList();
@@ -224,11 +239,24 @@ public sealed class InviteActions(BotIdentity identity, MenuPresenter menu, ILog
             return;
         }
 
-        var culture = Languages.Culture(context.Language);
-        var lines = open.OrderBy(i => i.CreatedAt).Select(i => $"• {RoleText(context, i.Role)} — {i.Label} ({i.ExpiresAt.ToString("d MMM", culture)})");
-        var buttons = open.OrderBy(i => i.CreatedAt)
+        var calendar = ProgramCalendar.For(await context.Work.GetAsync<Cohort>(cohortId));
+        var pages = (open.Count + InvitesPerPage - 1) / InvitesPerPage;
+        var number = Math.Clamp(page, 0, pages - 1);
+        var shown = open.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id, StringComparer.Ordinal).Skip(number * InvitesPerPage).Take(InvitesPerPage).ToList();
+        var lines = shown.Select(i => $"• {RoleText(context, i.Role)} — {i.Label} ({IndonesianFormat.ShortDate(calendar.LocalDate(i.ExpiresAt), context.Language, withYear: false)})");
+        var buttons = shown
             .Select(i => (IReadOnlyList<Button>)[new Button($"{context.T(ProgramTexts.Revoke)} {i.Label}", RevokeButton.Encode(new(cohortId, i.Id[..RevokeKeyLength])))]).ToList();
-        context.Reply(context.T(ProgramTexts.InviteList) + "\n" + string.Join("\n", lines), buttons);
+        var text = context.T(ProgramTexts.InviteList) + "\n" + string.Join("\n", lines);
+        if (pages > 1)
+        {
+            text += "\n" + context.T(CommonTexts.PageOf, number + 1, pages);
+            var navigation = new List<Button>(2);
+            if (number > 0) navigation.Add(new Button(context.T(CommonTexts.PreviousPage), ListPageButton.Encode(new(cohortId, number - 1))));
+            if (number < pages - 1) navigation.Add(new Button(context.T(CommonTexts.NextPage), ListPageButton.Encode(new(cohortId, number + 1))));
+            buttons.Add(navigation);
+        }
+
+        context.Reply(text, buttons);
     }
 
     /// <summary>The cohort is checked first, then the key is looked up among that cohort's invites only; a malformed button is stale.</summary>

@@ -75,10 +75,19 @@ public sealed partial class VisitCorrectionFlow(ILogger<VisitCorrectionFlow> log
     private async Task<Visit?> CorrectableAsync(TurnContext context, string? visitId)
     {
         var visit = string.IsNullOrEmpty(visitId) ? null : await context.Work.GetAsync<Visit>(visitId);
-        if (visit is null || visit.MentorUserId != context.Message.UserId || await ProgramDirectory.BusinessAsync(context, visit.BusinessId) is null)
+        var business = visit is null ? null : await ProgramDirectory.BusinessAsync(context, visit.BusinessId);
+        if (visit is null || visit.MentorUserId != context.Message.UserId || business is null)
         {
             log.LogWarning("Visit correction refused for user {UserId}: visit {VisitId} is not theirs or is gone", context.Message.UserId, visitId);
             context.Reply(context.T(CommonTexts.StaleButton));
+            return null;
+        }
+
+        // An erased owner's IKM keeps only anonymous figures: its visits are closed to changes.
+        if (business.Anonymised)
+        {
+            log.LogInformation("Visit correction refused for user {UserId}: visit {VisitId} belongs to an erased IKM", context.Message.UserId, visit.Id);
+            context.Reply(context.T(VisitCorrectionTexts.Erased), removeKeyboard: true);
             return null;
         }
 

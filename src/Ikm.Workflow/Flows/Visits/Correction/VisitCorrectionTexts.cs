@@ -21,6 +21,9 @@ public static class VisitCorrectionTexts
     public static readonly Text Cancel = new("❌ Batal", "❌ Cancel");
     public static readonly Text Saved = new("✏️ Waktu kunjungan diubah: {0}–{1} ({2}).{3}", "✏️ Visit times changed: {0}–{1} ({2}).{3}");
     public static readonly Text Unchanged = new("Waktu kunjungan tidak diubah.", "The visit times were not changed.");
+    public static readonly Text Erased = new(
+        "Pemilik IKM ini sudah menghapus datanya, jadi kunjungannya tidak bisa dikoreksi lagi.",
+        "This IKM's owner erased their data, so its visits can no longer be corrected.");
     public static readonly Text TooLate = new(
         "Waktu kunjungan hanya bisa dikoreksi sampai {0} jam setelah kunjungan selesai, dan bukan kunjungan susulan.",
         "A visit's times can be corrected only until {0} hours after it ended, and not for a retro visit.");
