@@ -65,7 +65,7 @@ public sealed class DigestBuilder(DigestOptions? options = null, SentraLabels? s
         var missed = MissedVisitRates(index, reportWeek);
         var mentorLines = weekReport.Mentors
             .OrderBy(m => m.ComplianceRate)
-            .ThenBy(m => index.MentorName(m.MentorUserId), StringComparer.CurrentCulture)
+            .ThenBy(m => index.MentorName(m.MentorUserId), StringComparer.OrdinalIgnoreCase)
             .Select(m => DigestTexts.MentorComplianceLine.F(lang, index.MentorName(m.MentorUserId), Int(m.IkmsVisited, lang),
                 Int(m.IkmsAssigned, lang), Int(m.Visits, lang), Num(m.Hours, lang), Percent(m.ComplianceRate),
                 m.OverCapacity ? DigestTexts.OverCapacity.F(lang, m.MaxIkms) : "")
@@ -269,8 +269,7 @@ public sealed class DigestBuilder(DigestOptions? options = null, SentraLabels? s
             .ThenByDescending(p => p.ScoreChange is { } c ? Math.Round(c, 6) : 0)
             .ThenByDescending(p => p.Visits)
             .ThenByDescending(p => p.Hours)
-            .ThenBy(p => p.Name, StringComparer.Ordinal)
-            .ThenBy(p => p.BusinessId)
+            .ThenByBusinessName(p => p.Name, p => p.BusinessId)
             .Select((p, i) => new RankedIkm(i + 1, p))];
     }
 

@@ -102,7 +102,7 @@ internal static class DigestWorkbook
             .Where(e => e.CohortId == index.Cohort.Id && e.CompletedAt is not null && index.BusinessById.ContainsKey(e.BusinessId)
                 && (month is null || e.Month == month))
             .OrderBy(e => e.Month, StringComparer.Ordinal)
-            .ThenBy(e => index.BusinessName(e.BusinessId), StringComparer.Ordinal)
+            .ThenByBusinessName(e => index.BusinessName(e.BusinessId), e => e.BusinessId)
             .ThenBy(e => e.Id, StringComparer.Ordinal)
             .SelectMany(e => e.Areas.Select(a => new EvaluationRow
             {

@@ -7,6 +7,13 @@ namespace Ikm.Workflow.Mentoring;
 /// </summary>
 public static class IkmOrder
 {
+    /// <summary>Case aside ("abon…" before "Bawang…"), and the same on every machine (no culture data).</summary>
+    private static readonly StringComparer Names = StringComparer.OrdinalIgnoreCase;
+
     public static IOrderedEnumerable<T> ByBusinessName<T>(this IEnumerable<T> items, Func<T, string?> businessName, Func<T, Guid> businessId) =>
-        items.OrderBy(i => businessName(i) ?? "", StringComparer.OrdinalIgnoreCase).ThenBy(businessId);
+        items.OrderBy(i => businessName(i) ?? "", Names).ThenBy(businessId);
+
+    /// <summary>A tie of a list ordered by something else first (a month, a score) broken as <see cref="ByBusinessName"/> orders.</summary>
+    public static IOrderedEnumerable<T> ThenByBusinessName<T>(this IOrderedEnumerable<T> items, Func<T, string?> businessName, Func<T, Guid> businessId) =>
+        items.ThenBy(i => businessName(i) ?? "", Names).ThenBy(businessId);
 }

@@ -236,6 +236,32 @@ public sealed class DigestBuilderTests
         Assert.Null(ranking[4].Ikm.ScoreChange);
     }
 
+    /// <summary>Equal figures are ordered as every IKM list is (IkmOrder): by name, case aside — "abon…" before "Bawang…".</summary>
+    [Fact]
+    public void Rank_AndTheEvaluationSheet_BreakTiesByNameAsEveryIkmListDoes()
+    {
+        var data = new DigestData
+        {
+            Cohort = Cohort(),
+            Businesses = [Business(1, "Bawang Goreng Palu", "bawang goreng"), Business(2, "abon ikan Mama Ani", "abon ikan")],
+            Memberships = [Member(1), Member(2)],
+            Assignments = [Assign(1, Budi), Assign(2, Budi)],
+            Staff = [Mentor(Budi, "Budi Santoso")],
+            Visits = [],
+            Diagnoses = [Diagnosis(1, ("production", 2)), Diagnosis(2, ("production", 2))],
+            Evaluations = [Evaluation(1, Budi, "2026-11", ("production", 3)), Evaluation(2, Budi, "2026-11", ("production", 3))],
+            UnreachableUserIds = [],
+            NewRegistrations = [],
+            Now = Local(11, 26, 10),
+        };
+
+        var ranking = _builder.Rank(data);
+        using var stream = new MemoryStream(_builder.Monthly(data, DiagnosisQuestionnaire, "id").Workbook!.ToBytes());
+
+        Assert.Equal(["abon ikan Mama Ani", "Bawang Goreng Palu"], ranking.Select(r => r.Ikm.Name));
+        Assert.Equal(["abon ikan Mama Ani", "Bawang Goreng Palu"], Rows(stream, "Evaluasi").Select(r => (string)r["IKM"]!));
+    }
+
     [Fact]
     public void Ranking_ShowsTheTopN()
     {
