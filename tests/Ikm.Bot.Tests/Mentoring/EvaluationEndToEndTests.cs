@@ -202,6 +202,39 @@ public sealed class EvaluationEndToEndTests
         Assert.Contains("Bidang 2 dari 2", (await mentor.NextReplyAsync()).Text);
     }
 
+    [Fact]
+    public async Task AnIkmWithoutDiagnosis_NorLastMonthsLogbook_IsEvaluatedForThisMonthsLogbook_WhileLastMonthsPromptStands()
+    {
+        // A cohort running since 2 November; the IKM assigned in November, never diagnosed, first visited on 1 December.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
+        await using var emulator = await Emulator.StartFastAsync();
+        await using var bot = await BotUnderTest.StartAsync(emulator, services: s => s.AddSingleton<TimeProvider>(time));
+        var coordinator = await JoinAsCoordinatorAsync(emulator);
+        await CreateCohortAsync(coordinator, startDate: "2 November 2026");
+        var mentor = await InviteAndJoinMentorAsync(emulator, coordinator, 899, "Budi");
+        await RegisterOwnerAsync(emulator.User(999));
+        await ApproveAsync(coordinator);
+        await AssignAsync(coordinator, "Abon Ikan Mama Ani", "Budi");
+        await emulator.WaitForMessageAsync(mentor.Id, m => m.Text?.Contains("IKM baru untuk Anda dampingi") == true);
+        time.Advance(TimeSpan.FromDays(8)); // Tuesday 1 December 08:00 WITA: November's prompt (30 November) still stands
+        mentor.SkipReplies();
+        await CheckInAtHouseAsync(mentor);
+        time.Advance(TimeSpan.FromHours(4));
+        await mentor.PressAsync("✅ Check-out");
+        await mentor.NextReplyAsync();
+        await mentor.PressAsync("✅ Ya, selesai");
+        Assert.Contains("lama kunjungan 4 jam", (await mentor.NextReplyAsync()).Text);
+        await VisitCheckOutEndToEndTests.FinishLogbookAsync(mentor);
+
+        await mentor.PressAsync("📊 Evaluasi bulanan");
+        await mentor.NextReplyAsync();
+        await mentor.PressAsync("Abon Ikan Mama Ani");
+        var first = await mentor.NextReplyAsync();
+
+        Assert.Contains("Desember 2026", first.Text);
+        Assert.Contains("Bidang 1 dari 1", first.Text);
+    }
+
     /// <summary>A mentor with "Abon Ikan Mama Ani" assigned, on 3 December (in the cohort's period).</summary>
     private sealed class EvaluationScene : IAsyncDisposable
     {

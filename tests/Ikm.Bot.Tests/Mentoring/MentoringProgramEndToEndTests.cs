@@ -256,7 +256,7 @@ public sealed partial class MentoringProgramEndToEndTests
         return coordinator;
     }
 
-    internal static async Task CreateCohortAsync(TestUser coordinator, string maxIkm = "lewati")
+    internal static async Task CreateCohortAsync(TestUser coordinator, string maxIkm = "lewati", string startDate = "1 Desember 2026")
     {
         await coordinator.PressAsync("🗂 Buat kohort");
         var first = await coordinator.NextReplyAsync();
@@ -267,7 +267,7 @@ public sealed partial class MentoringProgramEndToEndTests
         await coordinator.NextReplyAsync();
         await coordinator.PressAsync("WITA (Makassar)");
         await coordinator.NextReplyAsync();
-        await coordinator.SendTextAsync("1 Desember 2026");
+        await coordinator.SendTextAsync(startDate);
         await coordinator.NextReplyAsync();
         await coordinator.SendTextAsync("6");
         await coordinator.NextReplyAsync();

@@ -184,17 +184,27 @@ public sealed partial class EvaluationFlow(IQuestionnaireCatalog catalog, Questi
         return true;
     }
 
-    /// <summary>An IKM assigned to this mentor, the month it is evaluated for, and its plan's areas — or, without a diagnosis yet, the areas of that month's logbook.</summary>
+    /// <summary>
+    /// An IKM assigned to this mentor, the month it is evaluated for, and its plan's areas — or, without a diagnosis yet,
+    /// the areas of that month's logbook; when last month (its prompt still standing) has no logbook either, this
+    /// month's logbook, for this month.
+    /// </summary>
     private async Task<Read<EvaluatedIkm>> ReadIkmAsync(FlowTurn<EvaluationDraft> turn, string payload)
     {
         var assigned = await MentorVisits.ReadAssignedIkmAsync(turn.Context, payload, log);
         if (!assigned.IsValue) return Read<EvaluatedIkm>.Refuse(assigned.Refusal!);
         var business = (await ProgramDirectory.BusinessAsync(turn.Context, assigned.Value))!;
         var month = await MonthToEvaluateAsync(turn.Context, (await ProgramDirectory.AssignmentForAsync(turn.Context, business.Id))!);
-        var areas = await PlanAreasAsync(turn.Context, catalog, business);
-        if (areas.Count == 0) areas = [.. (await MonthVisitsAsync(turn.Context, business.Id, month)).SelectMany(v => v.Areas).Distinct()];
+        IReadOnlyList<string> areas = await PlanAreasAsync(turn.Context, catalog, business);
+        if (areas.Count > 0) return Read<EvaluatedIkm>.Ok(new EvaluatedIkm(business.Id, month, areas));
+        areas = await LogbookAreasAsync(turn.Context, business.Id, month);
+        var thisMonth = await MonthAsync(turn.Context, business.Id);
+        if (areas.Count == 0 && month != thisMonth) (month, areas) = (thisMonth, await LogbookAreasAsync(turn.Context, business.Id, thisMonth));
         return Read<EvaluatedIkm>.Ok(new EvaluatedIkm(business.Id, month, areas));
     }
+
+    private static async Task<IReadOnlyList<string>> LogbookAreasAsync(TurnContext context, Guid businessId, string month) =>
+        [.. (await MonthVisitsAsync(context, businessId, month)).SelectMany(v => v.Areas).Distinct()];
 
     /// <summary>A score stored, or the area skipped (true); anything else is refused with the score question again (false).</summary>
     private async Task<bool> ReadScoreAsync(FlowTurn<EvaluationDraft> turn)
