@@ -17,6 +17,10 @@ if (args is ["marks", .. var markArgs])
 if (args is ["soak", .. var soakArgs])
     return await SoakScenario.RunAsync(soakArgs);
 
+// dotnet run -c Release --project bench/Ikm.Bench -- crash [--seconds N] [--runs N] [--seed N] [--chats N]
+if (args is ["crash", .. var crashArgs])
+    return await CrashScenario.RunAsync(crashArgs);
+
 // dotnet run -c Release --project bench/Ikm.Bench -- export [--ikms N] [--visits N] [--rate N]
 if (args is ["export", .. var exportArgs])
     return await ExportScenario.RunAsync(exportArgs);
